@@ -1,0 +1,7 @@
+package dev.curation.core.list;
+
+/** Everything that can happen to a curated list. */
+public sealed interface ListEvent permits ListImported, ListContentImported {
+
+    String listId();
+}

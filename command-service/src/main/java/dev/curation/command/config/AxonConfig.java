@@ -1,0 +1,76 @@
+package dev.curation.command.config;
+
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.EventRevision;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class AxonConfig {
+
+    /** Metadata key naming the signed-in user who caused a message. */
+    public static final String ACTOR = "actor";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Event payloads as JSON, each stored with the revision its type declares with {@link EventRevision}. */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return Jackson3Serializer.builder().revisionResolver(eventRevisions()).build();
+    }
+
+    static RevisionResolver eventRevisions() {
+        return EventEnvelope::revisionOf;
+    }
+
+    /** Correlation id and trace id of the causing message. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    /** The signed-in user travels from the command to every event it causes. */
+    @Bean
+    CorrelationDataProvider actor() {
+        return new SimpleCorrelationDataProvider(ACTOR);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.curation.command.list.web;
+
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxSize      largest Markdown body accepted by an import ({@code curation.import.max-size}, default 5MB)
+ * @param queryBaseUrl where the query service answers, for {@code Location} headers
+ */
+@ConfigurationProperties("curation.import")
+public record ImportProperties(@DefaultValue("5MB") DataSize maxSize,
+                               @DefaultValue("http://127.0.0.1:8082") URI queryBaseUrl) {
+}

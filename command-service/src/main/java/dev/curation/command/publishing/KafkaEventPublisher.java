@@ -1,0 +1,89 @@
+package dev.curation.command.publishing;
+
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ListEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends every stored list event to Kafka, keyed by list id, wrapped in an {@link EventEnvelope}.
+ * Sends of one batch go out together; the batch (and with it the processor's token) commits only
+ * after Kafka acknowledged all of them (acks=all, idempotent producer).
+ */
+@Component
+@ProcessingGroup(KafkaEventPublisher.PROCESSOR)
+class KafkaEventPublisher {
+
+    static final String PROCESSOR = "kafka-publisher";
+    private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final String topic;
+
+    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicProperties topic) {
+        this.kafka = kafka;
+        this.json = json;
+        this.topic = topic.topic();
+    }
+
+    @EventHandler
+    void on(ListEvent event, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> stored)) {
+            throw new IllegalStateException("list event " + message.getIdentifier() + " has no aggregate sequence");
+        }
+        EventEnvelope envelope = new EventEnvelope(
+                message.getIdentifier(),
+                EventEnvelope.typeName(event),
+                EventEnvelope.revisionOf(event.getClass()),
+                event.listId(),
+                ((Number) message.getMetaData().getOrDefault("listVersion", 0L)).longValue(),
+                stored.getSequenceNumber(),
+                message.getTimestamp().toString(),
+                (String) message.getMetaData().get("actor"),
+                (String) message.getMetaData().get("correlationId"),
+                event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.listId(), json.writeValueAsBytes(envelope));
+        record.headers()
+                .add("curation-event-id", envelope.eventId().getBytes(StandardCharsets.UTF_8))
+                .add("curation-event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
+        pending().add(kafka.send(record));
+    }
+
+    /** Sends of the current batch; awaited once, before the batch's token is committed. */
+    private List<CompletableFuture<?>> pending() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> awaitAll(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> sends) {
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publishing to Kafka failed; the batch will be sent again", e);
+        }
+    }
+}

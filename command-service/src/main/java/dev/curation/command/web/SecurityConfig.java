@@ -1,0 +1,91 @@
+package dev.curation.command.web;
+
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads are open, every write needs HTTP Basic. Roles are checked here on the server:
+ * importing a list is for curators.
+ */
+@Configuration
+class SecurityConfig {
+
+    static final String CURATOR = "CURATOR";
+    static final String CONTRIBUTOR = "CONTRIBUTOR";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/lists").hasRole(CURATOR)
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                                "sign in with HTTP Basic to write")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"curation\"");
+                            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "Authentication required", "sign in with HTTP Basic to write");
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "your role does not allow " + request.getMethod() + " " + request.getRequestURI())));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService accounts(AccountProperties properties) {
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        for (AccountProperties.Account account : properties.accounts()) {
+            if (!properties.localAccounts() && isWellKnown(account)) {
+                throw new IllegalStateException("account '" + account.name() + "' uses the local default password; "
+                        + "configure a hashed password ({bcrypt}...) for curation.security.accounts");
+            }
+            UserDetails user = User.withUsername(account.name())
+                    .password(account.password())
+                    .roles(account.roles().toArray(String[]::new))
+                    .build();
+            manager.createUser(user);
+        }
+        return manager;
+    }
+
+    private static boolean isWellKnown(AccountProperties.Account account) {
+        String password = account.password();
+        return password == null || password.equals(account.name()) || password.equals("{noop}" + account.name());
+    }
+
+    private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String type,
+                                String title, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, type, title, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.curation.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curation.embedded.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Import over real HTTP into a real PostgreSQL event store, published to a real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class ImportOverHttpTest {
+
+    private static final String TOPIC = TestInfrastructure.uniqueName("list-events");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("command"));
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("curation.kafka.topic", () -> TOPIC);
+        registry.add("curation.import.max-size", () -> "64KB");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionManager axonTransactions;
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void axonUsesTheDatabaseTransactionManager() {
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void importStoresEventsAndPublishesThemToKafka() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("..", "seeds", "distributed-systems-notes.md"));
+
+        HttpResponse<String> response = post("/api/lists?slug=dsn", "alice", seed);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        String listId = body.get("id").asString();
+        assertThat(body.get("slug").asString()).isEqualTo("dsn");
+        assertThat(body.get("version").asLong()).isEqualTo(1);
+        assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8082/api/lists/dsn");
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(listId).query(Long.class).single()).isEqualTo(2);
+
+        List<ConsumerRecord<String, byte[]>> records = consume(listId, 2);
+        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(listId));
+        JsonNode first = json.readTree(records.get(0).value());
+        assertThat(first.get("type").asString()).isEqualTo("ListImported");
+        assertThat(first.get("revision").asString()).isEqualTo("1");
+        assertThat(first.get("version").asLong()).isEqualTo(1);
+        assertThat(first.get("sequence").asLong()).isEqualTo(0);
+        assertThat(first.get("actor").asString()).isEqualTo("alice");
+        assertThat(first.get("correlationId").asString()).isNotBlank();
+        assertThat(first.get("eventId").asString()).isNotBlank();
+        assertThat(first.get("payload").get("slug").asString()).isEqualTo("dsn");
+        JsonNode second = json.readTree(records.get(1).value());
+        assertThat(second.get("type").asString()).isEqualTo("ListContentImported");
+        assertThat(second.get("sequence").asLong()).isEqualTo(1);
+        assertThat(second.get("correlationId").asString()).isEqualTo(first.get("correlationId").asString());
+        assertThat(new String(records.get(0).headers().lastHeader("curation-event-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("ListImported");
+    }
+
+    @Test
+    void aTakenSlugIsAConflictAndStoresNothing() throws Exception {
+        assertThat(post("/api/lists?slug=taken", "alice", "# A\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(201);
+        long events = eventCount();
+
+        HttpResponse<String> again = post("/api/lists?slug=taken", "bob", "# B\n".getBytes(StandardCharsets.UTF_8));
+
+        assertProblem(again, 409, "slug-taken");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void badInputIsAProblemAndStoresNothing() throws Exception {
+        long events = eventCount();
+
+        assertProblem(post("/api/lists?slug=Bad%20Slug", "alice", "# x\n".getBytes(StandardCharsets.UTF_8)), 400, "invalid-slug");
+        assertProblem(post("/api/lists", "alice", "# x\n".getBytes(StandardCharsets.UTF_8)), 400, "invalid-slug");
+        assertProblem(post("/api/lists?slug=empty", "alice", new byte[0]), 400, "invalid-body");
+        HttpResponse<String> invalidUtf8 = post("/api/lists?slug=latin1", "alice", new byte[] {'#', ' ', (byte) 0xE9, '\n'});
+        assertProblem(invalidUtf8, 400, "invalid-body");
+        assertThat(invalidUtf8.body()).contains("byte offset 2");
+        assertProblem(post("/api/lists?slug=huge", "alice", new byte[65 * 1024]), 413, "body-too-large");
+
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(jdbc.sql("SELECT count(*) FROM list_slug WHERE slug IN ('empty', 'latin1', 'huge')")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void writesNeedACuratorSignedIn() throws Exception {
+        byte[] body = "# x\n".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=anon"))
+                .header("Content-Type", "text/markdown")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(anonymous, 401, "unauthenticated");
+        assertProblem(post("/api/lists?slug=carol", "carol", body), 403, "forbidden");
+        HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=wrong"))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", basic("alice", "nope"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongContentTypeIsUnsupported() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=json"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("alice", "alice"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:curation:problem:" + type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private HttpResponse<String> post(String path, String user, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", basic(user, user))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> consume(String listId, int expected) {
+        Properties props = new Properties();
+        props.putAll(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(),
+                "group.id", TestInfrastructure.uniqueName("reader"), "auto.offset.reset", "earliest"));
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (listId.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.curation.query.list;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration
+class ProjectionConfig {
+
+    /**
+     * A batch that fails is retried, with growing pauses, until it applies: skipping an event
+     * would leave a read model silently wrong. The failure is logged on every attempt.
+     */
+    @Bean
+    CommonErrorHandler retryForever() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(30_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
+    }
+}

@@ -15,11 +15,16 @@ CREATE TABLE list_view (
     updated_by    VARCHAR(100)
 );
 
--- The current document of a list: its nodes (JSON, document order) and its Markdown export.
+-- version counts only complete versions: a version made of several events (a large import, a
+-- change set) becomes visible at once, when its last event is applied.
+
+-- The document of a list. nodes: the applied state (JSON, document order), which the projection
+-- continues from. markdown, etag, structure: what readers see, written when a version completes.
 -- BYTEA, not TEXT: a list may hold any UTF-8, NUL included, and must come back byte for byte.
 CREATE TABLE list_document (
-    list_id  VARCHAR(64) PRIMARY KEY REFERENCES list_view (id) ON DELETE CASCADE,
-    nodes    BYTEA       NOT NULL,
-    markdown BYTEA       NOT NULL,
-    etag     VARCHAR(80) NOT NULL
+    list_id   VARCHAR(64) PRIMARY KEY REFERENCES list_view (id) ON DELETE CASCADE,
+    nodes     BYTEA       NOT NULL,
+    markdown  BYTEA       NOT NULL DEFAULT '',
+    etag      VARCHAR(80) NOT NULL DEFAULT '',
+    structure BYTEA
 );

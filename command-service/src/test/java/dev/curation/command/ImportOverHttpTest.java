@@ -93,6 +93,8 @@ class ImportOverHttpTest {
         JsonNode second = json.readTree(records.get(1).value());
         assertThat(second.get("type").asString()).isEqualTo("ListContentImported");
         assertThat(second.get("sequence").asLong()).isEqualTo(1);
+        assertThat(first.get("endOfVersion").asBoolean()).isFalse();
+        assertThat(second.get("endOfVersion").asBoolean()).isTrue();
         assertThat(second.get("correlationId").asString()).isEqualTo(first.get("correlationId").asString());
         assertThat(new String(records.get(0).headers().lastHeader("curation-event-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("ListImported");

@@ -114,6 +114,28 @@ class ProjectionOverKafkaTest {
     }
 
     @Test
+    void aVersionOfManyEventsIsVisibleOnlyOnceComplete() throws Exception {
+        String listId = UUID.randomUUID().toString();
+        StringBuilder markdown = new StringBuilder("# Big\n");
+        for (int i = 0; i < 2000; i++) {
+            markdown.append("- [link ").append(i).append("](https://example.com/").append(i).append(")\n");
+        }
+        List<ListEvent> events = ListImport.events(new ImportList(listId, "partial", markdown.toString()), 4096);
+        assertThat(events).hasSizeGreaterThan(3);
+
+        publish(listId, events, 0, events.size() - 1, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT last_sequence FROM list_view WHERE id = ?")
+                .param(listId).query(Long.class).optional().orElse(-1L) == events.size() - 2);
+        assertThat(get("/api/lists/partial/markdown", null).statusCode()).isEqualTo(404);
+        assertThat(get("/api/lists/partial", null).statusCode()).isEqualTo(404);
+
+        publish(listId, events, events.size() - 1, events.size(), false);
+        HttpResponse<byte[]> complete = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/lists/partial/markdown", null), r -> r.statusCode() == 200);
+        assertThat(new String(complete.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(markdown.toString());
+    }
+
+    @Test
     void unknownListIsANotFoundProblem() throws Exception {
         HttpResponse<byte[]> response = get("/api/lists/nope/markdown", null);
 
@@ -135,15 +157,20 @@ class ProjectionOverKafkaTest {
 
     private void publish(String listId, String slug, String markdown, boolean twice) throws Exception {
         List<ListEvent> events = ListImport.events(new ImportList(listId, slug, markdown));
+        publish(listId, events, 0, events.size(), twice);
+    }
+
+    /** Sends events [from, to) of one version; the last event of the list is marked as ending the version. */
+    private void publish(String listId, List<ListEvent> events, int from, int to, boolean twice) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "acks", "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int round = 0; round < (twice ? 2 : 1); round++) {
-                for (int i = 0; i < events.size(); i++) {
+                for (int i = from; i < to; i++) {
                     ListEvent event = events.get(i);
                     EventEnvelope envelope = new EventEnvelope(listId + "-" + i, EventEnvelope.typeName(event),
                             EventEnvelope.revisionOf(event.getClass()), listId, 1, i, Instant.now().toString(), "alice",
-                            "cmd-1", event);
+                            "cmd-1", i == events.size() - 1, event);
                     producer.send(new ProducerRecord<>(TOPIC, listId, json.writeValueAsBytes(envelope))).get();
                 }
             }

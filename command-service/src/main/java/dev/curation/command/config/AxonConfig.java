@@ -1,5 +1,6 @@
 package dev.curation.command.config;
 
+import dev.curation.command.list.EventMetadata;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.EventRevision;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -16,9 +17,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 class AxonConfig {
-
-    /** Metadata key naming the signed-in user who caused a message. */
-    public static final String ACTOR = "actor";
 
     @Bean
     EventSchema eventSchema() {
@@ -71,6 +69,6 @@ class AxonConfig {
     /** The signed-in user travels from the command to every event it causes. */
     @Bean
     CorrelationDataProvider actor() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR);
     }
 }

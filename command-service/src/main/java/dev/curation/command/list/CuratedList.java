@@ -8,6 +8,7 @@ import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImport;
 import dev.curation.core.list.ListImported;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -21,9 +22,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate
 class CuratedList {
-
-    /** Metadata key carrying the list version an event belongs to. */
-    static final String VERSION = "listVersion";
 
     @AggregateIdentifier
     private String listId;
@@ -39,14 +37,18 @@ class CuratedList {
     @CommandHandler
     CuratedList(ImportList command, SlugRegistry slugs) {
         slugs.claim(command.slug(), command.listId());
-        MetaData version = MetaData.with(VERSION, 1L);
-        for (ListEvent event : ListImport.events(command)) {
-            apply(event, version);
+        applyVersion(ListImport.events(command), 1);
+    }
+
+    /** Applies the events of one accepted command as one list version. */
+    private static void applyVersion(List<ListEvent> events, long version) {
+        for (int i = 0; i < events.size(); i++) {
+            apply(events.get(i), MetaData.with(EventMetadata.VERSION, version).and(EventMetadata.END_OF_VERSION, i == events.size() - 1));
         }
     }
 
     @EventSourcingHandler
-    void on(ListEvent event, @MetaDataValue(VERSION) Long eventVersion) {
+    void on(ListEvent event, @MetaDataValue(EventMetadata.VERSION) Long eventVersion) {
         if (event instanceof ListImported imported) {
             listId = imported.listId();
             slug = imported.slug();

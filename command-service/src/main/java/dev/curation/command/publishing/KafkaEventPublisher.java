@@ -1,5 +1,6 @@
 package dev.curation.command.publishing;
 
+import dev.curation.command.list.EventMetadata;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +53,12 @@ class KafkaEventPublisher {
                 EventEnvelope.typeName(event),
                 EventEnvelope.revisionOf(event.getClass()),
                 event.listId(),
-                ((Number) message.getMetaData().getOrDefault("listVersion", 0L)).longValue(),
+                ((Number) message.getMetaData().getOrDefault(EventMetadata.VERSION, 0L)).longValue(),
                 stored.getSequenceNumber(),
                 message.getTimestamp().toString(),
-                (String) message.getMetaData().get("actor"),
-                (String) message.getMetaData().get("correlationId"),
+                (String) message.getMetaData().get(EventMetadata.ACTOR),
+                (String) message.getMetaData().get(EventMetadata.CORRELATION_ID),
+                Boolean.TRUE.equals(message.getMetaData().get(EventMetadata.END_OF_VERSION)),
                 event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.listId(), json.writeValueAsBytes(envelope));
         record.headers()

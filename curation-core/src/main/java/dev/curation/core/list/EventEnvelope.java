@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  * @param timestamp     when the event was stored, ISO-8601
  * @param actor         who caused it
  * @param correlationId id of the command (or proposal) that caused it
+ * @param endOfVersion  true on the last event of its version: readers show a version only once it is complete
  * @param payload       the event itself
  */
 public record EventEnvelope(String eventId, String type, String revision, String listId, long version, long sequence,
-                            String timestamp, String actor, String correlationId, ListEvent payload) {
+                            String timestamp, String actor, String correlationId, boolean endOfVersion,
+                            ListEvent payload) {
 
     public static final String TOPIC = "curation.list-events";
 

@@ -68,7 +68,7 @@ class ListProjection {
             }
             list.apply(envelope);
         }
-        lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.updatedAt, w.actor));
+        lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
     }
 
     private EventEnvelope parse(ConsumerRecord<String, byte[]> record) {
@@ -82,7 +82,8 @@ class ListProjection {
         return new EventEnvelope(node.get("eventId").asString(), type, node.path("revision").asString(null),
                 node.get("listId").asString(), node.get("version").asLong(), node.get("sequence").asLong(),
                 node.get("timestamp").asString(), node.path("actor").asString(null),
-                node.path("correlationId").asString(null), json.treeToValue(node.get("payload"), payloadType));
+                node.path("correlationId").asString(null), node.path("endOfVersion").asBoolean(false),
+                json.treeToValue(node.get("payload"), payloadType));
     }
 
     /** A list being changed by the current batch. */
@@ -93,8 +94,8 @@ class ListProjection {
         private long lastSequence = -1;
         private ListDocument document;
         private boolean dirty;
-        private Instant updatedAt;
-        private String actor;
+        /** The last version completed in this batch, if any: what readers get to see. */
+        private PublishedVersion published;
 
         Working(String listId, String slug) {
             this.listId = listId;
@@ -112,9 +113,11 @@ class ListProjection {
             document = ListFold.apply(document, envelope.payload());
             version = envelope.version();
             lastSequence = envelope.sequence();
-            updatedAt = Instant.parse(envelope.timestamp());
-            actor = envelope.actor();
             dirty = true;
+            if (envelope.endOfVersion()) {
+                published = PublishedVersion.of(listId, slug, version, document, Instant.parse(envelope.timestamp()),
+                        envelope.actor());
+            }
         }
 
         StoredDocument snapshot() {

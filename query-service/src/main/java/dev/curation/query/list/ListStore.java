@@ -2,8 +2,6 @@ package dev.curation.query.list;
 
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.ListDocument;
-import dev.curation.core.document.MarkdownWriter;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -41,15 +39,10 @@ public class ListStore {
                 .optional();
     }
 
-    public Optional<StoredDocument> bySlug(String slug) {
-        return jdbc.sql("SELECT id FROM list_view WHERE slug = ?").param(slug).query(String.class).optional()
-                .flatMap(this::byId);
-    }
-
     public Optional<MarkdownExport> markdown(String slug) {
         return jdbc.sql("""
                         SELECT v.id, v.version, d.markdown, d.etag
-                        FROM list_view v JOIN list_document d ON d.list_id = v.id WHERE v.slug = ?""")
+                        FROM list_view v JOIN list_document d ON d.list_id = v.id WHERE v.slug = ? AND v.version > 0""")
                 .param(slug)
                 .query((rs, n) -> new MarkdownExport(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getString(4)))
                 .optional();
@@ -58,35 +51,54 @@ public class ListStore {
     public List<ListSummary> all() {
         return jdbc.sql("""
                         SELECT id, slug, version, section_count, entry_count, created_at, created_by, updated_at, updated_by
-                        FROM list_view ORDER BY slug""")
+                        FROM list_view WHERE version > 0 ORDER BY slug""")
                 .query((rs, n) -> new ListSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant(),
                         rs.getString(9)))
                 .list();
     }
 
-    /** Writes a list's state after applying events; creates the list on its first save. */
-    public void save(StoredDocument list, Instant at, String actor) {
-        ListDocument document = list.document();
-        byte[] markdown = MarkdownWriter.write(document).getBytes(StandardCharsets.UTF_8);
-        int entries = (int) document.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).count();
-        Timestamp when = Timestamp.from(at);
+    /**
+     * Writes a list's state after applying events. The applied state (document nodes and last
+     * sequence) is always written, so progress is never applied twice; what readers see (version,
+     * Markdown, structure) changes only when a version was completed, as {@code published} holds it.
+     */
+    public void save(StoredDocument applied, PublishedVersion published) {
         jdbc.sql("""
-                        INSERT INTO list_view (id, slug, version, last_sequence, section_count, entry_count,
-                                               created_at, created_by, updated_at, updated_by)
-                        VALUES (:id, :slug, :version, :seq, :sections, :entries, :at, :actor, :at, :actor)
-                        ON CONFLICT (id) DO UPDATE SET version = :version, last_sequence = :seq,
-                            section_count = :sections, entry_count = :entries, updated_at = :at, updated_by = :actor""")
-                .param("id", list.listId()).param("slug", list.slug()).param("version", list.version())
-                .param("seq", list.lastSequence()).param("sections", document.sectionCount()).param("entries", entries)
-                .param("at", when).param("actor", actor)
+                        INSERT INTO list_view (id, slug, version, last_sequence, created_at, created_by, updated_at, updated_by)
+                        VALUES (:id, :slug, 0, :seq, :at, :actor, :at, :actor)
+                        ON CONFLICT (id) DO UPDATE SET last_sequence = :seq""")
+                .param("id", applied.listId()).param("slug", applied.slug()).param("seq", applied.lastSequence())
+                .param("at", Timestamp.from(published == null ? Instant.now() : published.at()))
+                .param("actor", published == null ? null : published.actor())
                 .update();
         jdbc.sql("""
-                        INSERT INTO list_document (list_id, nodes, markdown, etag) VALUES (:id, :nodes, :markdown, :etag)
-                        ON CONFLICT (list_id) DO UPDATE SET nodes = :nodes, markdown = :markdown, etag = :etag""")
-                .param("id", list.listId()).param("nodes", json.writeValueAsBytes(document.nodes()))
-                .param("markdown", markdown).param("etag", etag(markdown))
+                        INSERT INTO list_document (list_id, nodes) VALUES (:id, :nodes)
+                        ON CONFLICT (list_id) DO UPDATE SET nodes = :nodes""")
+                .param("id", applied.listId()).param("nodes", json.writeValueAsBytes(applied.document().nodes()))
                 .update();
+        if (published != null) {
+            jdbc.sql("""
+                            UPDATE list_view SET version = :version, section_count = :sections, entry_count = :entries,
+                                updated_at = :at, updated_by = :actor WHERE id = :id""")
+                    .param("id", applied.listId()).param("version", published.version())
+                    .param("sections", published.sections()).param("entries", published.entries())
+                    .param("at", Timestamp.from(published.at())).param("actor", published.actor())
+                    .update();
+            jdbc.sql("UPDATE list_document SET markdown = :markdown, etag = :etag, structure = :structure WHERE list_id = :id")
+                    .param("id", applied.listId()).param("markdown", published.markdown())
+                    .param("etag", etag(published.markdown()))
+                    .param("structure", json.writeValueAsBytes(published.structure()))
+                    .update();
+        }
+    }
+
+    /** The structure JSON of a published list, as stored when its version completed. */
+    public Optional<byte[]> structure(String slug) {
+        return jdbc.sql("""
+                        SELECT d.structure FROM list_view v JOIN list_document d ON d.list_id = v.id
+                        WHERE v.slug = ? AND v.version > 0""")
+                .param(slug).query(byte[].class).optional();
     }
 
     private ListDocument document(byte[] nodes) {

@@ -1,5 +1,6 @@
 package dev.curation.command.list.web;
 
+import dev.curation.command.list.EventMetadata;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.Slug;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +54,7 @@ class ListImportController {
                 properties.maxSize().toBytes());
         String listId = UUID.randomUUID().toString();
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportList(listId, slug, markdown))
-                .andMetaData(MetaData.with("actor", user.getName())));
+                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
         URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug);
         return ResponseEntity.created(location).body(new ImportedList(listId, slug, 1));
     }

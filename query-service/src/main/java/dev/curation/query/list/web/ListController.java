@@ -1,6 +1,10 @@
 package dev.curation.query.list.web;
 
 import dev.curation.query.list.ListStore;
+import dev.curation.query.list.ListStructure;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.curation.query.list.ListSummary;
 import dev.curation.query.list.MarkdownExport;
 import dev.curation.query.web.NotFoundException;
@@ -32,10 +36,14 @@ class ListController {
         return new Page<>(lists.all());
     }
 
-    @Operation(summary = "A list's structure: sections and entries with their stable ids, and its version")
+    @Operation(summary = "A list's structure: sections and entries with their stable ids, and its version",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ListStructure.class))))
     @GetMapping(path = "/api/lists/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ListStructure structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
-        return lists.bySlug(slug).map(ListStructure::of).orElseThrow(() -> NotFoundException.list(slug));
+    ResponseEntity<byte[]> structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
+        // stored as JSON when the version completed; served as is
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(lists.structure(slug).orElseThrow(() -> NotFoundException.list(slug)));
     }
 
     @Operation(summary = "The list as Markdown, byte-identical to the imported file where nothing was edited")

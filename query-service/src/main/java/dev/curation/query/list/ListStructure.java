@@ -1,26 +1,26 @@
-package dev.curation.query.list.web;
+package dev.curation.query.list;
 
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.Section;
-import dev.curation.query.list.StoredDocument;
+import dev.curation.core.document.ListDocument;
 import java.util.List;
 
 /**
  * The structure JSON of a list: sections with their entries and sub-sections, each with the
  * stable id that edits refer to. {@code entries} at the top are links before the first heading.
  */
-record ListStructure(String id, String slug, long version, List<EntryView> entries, List<SectionView> sections) {
+public record ListStructure(String id, String slug, long version, List<EntryView> entries,
+                            List<SectionView> sections) {
 
-    static ListStructure of(StoredDocument stored) {
-        return new ListStructure(stored.listId(), stored.slug(), stored.version(),
-                entries(stored.document().preamble()), sections(stored.document().sections()));
+    public static ListStructure of(String id, String slug, long version, ListDocument document) {
+        return new ListStructure(id, slug, version, entries(document.preamble()), sections(document.sections()));
     }
 
-    record SectionView(String id, String title, int level, List<EntryView> entries, List<SectionView> sections) {
+    public record SectionView(String id, String title, int level, List<EntryView> entries, List<SectionView> sections) {
     }
 
-    record EntryView(String id, String title, String url, String description) {
+    public record EntryView(String id, String title, String url, String description) {
     }
 
     private static List<SectionView> sections(List<Section> sections) {

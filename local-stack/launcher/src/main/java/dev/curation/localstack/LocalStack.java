@@ -1,0 +1,214 @@
+package dev.curation.localstack;
+
+import dev.curation.embedded.KafkaBroker;
+import dev.curation.embedded.Ports;
+import dev.curation.embedded.PostgresServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Starts the whole product locally: PostgreSQL, Kafka, command-service, query-service, then
+ * imports the seeds. {@link #close()} stops everything it started, in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String EVENTS_DB = "curation_events";
+    static final String QUERY_DB = "curation_query";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final StackOptions options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private List<SeedImporter.Result> seeds = List.of();
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        StackOptions options;
+        try {
+            options = StackOptions.parse(args, System.getenv());
+        } catch (StackOptions.UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("curation: " + e.getMessage());
+            }
+            System.err.print(StackOptions.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        LocalStack stack;
+        try {
+            stack = start(options, System.out);
+        } catch (RuntimeException e) {
+            System.err.println("curation: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack...");
+            stack.close();
+            System.out.println("Stopped.");
+        }, "stop-local-stack"));
+        stack.printWelcome(System.out);
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts everything, or stops what was started and rethrows. */
+    public static LocalStack start(StackOptions options, PrintStream out) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll(out);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(PrintStream out) {
+        Ports.requireFree(options.pgPort(), "PostgreSQL", "--pg-port or CURATION_PG_PORT");
+        Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port or CURATION_KAFKA_PORT");
+        Ports.requireFree(options.kafkaControllerPort(), "the Kafka controller",
+                "--kafka-controller-port or CURATION_KAFKA_CONTROLLER_PORT");
+        Ports.requireFree(options.commandPort(), "command-service", "--command-port or CURATION_COMMAND_PORT");
+        Ports.requireFree(options.queryPort(), "query-service", "--query-port or CURATION_QUERY_PORT");
+        Path data = options.dataDir();
+        createDirectories(data);
+        out.println("Data directory: " + data);
+
+        out.println("Starting PostgreSQL on 127.0.0.1:" + options.pgPort() + " ...");
+        PostgresServer postgres = PostgresServer.start(options.pgPort(), data.resolve("postgres"));
+        started.push(postgres);
+        postgres.createDatabase(EVENTS_DB);
+        postgres.createDatabase(QUERY_DB);
+
+        out.println("Starting Kafka on 127.0.0.1:" + options.kafkaPort() + " ...");
+        KafkaBroker kafka = KafkaBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka"));
+        started.push(kafka);
+
+        out.println("Starting command-service and query-service (logs in " + data.resolve("logs") + ") ...");
+        ServiceProcess command = ServiceProcess.start("command-service", options.commandJar(), options.commandPort(),
+                options.javaOptions(), data.resolve("logs"), List.of(
+                        "--spring.datasource.url=" + postgres.jdbcUrl(EVENTS_DB),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--curation.import.query-base-url=" + queryUrl()));
+        started.push(command);
+        ServiceProcess query = ServiceProcess.start("query-service", options.queryJar(), options.queryPort(),
+                options.javaOptions(), data.resolve("logs"), List.of(
+                        "--spring.datasource.url=" + postgres.jdbcUrl(QUERY_DB),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        started.push(query);
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> command.awaitReady(READY_TIMEOUT)),
+                    CompletableFuture.runAsync(() -> query.awaitReady(READY_TIMEOUT))).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+
+        seeds = SeedImporter.importAll(options.seedsDir(), options.commandPort());
+        for (SeedImporter.Result seed : seeds) {
+            awaitProjected(seed.slug());
+            out.println("  seed " + seed.slug() + ": "
+                    + (seed.outcome() == SeedImporter.Outcome.IMPORTED ? "imported" : "already imported"));
+        }
+    }
+
+    /** Waits until the query service serves the list, so that what is printed next is true. */
+    private void awaitProjected(String slug) {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(queryUrl() + "/api/lists/" + slug + "/markdown");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new IllegalStateException("query-service stopped answering", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("list " + slug + " did not appear on the query service within 60 s");
+    }
+
+    public String commandUrl() {
+        return "http://127.0.0.1:" + options.commandPort();
+    }
+
+    public String queryUrl() {
+        return "http://127.0.0.1:" + options.queryPort();
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + options.kafkaPort();
+    }
+
+    public List<SeedImporter.Result> seeds() {
+        return seeds;
+    }
+
+    void printWelcome(PrintStream out) {
+        String firstSeed = seeds.isEmpty() ? "distributed-systems-notes" : seeds.getFirst().slug();
+        out.printf("""
+
+                The curation backend is running. Ctrl-C stops it; data stays in %s.
+
+                  command-service  %s   (writes: HTTP Basic alice/alice, bob/bob curators; carol/carol contributor)
+                  query-service    %s
+                  Swagger UI       %s/swagger-ui.html  and  %s/swagger-ui.html
+                  Kafka bootstrap  %s   topic curation.list-events
+                  PostgreSQL       127.0.0.1:%d  user postgres, databases %s (events) and %s (read models)
+
+                Try:
+                  curl -s %s/api/lists
+                  curl -s %s/api/lists/%s/markdown | cmp - seeds/%s.md && echo identical
+                  curl -s -u alice:alice -H 'Content-Type: text/markdown' --data-binary @README.md '%s/api/lists?slug=readme'
+                  kcat -C -b %s -t curation.list-events -e -f '%%k %%s\\n'
+                  psql -h 127.0.0.1 -p %d -U postgres %s -c 'select slug, version from list_view'
+                """,
+                options.dataDir(), commandUrl(), queryUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
+                options.pgPort(), EVENTS_DB, QUERY_DB,
+                queryUrl(), queryUrl(), firstSeed, firstSeed, commandUrl(), kafkaBootstrap(), options.pgPort(), QUERY_DB);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("while stopping " + next + ": " + e);
+            }
+        }
+    }
+
+    private static void createDirectories(Path path) {
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create data directory " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.curation.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Settings of the local stack: command-line options win over environment variables, which win
+ * over defaults.
+ */
+public record StackOptions(Path dataDir, int commandPort, int queryPort, int kafkaPort, int kafkaControllerPort,
+                           int pgPort, Path seedsDir, Path commandJar, Path queryJar, String javaOptions) {
+
+    public static final String USAGE = """
+            usage: ./curation start [options]
+              --data-dir DIR         where data lives (env CURATION_DATA_DIR, default ./.curation)
+              --command-port PORT    command-service HTTP port (env CURATION_COMMAND_PORT, default 8081)
+              --query-port PORT      query-service HTTP port (env CURATION_QUERY_PORT, default 8082)
+              --kafka-port PORT      Kafka bootstrap port (env CURATION_KAFKA_PORT, default 9092)
+              --kafka-controller-port PORT  KRaft controller port (env CURATION_KAFKA_CONTROLLER_PORT, default kafka port + 1)
+              --pg-port PORT         PostgreSQL port (env CURATION_PG_PORT, default 15432)
+              --seeds DIR            Markdown lists imported when missing (env CURATION_SEEDS_DIR, default ./seeds)
+            """;
+
+    public static StackOptions parse(String[] args, Map<String, String> env) {
+        Map<String, String> given = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("start")) {
+                continue;
+            }
+            if (arg.equals("-h") || arg.equals("--help")) {
+                throw new UsageException("");
+            }
+            String name;
+            String value;
+            if (arg.startsWith("--") && arg.contains("=")) {
+                name = arg.substring(2, arg.indexOf('='));
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                name = arg.substring(2);
+                value = args[++i];
+            } else {
+                throw new UsageException("unknown or incomplete option: " + arg);
+            }
+            given.put(name, value);
+        }
+        OptionSource source = new OptionSource(given, env);
+        int kafkaPort = source.port("kafka-port", 9092);
+        StackOptions options = new StackOptions(
+                Path.of(source.get("data-dir", ".curation")).toAbsolutePath().normalize(),
+                source.port("command-port", 8081),
+                source.port("query-port", 8082),
+                kafkaPort,
+                source.port("kafka-controller-port", kafkaPort + 1),
+                source.port("pg-port", 15432),
+                Path.of(source.get("seeds", "seeds")).toAbsolutePath().normalize(),
+                Path.of(source.get("command-jar", "command-service/target/command-service-exec.jar")).toAbsolutePath(),
+                Path.of(source.get("query-jar", "query-service/target/query-service-exec.jar")).toAbsolutePath(),
+                source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        source.rejectUnknown();
+        return options;
+    }
+
+    /** Looks up {@code --name}, then {@code CURATION_NAME} in the environment, then the default. */
+    private static final class OptionSource {
+        private final Map<String, String> given;
+        private final Map<String, String> env;
+        private final java.util.Set<String> known = new java.util.HashSet<>();
+
+        OptionSource(Map<String, String> given, Map<String, String> env) {
+            this.given = given;
+            this.env = env;
+        }
+
+        String get(String name, String fallback) {
+            known.add(name);
+            if (given.containsKey(name)) {
+                return given.get(name);
+            }
+            String fromEnv = env.get("CURATION_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            if (name.equals("seeds") && fromEnv == null) {
+                fromEnv = env.get("CURATION_SEEDS_DIR");
+            }
+            return fromEnv == null || fromEnv.isBlank() ? fallback : fromEnv;
+        }
+
+        int port(String name, int fallback) {
+            String value = get(name, Integer.toString(fallback));
+            try {
+                int port = Integer.parseInt(value.strip());
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " must be a port number between 1 and 65535, not '" + value + "'");
+            }
+        }
+
+        void rejectUnknown() {
+            for (String name : given.keySet()) {
+                if (!known.contains(name)) {
+                    throw new UsageException("unknown option --" + name);
+                }
+            }
+        }
+    }
+
+    public static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

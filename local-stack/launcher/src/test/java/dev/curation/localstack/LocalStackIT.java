@@ -1,0 +1,203 @@
+package dev.curation.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.curation.embedded.Ports;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The product end to end, as {@code ./curation start} runs it: embedded PostgreSQL and Kafka, both
+ * services as child processes of their jars, seeds imported; then import, export, the Kafka log
+ * read by a plain consumer (and kcat and psql when installed), and a restart on the same data.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStackIT.class);
+
+    @TempDir
+    static Path data;
+    static StackOptions options;
+    static LocalStack stack;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Path SEEDS = Path.of(System.getProperty("curation.seeds-dir", "../../seeds"));
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> env = new HashMap<>();
+        env.put("CURATION_DATA_DIR", data.toString());
+        env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_QUERY_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_KAFKA_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_PG_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_SEEDS_DIR", SEEDS.toString());
+        env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
+        env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+        options = StackOptions.parse(new String[] {"start"}, env);
+        stack = LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void seedsAreImportedAndExportedByteForByte() throws Exception {
+        assertThat(stack.seeds()).extracting(SeedImporter.Result::outcome).containsOnly(SeedImporter.Outcome.IMPORTED);
+        for (Path seed : seeds()) {
+            HttpResponse<byte[]> markdown = get("/api/lists/" + slugOf(seed) + "/markdown");
+            assertThat(markdown.statusCode()).isEqualTo(200);
+            assertThat(markdown.headers().firstValue("Content-Type")).hasValue("text/markdown;charset=UTF-8");
+            assertThat(markdown.body()).as(seed.toString()).isEqualTo(Files.readAllBytes(seed));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anImportedListComesBackFromTheQueryServiceUnchanged() throws Exception {
+        byte[] file = ("# 工具\r\n\r\n* [Nacos](https://nacos.io) - 服务发现\r\n[bare](https://example.com)  \r\n"
+                + "```\r\n# not a heading\r\n```\r\n## Empty\r\n##\r\nno final newline").getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=e2e"))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue(stack.queryUrl() + "/api/lists/e2e");
+
+        HttpResponse<byte[]> markdown = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> get("/api/lists/e2e/markdown"), r -> r.statusCode() == 200);
+        LOG.info("import to visible on the query service: {} ms", (System.nanoTime() - start) / 1_000_000);
+        assertThat(markdown.body()).isEqualTo(file);
+        assertThat(new String(get("/api/lists/e2e").body(), StandardCharsets.UTF_8))
+                .contains("\"slug\":\"e2e\"", "\"title\":\"工具\"", "\"url\":\"https://nacos.io\"");
+    }
+
+    @Test
+    @Order(3)
+    void theKafkaLogHoldsTheImportEvents() throws Exception {
+        List<String> values = new ArrayList<>();
+        Properties props = new Properties();
+        props.put("bootstrap.servers", stack.kafkaBootstrap());
+        props.put("group.id", "e2e-reader");
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("curation.list-events"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline && values.stream().filter(v -> v.contains("\"type\":\"ListImported\"")).count() < 3) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+        }
+        assertThat(values).filteredOn(v -> v.contains("\"type\":\"ListImported\""))
+                .anySatisfy(v -> assertThat(v).contains("\"slug\":\"distributed-systems-notes\"", "\"actor\":\"alice\""))
+                .anySatisfy(v -> assertThat(v).contains("\"slug\":\"e2e\""));
+
+        if (onPath("kcat")) {
+            String out = run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "curation.list-events", "-e", "-q", "-f", "%s\\n");
+            assertThat(out).contains("\"type\":\"ListImported\"", "\"slug\":\"architecture-design-notes\"");
+        } else {
+            LOG.warn("kcat not installed: the Kafka log was checked with the Java consumer only");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void restartKeepsListsAndVersionsAndImportsNothingTwice() throws Exception {
+        long events = eventCount();
+        String lists = new String(get("/api/lists").body(), StandardCharsets.UTF_8);
+        stack.close();
+        stack = null;
+
+        stack = LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+
+        assertThat(stack.seeds()).extracting(SeedImporter.Result::outcome)
+                .containsOnly(SeedImporter.Outcome.ALREADY_PRESENT);
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(new String(get("/api/lists").body(), StandardCharsets.UTF_8)).isEqualTo(lists);
+        for (Path seed : seeds()) {
+            assertThat(get("/api/lists/" + slugOf(seed) + "/markdown").body()).isEqualTo(Files.readAllBytes(seed));
+        }
+        if (onPath("psql")) {
+            String out = run("psql", "-h", "127.0.0.1", "-p", Integer.toString(options.pgPort()), "-U", "postgres",
+                    "-d", LocalStack.QUERY_DB, "-tAc", "select slug || ' ' || version from list_view order by slug");
+            assertThat(out.lines()).containsExactly("architecture-design-notes 1", "distributed-systems-notes 1", "e2e 1");
+        }
+    }
+
+    private static long eventCount() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + options.pgPort() + "/"
+                + LocalStack.EVENTS_DB, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<Path> seeds() throws IOException {
+        try (var files = Files.list(SEEDS)) {
+            List<Path> seeds = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+            assertThat(seeds).isNotEmpty();
+            return seeds;
+        }
+    }
+
+    private static String slugOf(Path seed) {
+        String name = seed.getFileName().toString();
+        return name.substring(0, name.length() - 3);
+    }
+
+    private static HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static boolean onPath(String tool) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(out, StandardCharsets.UTF_8)).isZero();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}

@@ -40,3 +40,13 @@ MSG
   JAVA_HOME=$(dirname "$(dirname "$best")")
   export JAVA_HOME
 }
+
+# JVM flags that JDK 24+ wants for libraries still using sun.misc.Unsafe (Maven's Guice, Kafka, lz4);
+# empty on older JDKs, which do not know them.
+jdk_compat_flags() {
+  local version
+  version=$(_java_feature_version "$JAVA_HOME/bin/java")
+  if [ -n "$version" ] && [ "$version" -ge 24 ]; then
+    echo "--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+  fi
+}

@@ -37,6 +37,11 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(Arrays.stream(javaOptions.split("\\s+")).filter(s -> !s.isBlank()).toList());
+        if (Runtime.version().feature() >= 24) {
+            // the Kafka client and lz4 still use sun.misc.Unsafe and native access
+            command.add("--sun-misc-unsafe-memory-access=allow");
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--spring.profiles.active=local");

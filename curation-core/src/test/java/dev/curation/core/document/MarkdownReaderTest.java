@@ -22,6 +22,18 @@ class MarkdownReaderTest {
         assertThat(MarkdownWriter.write(MarkdownReader.read(text)).getBytes(StandardCharsets.UTF_8)).isEqualTo(bytes);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sindresorhus-awesome.md", "avelino-awesome-go.md", "jobbole-awesome-python-cn.md",
+            "vinta-awesome-python.md"})
+    void realWorldListsComeBackByteForByte(String file) throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("src", "test", "resources", "real-world", file));
+        ListDocument document = MarkdownReader.read(new String(bytes, StandardCharsets.UTF_8));
+
+        assertThat(MarkdownWriter.write(document).getBytes(StandardCharsets.UTF_8)).isEqualTo(bytes);
+        assertThat(document.sections()).isNotEmpty();
+        assertThat(document.nodes()).filteredOn(n -> n.kind() == DocumentNode.Kind.ENTRY).hasSizeGreaterThan(100);
+    }
+
     @Test
     void seedStructureHasTopicsAndEntries() throws IOException {
         String text = Files.readString(Path.of("..", "seeds", "distributed-systems-notes.md"));

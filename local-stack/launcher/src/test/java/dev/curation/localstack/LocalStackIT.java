@@ -53,6 +53,8 @@ class LocalStackIT {
     static LocalStack stack;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Path SEEDS = Path.of(System.getProperty("curation.seeds-dir", "../../seeds"));
+    static final Path REAL_WORLD = Path.of(System.getProperty("curation.real-world-dir",
+            "../../curation-core/src/test/resources/real-world"));
 
     @BeforeAll
     static void start() {
@@ -95,10 +97,7 @@ class LocalStackIT {
         byte[] file = ("# 工具\r\n\r\n* [Nacos](https://nacos.io) - 服务发现\r\n[bare](https://example.com)  \r\n"
                 + "```\r\n# not a heading\r\n```\r\n## Empty\r\n##\r\nno final newline").getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=e2e"))
-                .header("Content-Type", "text/markdown")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = importList("e2e", file);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue(stack.queryUrl() + "/api/lists/e2e");
 
@@ -112,6 +111,22 @@ class LocalStackIT {
 
     @Test
     @Order(3)
+    void realWorldListsLargeAndSmallEnglishAndChineseComeBackUnchanged() throws Exception {
+        try (var files = Files.list(REAL_WORLD)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md") && !f.endsWith("NOTICE.md")).sorted().toList()) {
+                String slug = "rw-" + slugOf(file);
+                byte[] bytes = Files.readAllBytes(file);
+                HttpResponse<String> created = importList(slug, bytes);
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                HttpResponse<byte[]> markdown = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> get("/api/lists/" + slug + "/markdown"), r -> r.statusCode() == 200);
+                assertThat(markdown.body()).as(file.toString()).isEqualTo(bytes);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void theKafkaLogHoldsTheImportEvents() throws Exception {
         List<String> values = new ArrayList<>();
         Properties props = new Properties();
@@ -138,7 +153,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void restartKeepsListsAndVersionsAndImportsNothingTwice() throws Exception {
         long events = eventCount();
         String lists = new String(get("/api/lists").body(), StandardCharsets.UTF_8);
@@ -157,8 +172,16 @@ class LocalStackIT {
         if (onPath("psql")) {
             String out = run("psql", "-h", "127.0.0.1", "-p", Integer.toString(options.pgPort()), "-U", "postgres",
                     "-d", LocalStack.QUERY_DB, "-tAc", "select slug || ' ' || version from list_view order by slug");
-            assertThat(out.lines()).containsExactly("architecture-design-notes 1", "distributed-systems-notes 1", "e2e 1");
+            assertThat(out.lines()).contains("architecture-design-notes 1", "distributed-systems-notes 1", "e2e 1",
+                    "rw-jobbole-awesome-python-cn 1");
         }
+    }
+
+    private static HttpResponse<String> importList(String slug, byte[] markdown) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=" + slug))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(markdown)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long eventCount() throws Exception {

@@ -27,8 +27,8 @@ public record EntryLine(String marker, String title, String url, String rest, bo
             if (end < 0) {
                 return Optional.empty();
             }
-            return Optional.of(new EntryLine(marker, content.substring(start + 1, close),
-                    content.substring(close + 2, end).strip(), content.substring(end + 1), false));
+            return Optional.of(new EntryLine(marker, unescape(content.substring(start + 1, close)),
+                    destination(content.substring(close + 2, end)), content.substring(end + 1), false));
         }
         if (content.startsWith("http://", start) || content.startsWith("https://", start)) {
             int end = start;
@@ -39,6 +39,40 @@ public record EntryLine(String marker, String title, String url, String rest, bo
             return Optional.of(new EntryLine(marker, url, url, content.substring(end), true));
         }
         return Optional.empty();
+    }
+
+    /** Link text without the backslashes that escape brackets and backslashes. */
+    static String unescape(String title) {
+        if (title.indexOf('\\') < 0) {
+            return title;
+        }
+        StringBuilder out = new StringBuilder(title.length());
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c == '\\' && i + 1 < title.length() && "[]\\".indexOf(title.charAt(i + 1)) >= 0) {
+                c = title.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Link destination: trimmed, without the angle brackets of {@code <url>}. */
+    static String destination(String inside) {
+        String url = inside.strip();
+        if (url.length() >= 2 && url.startsWith("<") && url.endsWith(">")) {
+            return url.substring(1, url.length() - 1);
+        }
+        return url;
+    }
+
+    /** The separator between link and description, e.g. {@code " - "}; null if the line has no description. */
+    public String separator() {
+        String description = description();
+        if (description.isEmpty()) {
+            return null;
+        }
+        return rest.substring(0, rest.indexOf(description));
     }
 
     /** The description a reader sees: the rest without leading separators and surrounding blanks. */

@@ -18,6 +18,10 @@ public final class ListDocument {
     private final List<Section> sections = new ArrayList<>();
     private final Map<String, Section> sectionsById = new HashMap<>();
     private final Map<String, Block> blocksById = new HashMap<>();
+    /** Owner of each block: a section id, or null for the preamble (HashMap allows null values). */
+    private final Map<String, String> blockOwner = new HashMap<>();
+    /** Parent of each section: a section id, or null at top level. */
+    private final Map<String, String> sectionParent = new HashMap<>();
 
     public List<Block> preamble() {
         return Collections.unmodifiableList(preamble);
@@ -52,6 +56,7 @@ public final class ListDocument {
         requireNew(section.id());
         (parentId == null ? sections : requireSection(parentId).mutableSections()).add(section);
         sectionsById.put(section.id(), section);
+        sectionParent.put(section.id(), parentId);
         return section;
     }
 
@@ -60,6 +65,142 @@ public final class ListDocument {
         requireNew(block.id());
         (sectionId == null ? preamble : requireSection(sectionId).mutableBlocks()).add(block);
         blocksById.put(block.id(), block);
+        blockOwner.put(block.id(), sectionId);
+    }
+
+    /** The blocks of a section's body, or of the preamble when {@code sectionId} is null. */
+    public List<Block> blocksOf(String sectionId) {
+        return sectionId == null ? preamble() : requireSection(sectionId).blocks();
+    }
+
+    /** The child sections of a section, or the top-level sections when {@code parentId} is null. */
+    public List<Section> sectionsOf(String parentId) {
+        return parentId == null ? sections() : requireSection(parentId).sections();
+    }
+
+    /** The section holding a block (null for the preamble). */
+    public String ownerOf(String blockId) {
+        requireBlock(blockId);
+        return blockOwner.get(blockId);
+    }
+
+    /** The parent of a section (null at top level). */
+    public String parentOf(String sectionId) {
+        requireSection(sectionId);
+        return sectionParent.get(sectionId);
+    }
+
+    /** Depth of a section: 1 at top level. */
+    public int depthOf(String sectionId) {
+        int depth = 0;
+        for (String id = sectionId; id != null; id = sectionParent.get(id)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** True if {@code sectionId} is {@code ancestorId} or lies below it. */
+    public boolean isWithin(String sectionId, String ancestorId) {
+        for (String id = sectionId; id != null; id = sectionParent.get(id)) {
+            if (id.equals(ancestorId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void insertBlock(String sectionId, int index, Block block) {
+        requireNew(block.id());
+        mutableBlocksOf(sectionId).add(index, block);
+        blocksById.put(block.id(), block);
+        blockOwner.put(block.id(), sectionId);
+    }
+
+    public void replaceBlock(Block block) {
+        List<Block> blocks = mutableBlocksOf(blockOwner.get(requireBlock(block.id()).id()));
+        blocks.set(indexOf(blocks, block.id()), block);
+        blocksById.put(block.id(), block);
+    }
+
+    public Block removeBlock(String blockId) {
+        Block block = requireBlock(blockId);
+        List<Block> blocks = mutableBlocksOf(blockOwner.get(blockId));
+        blocks.remove(indexOf(blocks, blockId));
+        blocksById.remove(blockId);
+        blockOwner.remove(blockId);
+        return block;
+    }
+
+    public void moveBlock(String blockId, String sectionId, int index) {
+        Block block = removeBlock(blockId);
+        insertBlock(sectionId, index, block);
+    }
+
+    public void insertSection(String parentId, int index, Section section) {
+        requireNew(section.id());
+        mutableSectionsOf(parentId).add(index, section);
+        sectionsById.put(section.id(), section);
+        sectionParent.put(section.id(), parentId);
+        for (Block block : section.blocks()) {
+            requireNew(block.id());
+            blocksById.put(block.id(), block);
+            blockOwner.put(block.id(), section.id());
+        }
+    }
+
+    public void retitle(String sectionId, String heading, String title, int level) {
+        requireSection(sectionId).retitle(heading, title, level);
+    }
+
+    /** Moves a section with everything below it. */
+    public void moveSection(String sectionId, String parentId, int index) {
+        Section section = requireSection(sectionId);
+        List<Section> from = mutableSectionsOf(sectionParent.get(sectionId));
+        from.remove(section);
+        mutableSectionsOf(parentId).add(index, section);
+        sectionParent.put(sectionId, parentId);
+    }
+
+    /** Removes a section with everything below it. */
+    public void removeSection(String sectionId) {
+        Section section = requireSection(sectionId);
+        mutableSectionsOf(sectionParent.get(sectionId)).remove(section);
+        forget(section);
+    }
+
+    private void forget(Section section) {
+        sectionsById.remove(section.id());
+        sectionParent.remove(section.id());
+        for (Block block : section.blocks()) {
+            blocksById.remove(block.id());
+            blockOwner.remove(block.id());
+        }
+        section.sections().forEach(this::forget);
+    }
+
+    private List<Block> mutableBlocksOf(String sectionId) {
+        return sectionId == null ? preamble : requireSection(sectionId).mutableBlocks();
+    }
+
+    private List<Section> mutableSectionsOf(String parentId) {
+        return parentId == null ? sections : requireSection(parentId).mutableSections();
+    }
+
+    private static int indexOf(List<Block> blocks, String id) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("block " + id + " not in its owner");
+    }
+
+    private Block requireBlock(String id) {
+        Block block = blocksById.get(id);
+        if (block == null) {
+            throw new IllegalArgumentException("unknown block " + id);
+        }
+        return block;
     }
 
     /** Appends one flat node; nodes must come in document order, as {@link #nodes()} gives them. */
@@ -93,6 +234,11 @@ public final class ListDocument {
             s.blocks().forEach(b -> sink.accept(DocumentNode.of(b, s.id())));
             walk(s.sections(), s.id(), sink);
         }
+    }
+
+    /** A deep copy, for working on a change set without touching this document. */
+    public ListDocument copy() {
+        return of(nodes());
     }
 
     private Section requireSection(String id) {

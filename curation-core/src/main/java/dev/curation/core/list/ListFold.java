@@ -1,10 +1,14 @@
 package dev.curation.core.list;
 
+import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.Section;
+import dev.curation.core.document.Text;
 
 /**
  * The one fold from list events to the list document, used by the aggregate on the write side
- * and by the projections on the read side, so both agree on what a list looks like.
+ * and by the projections on the read side, so both agree on what a list looks like. Events carry
+ * resolved positions and lines, so the fold makes no decisions of its own.
  */
 public final class ListFold {
 
@@ -13,14 +17,50 @@ public final class ListFold {
 
     /** Applies one event; returns the document after it (a new one for {@link ListImported}). */
     public static ListDocument apply(ListDocument document, ListEvent event) {
-        return switch (event) {
-            case ListImported imported -> new ListDocument();
+        switch (event) {
+            case ListImported imported -> {
+                return new ListDocument();
+            }
             case ListContentImported content -> {
                 ListDocument target = document == null ? new ListDocument() : document;
                 content.nodes().forEach(target::append);
-                yield target;
+                return target;
             }
-        };
+            case LinkAdded e -> document.insertBlock(e.section(), e.index(),
+                    new Entry(e.entry(), e.raw(), e.title(), e.url(), e.description()));
+            case LinkEdited e -> document.replaceBlock(new Entry(e.entry(), e.raw(), e.title(), e.url(), e.description()));
+            case LinkRemoved e -> document.removeBlock(e.entry());
+            case LinkMoved e -> document.moveBlock(e.entry(), e.section(), e.index());
+            case SectionAdded e -> {
+                Section section = new Section(e.section(), e.level(), e.heading(), e.title());
+                document.insertSection(e.parent(), e.index(), section);
+                e.body().forEach(node -> document.append(node));
+            }
+            case SectionRenamed e -> document.retitle(e.section(), e.heading(), e.title(),
+                    document.section(e.section()).level());
+            case SectionMoved e -> {
+                document.moveSection(e.section(), e.parent(), e.index());
+                e.headings().forEach(h -> document.retitle(h.section(), h.heading(),
+                        document.section(h.section()).title(), h.level()));
+            }
+            case SectionRemoved e -> document.removeSection(e.section());
+            case TextAdded e -> document.insertBlock(e.section(), e.index(), new Text(e.block(), e.raw()));
+            case TextEdited e -> document.replaceBlock(new Text(e.block(), e.raw()));
+            case TextRemoved e -> document.removeBlock(e.block());
+            case ChangeSetApplied e -> {
+                // marks the start of a version; the edits follow
+            }
+            case ProposalSubmitted e -> {
+                // proposals do not change the document until approved
+            }
+            case ProposalWithdrawn e -> {
+            }
+            case ProposalRejected e -> {
+            }
+            case ProposalApproved e -> {
+            }
+        }
+        return document;
     }
 
     public static ListDocument fold(Iterable<? extends ListEvent> events) {

@@ -1,0 +1,59 @@
+package dev.curation.core.edit;
+
+/**
+ * One edit as it travels in JSON (requests and proposal events): an {@code op} name and the
+ * fields that op uses. {@link #toEdit(String)} checks that the op exists and its required fields
+ * are there, naming the field when not.
+ */
+public record EditSpec(String op, String section, String entry, String block, String parent, Integer position,
+                       String title, String url, String description, String text, Boolean withContent) {
+
+    public static final java.util.List<String> OPS = java.util.List.of("addLink", "editLink", "removeLink",
+            "moveLink", "addSection", "renameSection", "moveSection", "removeSection", "addText", "editText",
+            "removeText");
+
+    /** @param path JSON path of this edit for error messages, e.g. {@code edits[2]} */
+    public Edit toEdit(String path) {
+        if (op == null) {
+            throw new EditException.Invalid(path + ".op", "is required, one of " + OPS);
+        }
+        return switch (op) {
+            case "addLink" -> new Edit.AddLink(required(path, "section", section), position(path),
+                    required(path, "title", title), required(path, "url", url), description);
+            case "editLink" -> {
+                if (title == null && url == null && description == null) {
+                    throw new EditException.Invalid(path, "editLink needs at least one of title, url, description");
+                }
+                yield new Edit.EditLink(required(path, "entry", entry), title, url, description);
+            }
+            case "removeLink" -> new Edit.RemoveLink(required(path, "entry", entry));
+            case "moveLink" -> new Edit.MoveLink(required(path, "entry", entry), required(path, "section", section),
+                    position(path));
+            case "addSection" -> new Edit.AddSection(parent, position(path), required(path, "title", title));
+            case "renameSection" -> new Edit.RenameSection(required(path, "section", section),
+                    required(path, "title", title));
+            case "moveSection" -> new Edit.MoveSection(required(path, "section", section), parent, position(path));
+            case "removeSection" -> new Edit.RemoveSection(required(path, "section", section),
+                    Boolean.TRUE.equals(withContent));
+            case "addText" -> new Edit.AddText(required(path, "section", section), position(path),
+                    required(path, "text", text));
+            case "editText" -> new Edit.EditText(required(path, "block", block), required(path, "text", text));
+            case "removeText" -> new Edit.RemoveText(required(path, "block", block));
+            default -> throw new EditException.Invalid(path + ".op", "unknown op '" + op + "', expected one of " + OPS);
+        };
+    }
+
+    private Integer position(String path) {
+        if (position != null && position < 0) {
+            throw new EditException.Invalid(path + ".position", "must be 0 or more");
+        }
+        return position;
+    }
+
+    private static String required(String path, String field, String value) {
+        if (value == null) {
+            throw new EditException.Invalid(path + "." + field, "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.curation.core.list;
+
+/**
+ * A curator's change set was accepted as {@code version}; the edit events follow. {@code baseVersion}
+ * is the version it was written against (it was rebased when older).
+ */
+@EventRevision("1")
+public record ChangeSetApplied(String listId, long version, long baseVersion, String rationale) implements ListEvent {
+}

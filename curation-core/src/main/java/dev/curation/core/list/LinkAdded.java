@@ -1,0 +1,7 @@
+package dev.curation.core.list;
+
+/** A link line was inserted as block {@code index} of {@code section}'s body (null: the preamble). */
+@EventRevision("1")
+public record LinkAdded(String listId, String entry, String section, int index, String raw, String title, String url,
+                        String description) implements ListEvent {
+}

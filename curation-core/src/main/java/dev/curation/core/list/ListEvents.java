@@ -1,0 +1,41 @@
+package dev.curation.core.list;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Facts about events that both sides need. */
+public final class ListEvents {
+
+    private ListEvents() {
+    }
+
+    /** The ids of the items an event creates, changes or removes (for rebase checks, history and blame). */
+    public static List<String> changedItems(ListEvent event) {
+        return switch (event) {
+            case LinkAdded e -> List.of(e.entry());
+            case LinkEdited e -> List.of(e.entry());
+            case LinkRemoved e -> List.of(e.entry());
+            case LinkMoved e -> List.of(e.entry());
+            case SectionAdded e -> List.of(e.section());
+            case SectionRenamed e -> List.of(e.section());
+            case SectionMoved e -> {
+                List<String> ids = new ArrayList<>(List.of(e.section()));
+                e.headings().forEach(h -> {
+                    if (!h.section().equals(e.section())) {
+                        ids.add(h.section());
+                    }
+                });
+                yield ids;
+            }
+            case SectionRemoved e -> {
+                List<String> ids = new ArrayList<>(List.of(e.section()));
+                ids.addAll(e.entries());
+                yield ids;
+            }
+            case TextAdded e -> List.of(e.block());
+            case TextEdited e -> List.of(e.block());
+            case TextRemoved e -> List.of(e.block());
+            default -> List.of();
+        };
+    }
+}

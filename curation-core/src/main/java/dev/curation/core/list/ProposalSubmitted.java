@@ -1,0 +1,14 @@
+package dev.curation.core.list;
+
+import dev.curation.core.edit.EditSpec;
+import java.util.List;
+
+/** Someone proposed a change set against {@code baseVersion}; it waits for a curator. */
+@EventRevision("1")
+public record ProposalSubmitted(String listId, String proposal, long baseVersion, String rationale,
+                                List<EditSpec> edits, String author) implements ListEvent {
+
+    public ProposalSubmitted {
+        edits = List.copyOf(edits);
+    }
+}

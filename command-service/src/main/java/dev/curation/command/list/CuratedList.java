@@ -2,13 +2,30 @@ package dev.curation.command.list;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.EditSpec;
+import dev.curation.core.edit.ListEditor;
+import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ImportList;
+import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImport;
 import dev.curation.core.list.ListImported;
+import dev.curation.core.list.ListRuleException;
+import dev.curation.core.list.ProposalApproved;
+import dev.curation.core.list.ProposalRejected;
+import dev.curation.core.list.ProposalSubmitted;
+import dev.curation.core.list.ProposalWithdrawn;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -18,10 +35,20 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A curated list, event-sourced. Its state is the document folded from its events with the
- * shared {@link ListFold}; each accepted command is one new list version.
+ * shared {@link ListFold}, the version that last changed each item (for rebasing), and its
+ * proposals. Each accepted change is one new list version.
  */
-@Aggregate
+@Aggregate(cache = "curatedListCache")
 class CuratedList {
+
+    enum ProposalStatus { SUBMITTED, WITHDRAWN, REJECTED, APPROVED }
+
+    record Proposal(String id, String author, long baseVersion, String rationale, List<EditSpec> edits,
+                    ProposalStatus status) {
+        Proposal with(ProposalStatus next) {
+            return new Proposal(id, author, baseVersion, rationale, edits, next);
+        }
+    }
 
     @AggregateIdentifier
     private String listId;
@@ -29,6 +56,8 @@ class CuratedList {
     private long version;
     private long lastId;
     private ListDocument document;
+    private final Map<String, Long> lastChanged = new HashMap<>();
+    private final Map<String, Proposal> proposals = new HashMap<>();
 
     protected CuratedList() {
         // for event sourcing
@@ -37,22 +66,145 @@ class CuratedList {
     @CommandHandler
     CuratedList(ImportList command, SlugRegistry slugs) {
         slugs.claim(command.slug(), command.listId());
-        applyVersion(ListImport.events(command), 1);
+        applyAll(ListImport.events(command), 1);
     }
 
-    /** Applies the events of one accepted command as one list version. */
-    private static void applyVersion(List<ListEvent> events, long version) {
+    /** Applies a curator's change set as one new version; returns it. */
+    long applyChangeSet(ListCommand.ApplyChangeSet command) {
+        if (command.expectedVersion() != null && command.expectedVersion() != version) {
+            throw new ListRuleException.VersionMismatch(command.expectedVersion(), version);
+        }
+        long base = base(command.baseVersion());
+        List<Edit> edits = edits(command.edits());
+        List<ListEvent> events = new ArrayList<>();
+        events.add(new ChangeSetApplied(listId, version + 1, base, rationale(command.rationale())));
+        events.addAll(decide(edits, base));
+        applyAll(events, version + 1);
+        return version;
+    }
+
+    void submit(ListCommand.SubmitProposal command, String author) {
+        long base = base(command.baseVersion());
+        List<Edit> edits = edits(command.edits());
+        // checked now against the current list, so a proposal that cannot apply is refused at once
+        ListEditor.decide(listId, document, new IdSequence(lastId), edits);
+        applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base, rationale(command.rationale()),
+                command.edits(), author)), version);
+    }
+
+    void withdraw(ListCommand.WithdrawProposal command, String actor) {
+        Proposal proposal = submitted(command.proposal(), "withdrawn");
+        if (!proposal.author().equals(actor)) {
+            throw new ListRuleException.NotAllowed("only its author " + proposal.author() + " can withdraw proposal "
+                    + proposal.id());
+        }
+        applyAll(List.of(new ProposalWithdrawn(listId, proposal.id(), actor)), version);
+    }
+
+    void reject(ListCommand.RejectProposal command, String curator) {
+        Proposal proposal = submitted(command.proposal(), "rejected");
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        if (reason == null) {
+            throw new EditException.Invalid("reason", "a rejection needs a reason");
+        }
+        applyAll(List.of(new ProposalRejected(listId, proposal.id(), curator, reason)), version);
+    }
+
+    /** Applies the proposal's edits as one new version (rebased onto the current one); returns it. */
+    long approve(ListCommand.ApproveProposal command, String curator) {
+        Proposal proposal = submitted(command.proposal(), "approved");
+        if (proposal.author().equals(curator)) {
+            throw new ListRuleException.NotAllowed("nobody approves their own proposal; another curator must approve "
+                    + proposal.id());
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != version) {
+            throw new ListRuleException.VersionMismatch(command.expectedVersion(), version);
+        }
+        List<Edit> edits = edits(proposal.edits());
+        List<ListEvent> events = new ArrayList<>();
+        events.add(new ProposalApproved(listId, proposal.id(), curator, version + 1, proposal.baseVersion(),
+                proposal.rationale()));
+        events.addAll(decide(edits, proposal.baseVersion()));
+        applyAll(events, version + 1);
+        return version;
+    }
+
+    private List<ListEvent> decide(List<Edit> edits, long base) {
+        List<String> clashes = ListEditor.clashes(edits, lastChanged, base);
+        if (!clashes.isEmpty()) {
+            throw new EditException.Clash(clashes, base, version);
+        }
+        return ListEditor.decide(listId, document, new IdSequence(lastId), edits);
+    }
+
+    private Proposal submitted(String id, String action) {
+        Proposal proposal = proposals.get(id);
+        if (proposal == null) {
+            throw new ListRuleException.NoSuchProposal(id);
+        }
+        if (proposal.status() != ProposalStatus.SUBMITTED) {
+            throw new ListRuleException.IllegalTransition(id, proposal.status().name().toLowerCase(), action);
+        }
+        return proposal;
+    }
+
+    private long base(Long requested) {
+        if (requested == null) {
+            return version;
+        }
+        if (requested < 1 || requested > version) {
+            throw new ListRuleException.UnknownBase(requested, version);
+        }
+        return requested;
+    }
+
+    private static List<Edit> edits(List<EditSpec> specs) {
+        if (specs.isEmpty()) {
+            throw new EditException.Invalid("edits", "must hold at least one edit");
+        }
+        List<Edit> edits = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i) == null) {
+                throw new EditException.Invalid("edits[" + i + "]", "must be an object");
+            }
+            edits.add(specs.get(i).toEdit("edits[" + i + "]"));
+        }
+        return edits;
+    }
+
+    private static String rationale(String rationale) {
+        if (rationale != null && rationale.length() > 2000) {
+            throw new EditException.Invalid("rationale", "must be at most 2000 characters");
+        }
+        return rationale == null || rationale.isBlank() ? null : rationale.strip();
+    }
+
+    /** Applies the events of one command; the last is marked as ending it (and completing its version). */
+    private static void applyAll(List<ListEvent> events, long version) {
         for (int i = 0; i < events.size(); i++) {
-            apply(events.get(i), MetaData.with(EventMetadata.VERSION, version).and(EventMetadata.END_OF_VERSION, i == events.size() - 1));
+            apply(events.get(i), MetaData.with(EventMetadata.VERSION, version)
+                    .and(EventMetadata.END_OF_VERSION, i == events.size() - 1));
         }
     }
 
     @EventSourcingHandler
     void on(ListEvent event, @MetaDataValue(EventMetadata.VERSION) Long eventVersion) {
-        if (event instanceof ListImported imported) {
-            listId = imported.listId();
-            slug = imported.slug();
-            lastId = imported.lastId();
+        switch (event) {
+            case ListImported imported -> {
+                listId = imported.listId();
+                slug = imported.slug();
+                lastId = imported.lastId();
+            }
+            case ListContentImported content -> content.nodes().forEach(n -> lastChanged.put(n.id(), eventVersion));
+            case ProposalSubmitted p -> proposals.put(p.proposal(), new Proposal(p.proposal(), p.author(),
+                    p.baseVersion(), p.rationale(), p.edits(), ProposalStatus.SUBMITTED));
+            case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(ProposalStatus.WITHDRAWN));
+            case ProposalRejected p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(ProposalStatus.REJECTED));
+            case ProposalApproved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(ProposalStatus.APPROVED));
+            default -> ListEvents.changedItems(event).forEach(id -> {
+                lastChanged.put(id, eventVersion);
+                lastId = Math.max(lastId, IdSequence.numberOf(id));
+            });
         }
         version = eventVersion;
         document = ListFold.apply(document, event);
@@ -72,5 +224,9 @@ class CuratedList {
 
     ListDocument document() {
         return document;
+    }
+
+    Map<String, Proposal> proposals() {
+        return proposals;
     }
 }

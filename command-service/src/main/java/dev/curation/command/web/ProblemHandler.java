@@ -1,16 +1,26 @@
 package dev.curation.command.web;
 
 import dev.curation.command.list.SlugRegistry.SlugTakenException;
+import dev.curation.core.edit.EditException;
+import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.Slug.InvalidSlugException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /** Every error answers problem+json; user errors are 4xx naming what is wrong, never a 500. */
 @RestControllerAdvice
@@ -33,6 +43,103 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BadRequestBodyException.class)
     ProblemDetail badBody(BadRequestBodyException e, HttpServletRequest request) {
         return at(Problems.of(e.status(), e.type(), e.title(), e.getMessage()), request);
+    }
+
+    @ExceptionHandler(EditException.class)
+    ProblemDetail edit(EditException e, HttpServletRequest request) {
+        ProblemDetail problem = switch (e) {
+            case EditException.Invalid invalid -> {
+                ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "invalid-edit", "Invalid edit", e.getMessage());
+                p.setProperty("field", invalid.field());
+                yield p;
+            }
+            case EditException.UnknownItem unknown -> {
+                ProblemDetail p = Problems.of(HttpStatus.NOT_FOUND, "unknown-item", "Unknown item", e.getMessage());
+                p.setProperty("item", unknown.id());
+                yield p;
+            }
+            case EditException.DuplicateUrl duplicate -> {
+                ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "duplicate-url", "URL already in the list", e.getMessage());
+                p.setProperty("url", duplicate.url());
+                p.setProperty("existingEntry", duplicate.existingEntry());
+                yield p;
+            }
+            case EditException.Clash clash -> {
+                ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "clash", "Conflicting changes", e.getMessage()
+                        + "; nothing was applied");
+                p.setProperty("items", clash.items());
+                p.setProperty("baseVersion", clash.baseVersion());
+                p.setProperty("currentVersion", clash.currentVersion());
+                yield p;
+            }
+            case EditException.NotEmpty notEmpty -> {
+                ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "section-not-empty", "Section not empty", e.getMessage());
+                p.setProperty("section", notEmpty.section());
+                yield p;
+            }
+        };
+        return at(problem, request);
+    }
+
+    @ExceptionHandler(ListRuleException.class)
+    ResponseEntity<ProblemDetail> rule(ListRuleException e, HttpServletRequest request) {
+        ProblemDetail problem = switch (e) {
+            case ListRuleException.NoSuchProposal n -> Problems.of(HttpStatus.NOT_FOUND, "unknown-proposal", "Unknown proposal", e.getMessage());
+            case ListRuleException.IllegalTransition t -> Problems.of(HttpStatus.CONFLICT, "illegal-transition", "Not possible in this state", e.getMessage());
+            case ListRuleException.NotAllowed n -> Problems.of(HttpStatus.FORBIDDEN, "not-allowed", "Not allowed", e.getMessage());
+            case ListRuleException.VersionMismatch m -> {
+                ProblemDetail p = Problems.of(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "Version mismatch", e.getMessage());
+                p.setProperty("currentVersion", m.current());
+                yield p;
+            }
+            case ListRuleException.UnknownBase b -> Problems.of(HttpStatus.BAD_REQUEST, "unknown-base-version", "Unknown base version", e.getMessage());
+        };
+        return ResponseEntity.status(problem.getStatus()).body(at(problem, request));
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e, HttpServletRequest request) {
+        return at(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()), request);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException e, HttpServletRequest request) {
+        return at(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                "another change to this list was stored at the same moment; nothing was applied, retry"), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = "the request body is not valid JSON for this endpoint";
+        String field = null;
+        if (e.getCause() instanceof DatabindException databind) {
+            field = path(databind);
+            detail = (field.isEmpty() ? "" : field + ": ") + databind.getOriginalMessage();
+        } else if (e.getCause() != null && e.getCause().getMessage() != null) {
+            detail = detail + ": " + e.getCause().getMessage().lines().findFirst().orElse("");
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", detail);
+        if (field != null && !field.isEmpty()) {
+            problem.setProperty("field", field);
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A Jackson reference path as JSON-ish text: {@code edits[0].position}. */
+    private static String path(DatabindException e) {
+        StringBuilder out = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
     }
 
     @ExceptionHandler(Exception.class)

@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads are open, every write needs HTTP Basic. Roles are checked here on the server:
- * importing a list is for curators.
+ * curators import, edit directly, approve and reject; contributors (and curators) propose and
+ * withdraw. Rules about persons (nobody approves their own proposal, only the author withdraws)
+ * are the aggregate's.
  */
 @Configuration
 class SecurityConfig {
@@ -37,6 +39,11 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/lists").hasRole(CURATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/lists/*/edits").hasRole(CURATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals/*/approve",
+                                "/api/lists/*/proposals/*/reject").hasRole(CURATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals",
+                                "/api/lists/*/proposals/*/withdraw").hasAnyRole(CURATOR, CONTRIBUTOR)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -3,7 +3,7 @@ package dev.curation.core.edit;
 import java.util.List;
 
 /** Why a change set cannot be applied; each kind maps to one HTTP status in the services. */
-public sealed class EditException extends RuntimeException permits EditException.Invalid,
+public abstract sealed class EditException extends RuntimeException permits EditException.Invalid,
         EditException.UnknownItem, EditException.DuplicateUrl, EditException.Clash, EditException.NotEmpty {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,106 @@
+package dev.curation.command.list.web;
+
+import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.ListDirectory;
+import dev.curation.command.web.NotFoundException;
+import dev.curation.core.list.ListCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Direct edits (curators) and the proposal workflow (anyone signed in proposes, curators decide). */
+@RestController
+class ListEditController {
+
+    private final CommandGateway commands;
+    private final ListDirectory directory;
+    private final ImportProperties properties;
+
+    ListEditController(CommandGateway commands, ListDirectory directory, ImportProperties properties) {
+        this.commands = commands;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Apply a change set directly (curators): one new version",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "applied; body {version}, ETag the new version"),
+                    @ApiResponse(responseCode = "400", description = "malformed JSON, unknown op, invalid field (named)"),
+                    @ApiResponse(responseCode = "404", description = "unknown list, section, entry or block"),
+                    @ApiResponse(responseCode = "409", description = "clash with changes since baseVersion, duplicate URL, non-empty section"),
+                    @ApiResponse(responseCode = "412", description = "If-Match is not the current version")})
+    @PostMapping(path = "/api/lists/{slug}/edits", consumes = "application/json")
+    ResponseEntity<Version> edit(@PathVariable String slug, @RequestBody ChangeSetRequest request,
+                                 @Parameter(description = "the list version as ETag, e.g. \"3\"")
+                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                 Authentication user) {
+        long version = send(new ListCommand.ApplyChangeSet(listId(slug), request.baseVersion(), request.rationale(),
+                request.edits(), ETags.version(ifMatch)), user);
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new Version(version));
+    }
+
+    @Operation(summary = "Propose a change set (anyone signed in); a curator approves or rejects it")
+    @PostMapping(path = "/api/lists/{slug}/proposals", consumes = "application/json")
+    ResponseEntity<ProposalState> propose(@PathVariable String slug, @RequestBody ChangeSetRequest request,
+                                          Authentication user) {
+        String id = UUID.randomUUID().toString();
+        send(new ListCommand.SubmitProposal(listId(slug), id, request.baseVersion(), request.rationale(),
+                request.edits()), user);
+        URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
+        return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null));
+    }
+
+    @Operation(summary = "Approve a proposal (curators, never its author): its edits become one new version")
+    @PostMapping("/api/lists/{slug}/proposals/{id}/approve")
+    ProposalState approve(@PathVariable String slug, @PathVariable String id,
+                          @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user) {
+        long version = send(new ListCommand.ApproveProposal(listId(slug), id, ETags.version(ifMatch)), user);
+        return new ProposalState(id, "approved", version);
+    }
+
+    @Operation(summary = "Reject a proposal with a reason (curators)")
+    @PostMapping(path = "/api/lists/{slug}/proposals/{id}/reject")
+    ProposalState reject(@PathVariable String slug, @PathVariable String id,
+                         @RequestBody(required = false) Reason reason, Authentication user) {
+        send(new ListCommand.RejectProposal(listId(slug), id, reason == null ? null : reason.reason()), user);
+        return new ProposalState(id, "rejected", null);
+    }
+
+    @Operation(summary = "Withdraw your own proposal")
+    @PostMapping("/api/lists/{slug}/proposals/{id}/withdraw")
+    ProposalState withdraw(@PathVariable String slug, @PathVariable String id, Authentication user) {
+        send(new ListCommand.WithdrawProposal(listId(slug), id), user);
+        return new ProposalState(id, "withdrawn", null);
+    }
+
+    private String listId(String slug) {
+        return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
+    }
+
+    private <R> R send(ListCommand command, Authentication user) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
+    }
+
+    record Version(long version) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ProposalState(String id, String status, Long version) {
+    }
+}

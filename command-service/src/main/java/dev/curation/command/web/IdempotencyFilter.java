@@ -1,0 +1,209 @@
+package dev.curation.command.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes POSTs safe to retry: the first request with an {@code Idempotency-Key} (per user) is
+ * handled and its answer stored; the same key with the same request gets that answer again
+ * ({@code Idempotency-Replayed: true}) and applies nothing; the same key with another request is
+ * a 422; a key whose first request is still running is a 409. Server errors are not stored, so
+ * such a request can be retried with its key.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY = 200;
+    private static final int MAX_BODY = 8 * 1024 * 1024;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    IdempotencyFilter(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String key = request.getHeader(HEADER).strip();
+        if (user == null || !user.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY) {
+            problem(response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to " + MAX_KEY + " characters");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+        String hash = hash(request, body);
+        int claimed = jdbc.sql("""
+                        INSERT INTO idempotency_record (principal, idempotency_key, request_hash) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(user.getName(), key, hash).update();
+        if (claimed == 0) {
+            replay(user.getName(), key, hash, response);
+            return;
+        }
+        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), cached);
+        } finally {
+            if (cached.getStatus() >= 500) {
+                jdbc.sql("DELETE FROM idempotency_record WHERE principal = ? AND idempotency_key = ?")
+                        .params(user.getName(), key).update();
+            } else {
+                jdbc.sql("""
+                                UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, body = ?
+                                WHERE principal = ? AND idempotency_key = ?""")
+                        .params(cached.getStatus(), cached.getContentType(), cached.getHeader("Location"),
+                                cached.getHeader("ETag"), cached.getContentAsByteArray(), user.getName(), key)
+                        .update();
+            }
+            cached.copyBodyToResponse();
+        }
+    }
+
+    private void replay(String principal, String key, String hash, HttpServletResponse response) throws IOException {
+        record Stored(String hash, Integer status, String contentType, String location, String etag, byte[] body) {
+        }
+        Optional<Stored> stored = jdbc.sql("""
+                        SELECT request_hash, status, content_type, location, etag, body FROM idempotency_record
+                        WHERE principal = ? AND idempotency_key = ?""")
+                .params(principal, key)
+                .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBytes(6)))
+                .optional();
+        if (stored.isEmpty()) {
+            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use",
+                    "the first request with this Idempotency-Key failed and was released; send it again");
+            return;
+        }
+        Stored record = stored.get();
+        if (!record.hash().equals(hash)) {
+            problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+            return;
+        }
+        if (record.status() == null) {
+            problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use",
+                    "the first request with this Idempotency-Key is still being handled; retry shortly");
+            return;
+        }
+        response.setStatus(record.status());
+        response.setHeader("Idempotency-Replayed", "true");
+        if (record.contentType() != null) {
+            response.setContentType(record.contentType());
+        }
+        if (record.location() != null) {
+            response.setHeader("Location", record.location());
+        }
+        if (record.etag() != null) {
+            response.setHeader("ETag", record.etag());
+        }
+        if (record.body() != null) {
+            response.getOutputStream().write(record.body());
+        }
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, type, "Idempotency-Key", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n"
+                    + request.getContentType() + "\n" + request.getHeader("If-Match") + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, readable again by the controller. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+    }
+}

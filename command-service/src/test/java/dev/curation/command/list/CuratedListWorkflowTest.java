@@ -1,0 +1,264 @@
+package dev.curation.command.list;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
+
+import dev.curation.core.document.Entry;
+import dev.curation.core.document.MarkdownWriter;
+import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.EditSpec;
+import dev.curation.core.list.ChangeSetApplied;
+import dev.curation.core.list.ImportList;
+import dev.curation.core.list.LinkAdded;
+import dev.curation.core.list.LinkEdited;
+import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ListRuleException;
+import dev.curation.core.list.ProposalApproved;
+import dev.curation.core.list.ProposalRejected;
+import dev.curation.core.list.ProposalSubmitted;
+import dev.curation.core.list.ProposalWithdrawn;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Given-when-then for every rule of direct edits and proposals. */
+class CuratedListWorkflowTest {
+
+    private static final String LIST = "list-1";
+    /** ids: s1 Tools, e2 Kafka, t3 blank, s4 Links, e5 Nacos */
+    private static final String MARKDOWN = "# Tools\n* [Kafka](https://kafka.apache.org)\n\n## Links\n* [Nacos](https://nacos.io)\n";
+
+    private AggregateTestFixture<CuratedList> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CuratedList.class);
+        fixture.registerInjectableResource((SlugRegistry) (slug, id) -> {
+        });
+        fixture.registerAnnotatedCommandHandler(new ListCommandHandler(fixture.getRepository()));
+    }
+
+    @Test
+    void curatorChangeSetIsOneNewVersion() {
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, 1L, "more tools", List.of(addLink("s1", "Pulsar", "https://pulsar.apache.org")), null),
+                        actor("alice"))
+                .expectResultMessagePayload(2L)
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new ChangeSetApplied(LIST, 2, 1, "more tools"))),
+                        messageWithPayload(equalTo(new LinkAdded(LIST, "e6", "s1", 1,
+                                "* [Pulsar](https://pulsar.apache.org)\n", "Pulsar", "https://pulsar.apache.org", ""))),
+                        andNoMore()))
+                .expectState(list -> {
+                    assertThat(list.version()).isEqualTo(2);
+                    assertThat(MarkdownWriter.write(list.document()))
+                            .isEqualTo(MARKDOWN.replace("org)\n\n", "org)\n* [Pulsar](https://pulsar.apache.org)\n\n"));
+                });
+    }
+
+    @Test
+    void staleBaseIsRebasedWhenNothingItTouchesChanged() {
+        fixture.given(with(imported(), version(2, new LinkEdited(LIST, "e2", "* [Apache Kafka](https://kafka.apache.org)\n",
+                        "Apache Kafka", "https://kafka.apache.org", ""))))
+                .when(new ListCommand.ApplyChangeSet(LIST, 1L, null, List.of(edit("e5", "Nacos 2")), null), actor("bob"))
+                .expectResultMessagePayload(3L)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void staleBaseTouchingAChangedItemClashesAndAppliesNothing() {
+        fixture.given(with(imported(), version(2, new LinkEdited(LIST, "e2", "* [Apache Kafka](https://kafka.apache.org)\n",
+                        "Apache Kafka", "https://kafka.apache.org", ""))))
+                .when(new ListCommand.ApplyChangeSet(LIST, 1L, null, List.of(edit("e2", "Kafka!"), edit("e5", "x")), null),
+                        actor("bob"))
+                .expectExceptionMessage("items [e2] changed since version 1 (the list is at version 2)")
+                .expectException(EditException.Clash.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void ifMatchMustNameTheCurrentVersion() {
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(edit("e2", "K")), 7L), actor("alice"))
+                .expectException(ListRuleException.VersionMismatch.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void invalidEditsAreRefusedWithTheFieldNamed() {
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(edit("e2", "ok"),
+                        addLink("s1", "evil", "javascript:alert(1)")), null), actor("alice"))
+                .expectException(EditException.Invalid.class)
+                .expectExceptionMessage("edits[1].url: scheme must be http, https or mailto, not 'javascript'")
+                .expectNoEvents();
+    }
+
+    @Test
+    void unknownOpAndUnknownIdsAreRefused() {
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(new EditSpec("frobnicate", null, null, null,
+                        null, null, null, null, null, null, null)), null), actor("alice"))
+                .expectException(EditException.Invalid.class)
+                .expectNoEvents();
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(edit("e99", "x")), null), actor("alice"))
+                .expectException(EditException.UnknownItem.class);
+    }
+
+    @Test
+    void aUrlAlreadyInTheListIsAConflictNamingTheEntry() {
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(addLink("s4", "Nacos again", "https://nacos.io/")), null),
+                        actor("alice"))
+                .expectException(EditException.DuplicateUrl.class)
+                .expectExceptionMessage("edits[0].url: https://nacos.io/ is already in the list as entry e5");
+    }
+
+    @Test
+    void anyoneSignedInProposes() {
+        fixture.given(imported())
+                .when(new ListCommand.SubmitProposal(LIST, "p1", 1L, "a registry", List.of(addLink("s4", "Consul", "https://consul.io"))),
+                        actor("carol"))
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(instanceOf(ProposalSubmitted.class)), andNoMore()))
+                .expectState(list -> {
+                    assertThat(list.version()).isEqualTo(1);
+                    assertThat(list.proposals().get("p1").author()).isEqualTo("carol");
+                });
+    }
+
+    @Test
+    void approvalAppliesTheProposalAsOneVersion() {
+        fixture.given(with(imported(), proposal("p1", "carol", addLink("s4", "Consul", "https://consul.io"))))
+                .when(new ListCommand.ApproveProposal(LIST, "p1", null), actor("alice"))
+                .expectResultMessagePayload(2L)
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new ProposalApproved(LIST, "p1", "alice", 2, 1, "why"))),
+                        messageWithPayload(instanceOf(LinkAdded.class)),
+                        andNoMore()))
+                .expectState(list -> assertThat(list.document().block("e6")).isInstanceOf(Entry.class));
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnProposal() {
+        fixture.given(with(imported(), proposal("p1", "alice", addLink("s4", "Consul", "https://consul.io"))))
+                .when(new ListCommand.ApproveProposal(LIST, "p1", null), actor("alice"))
+                .expectException(ListRuleException.NotAllowed.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheAuthorWithdraws() {
+        fixture.given(with(imported(), proposal("p1", "carol", edit("e2", "K"))))
+                .when(new ListCommand.WithdrawProposal(LIST, "p1"), actor("bob"))
+                .expectException(ListRuleException.NotAllowed.class);
+        fixture.given(with(imported(), proposal("p1", "carol", edit("e2", "K"))))
+                .when(new ListCommand.WithdrawProposal(LIST, "p1"), actor("carol"))
+                .expectEvents(new ProposalWithdrawn(LIST, "p1", "carol"));
+    }
+
+    @Test
+    void illegalTransitionsAreConflicts() {
+        List<Object> withdrawn = with(with(imported(), proposal("p1", "carol", edit("e2", "K"))),
+                versioned(1, new ProposalWithdrawn(LIST, "p1", "carol")));
+        fixture.given(withdrawn)
+                .when(new ListCommand.ApproveProposal(LIST, "p1", null), actor("alice"))
+                .expectException(ListRuleException.IllegalTransition.class)
+                .expectExceptionMessage("proposal p1 is withdrawn and cannot be approved");
+        List<Object> rejected = with(with(imported(), proposal("p1", "carol", edit("e2", "K"))),
+                versioned(1, new ProposalRejected(LIST, "p1", "bob", "no")));
+        fixture.given(rejected)
+                .when(new ListCommand.RejectProposal(LIST, "p1", "again"), actor("alice"))
+                .expectException(ListRuleException.IllegalTransition.class);
+        fixture.given(imported())
+                .when(new ListCommand.RejectProposal(LIST, "nope", "x"), actor("alice"))
+                .expectException(ListRuleException.NoSuchProposal.class);
+    }
+
+    @Test
+    void rejectionNeedsAReason() {
+        fixture.given(with(imported(), proposal("p1", "carol", edit("e2", "K"))))
+                .when(new ListCommand.RejectProposal(LIST, "p1", " "), actor("alice"))
+                .expectException(EditException.Invalid.class);
+        fixture.given(with(imported(), proposal("p1", "carol", edit("e2", "K"))))
+                .when(new ListCommand.RejectProposal(LIST, "p1", "duplicate"), actor("alice"))
+                .expectEvents(new ProposalRejected(LIST, "p1", "alice", "duplicate"));
+    }
+
+    @Test
+    void twoProposalsOnOneLinkFirstAppliesSecondClashes() {
+        List<Object> history = with(with(imported(), proposal("p1", "carol", edit("e2", "Kafka A"))),
+                proposal("p2", "carol", edit("e2", "Kafka B")));
+        history = with(history, version(2, new ProposalApproved(LIST, "p1", "alice", 2, 1, "why"),
+                new LinkEdited(LIST, "e2", "* [Kafka A](https://kafka.apache.org)\n", "Kafka A", "https://kafka.apache.org", "")));
+        fixture.given(history)
+                .when(new ListCommand.ApproveProposal(LIST, "p2", null), actor("bob"))
+                .expectException(EditException.Clash.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProposalThatCannotApplyIsRefusedAtOnce() {
+        fixture.given(imported())
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, null, List.of(edit("e404", "x"))), actor("carol"))
+                .expectException(EditException.UnknownItem.class)
+                .expectNoEvents();
+    }
+
+    // --- helpers: event histories with the metadata the aggregate relies on
+
+    private static MetaData actor(String name) {
+        return MetaData.with(EventMetadata.ACTOR, name);
+    }
+
+    private static EditSpec addLink(String section, String title, String url) {
+        return new EditSpec("addLink", section, null, null, null, null, title, url, null, null, null);
+    }
+
+    private static EditSpec edit(String entry, String title) {
+        return new EditSpec("editLink", null, entry, null, null, null, title, null, null, null, null);
+    }
+
+    private List<Object> imported() {
+        List<Object> events = new ArrayList<>();
+        for (ListEvent e : ListImport.events(new ImportList(LIST, "tools", MARKDOWN))) {
+            events.add(versioned(1, e).getFirst());
+        }
+        return events;
+    }
+
+    private List<Object> proposal(String id, String author, EditSpec edit) {
+        return versioned(1, new ProposalSubmitted(LIST, id, 1, "why", List.of(edit), author));
+    }
+
+    private List<Object> version(long version, ListEvent... events) {
+        return versioned(version, events);
+    }
+
+    private List<Object> versioned(long version, ListEvent... events) {
+        List<Object> messages = new ArrayList<>();
+        for (ListEvent e : events) {
+            messages.add(new GenericDomainEventMessage<>("CuratedList", LIST, 0, e, MetaData.with(EventMetadata.VERSION, version)));
+        }
+        return messages;
+    }
+
+    @SafeVarargs
+    private static List<Object> with(List<Object> first, List<Object>... more) {
+        List<Object> all = new ArrayList<>(first);
+        for (List<Object> m : more) {
+            all.addAll(m);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.curation.core.list;
+
+/** A command breaks a rule of the list's workflow; each kind maps to one HTTP status. */
+public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
+        ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
+        ListRuleException.UnknownBase {
+
+    private static final long serialVersionUID = 1L;
+
+    ListRuleException(String message) {
+        super(message);
+    }
+
+    /** 404 */
+    public static final class NoSuchProposal extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchProposal(String proposal) {
+            super("no proposal " + proposal + " on this list");
+        }
+    }
+
+    /** 409: e.g. approving a withdrawn proposal, rejecting twice. */
+    public static final class IllegalTransition extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public IllegalTransition(String proposal, String status, String action) {
+            super("proposal " + proposal + " is " + status + " and cannot be " + action);
+        }
+    }
+
+    /** 403: a rule about who may do what, e.g. nobody approves their own proposal. */
+    public static final class NotAllowed extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NotAllowed(String message) {
+            super(message);
+        }
+    }
+
+    /** 412: If-Match named another version than the current one. */
+    public static final class VersionMismatch extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+        private final long current;
+
+        public VersionMismatch(long expected, long current) {
+            super("If-Match expects version " + expected + " but the list is at version " + current);
+            this.current = current;
+        }
+
+        public long current() {
+            return current;
+        }
+    }
+
+    /** 400: a base version the list never had. */
+    public static final class UnknownBase extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public UnknownBase(long base, long current) {
+            super("baseVersion " + base + " does not exist: the list is at version " + current);
+        }
+    }
+}

@@ -30,11 +30,16 @@ class ListProjection {
     private static final Logger LOG = LoggerFactory.getLogger(ListProjection.class);
 
     private final ListStore store;
+    private final ProposalStore proposals;
+    private final EntryIndex entries;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
 
-    ListProjection(ListStore store, JsonMapper json, TransactionTemplate transactions) {
+    ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, JsonMapper json,
+                   TransactionTemplate transactions) {
         this.store = store;
+        this.proposals = proposals;
+        this.entries = entries;
         this.json = json;
         this.transactions = transactions;
     }
@@ -65,8 +70,12 @@ class ListProjection {
                 }
                 list = new Working(imported.listId(), imported.slug());
                 lists.put(list.listId, list);
+                // the list row must exist before rows that refer to it
+                store.create(imported.listId(), imported.slug(), Instant.parse(envelope.timestamp()), envelope.actor());
             }
             list.apply(envelope);
+            proposals.apply(envelope);
+            entries.apply(envelope);
         }
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
     }
@@ -100,6 +109,7 @@ class ListProjection {
         Working(String listId, String slug) {
             this.listId = listId;
             this.slug = slug;
+            this.document = new ListDocument();
         }
 
         Working(StoredDocument stored) {

@@ -58,6 +58,24 @@ public class ListStore {
                 .list();
     }
 
+    /** Creates an unpublished list (version 0) so that rows of other read models can refer to it. */
+    void create(String listId, String slug, Instant at, String actor) {
+        jdbc.sql("""
+                        INSERT INTO list_view (id, slug, version, last_sequence, created_at, created_by, updated_at, updated_by)
+                        VALUES (?, ?, 0, -1, ?, ?, ?, ?)""")
+                .params(listId, slug, Timestamp.from(at), actor, Timestamp.from(at), actor)
+                .update();
+        jdbc.sql("INSERT INTO list_document (list_id, nodes) VALUES (?, ?)")
+                .params(listId, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .update();
+    }
+
+    /** A published list (at least one complete version) with its applied document, by slug. */
+    public Optional<StoredDocument> bySlug(String slug) {
+        return jdbc.sql("SELECT id FROM list_view WHERE slug = ? AND version > 0").param(slug).query(String.class)
+                .optional().flatMap(this::byId);
+    }
+
     /**
      * Writes a list's state after applying events. The applied state (document nodes and last
      * sequence) is always written, so progress is never applied twice; what readers see (version,

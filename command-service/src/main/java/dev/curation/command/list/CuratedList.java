@@ -187,8 +187,10 @@ class CuratedList {
         }
     }
 
+    /** The version comes from stored metadata, where JSON may have made it an Integer. */
     @EventSourcingHandler
-    void on(ListEvent event, @MetaDataValue(EventMetadata.VERSION) Long eventVersion) {
+    void on(ListEvent event, @MetaDataValue(EventMetadata.VERSION) Number storedVersion) {
+        long eventVersion = storedVersion.longValue();
         switch (event) {
             case ListImported imported -> {
                 listId = imported.listId();

@@ -1,0 +1,241 @@
+package dev.curation.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.curation.embedded.Ports;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A review session on the real stack, as a new user would try it: proposals, roles, approval,
+ * direct edits, moves, conflicts and rebases, checked on the Markdown the query service serves.
+ */
+class ReviewSessionIT {
+
+    private static final String LIST = "distributed-systems-notes";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path data;
+    static LocalStack stack;
+    static byte[] seed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("CURATION_DATA_DIR", data.toString());
+        env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_QUERY_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_KAFKA_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_PG_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_SEEDS_DIR", System.getProperty("curation.seeds-dir", "../../seeds"));
+        env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
+        env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+        stack = LocalStack.start(StackOptions.parse(new String[0], env), new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        seed = Files.readAllBytes(Path.of(System.getProperty("curation.seeds-dir", "../../seeds"), LIST + ".md"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aReviewSession() throws Exception {
+        String tools = sectionId("工具");
+
+        // carol proposes a link for 工具
+        HttpResponse<String> proposed = post("carol", "/api/lists/" + LIST + "/proposals", """
+                {"baseVersion": 1, "rationale": "Nacos is a popular registry",
+                 "edits": [{"op": "addLink", "section": "%s", "title": "Nacos", "url": "https://nacos.io"}]}""".formatted(tools));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String proposal = JSON.readTree(proposed.body()).get("id").asString();
+        assertThat(JSON.readTree(proposed.body()).get("status").asString()).isEqualTo("submitted");
+
+        // the query side shows it with a preview of exactly one added line
+        JsonNode detail = await().atMost(Duration.ofSeconds(10)).until(
+                () -> JSON.readTree(getString("/api/lists/" + LIST + "/proposals/" + proposal)),
+                node -> node.has("proposal"));
+        assertThat(detail.get("proposal").get("author").asString()).isEqualTo("carol");
+        assertThat(detail.get("preview").asString()).contains("+- [Nacos](https://nacos.io)\n");
+        assertThat(getString("/api/lists/" + LIST + "/proposals?status=submitted")).contains(proposal);
+
+        // carol cannot approve (contributor), nor could she as author; alice can
+        assertProblem(post("carol", "/api/lists/" + LIST + "/proposals/" + proposal + "/approve", ""), 403);
+        HttpResponse<String> approved = post("alice", "/api/lists/" + LIST + "/proposals/" + proposal + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(approved.body()).get("version").asLong()).isEqualTo(2);
+
+        String v2 = awaitVersion(2);
+        assertThat(added(new String(seed, StandardCharsets.UTF_8), v2)).containsExactly("- [Nacos](https://nacos.io)");
+        assertThat(v2).contains("- [Ribbon](https://github.com/Netflix/ribbon)\n- [Nacos](https://nacos.io)\n");
+        assertProblem(post("bob", "/api/lists/" + LIST + "/proposals/" + proposal + "/reject", "{\"reason\":\"late\"}"), 409);
+
+        // bad input and anonymous writes change nothing
+        assertProblem(post("alice", "/api/lists/" + LIST + "/edits", """
+                {"edits": [{"op": "addLink", "section": "%s", "title": "x", "url": "javascript:alert(1)"}]}""".formatted(tools)), 400);
+        assertThat(send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + LIST + "/edits"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"edits\":[]}"))).statusCode()).isEqualTo(401);
+        assertProblem(post("alice", "/api/lists/" + LIST + "/edits", "{\"edits\": [{\"op\": \"teleport\"}]}"), 400);
+        assertProblem(post("alice", "/api/lists/" + LIST + "/edits", "{\"edits\": [{\"op\": \"removeLink\", \"entry\": \"e999999\"}]}"), 404);
+        assertProblem(post("alice", "/api/lists/" + LIST + "/edits", "{\"edits\": [{\"op\": \"addLink\", \"position\": \"first\"}]}"), 400);
+
+        // bob moves 消息系统 after 架构模型: its lines move verbatim
+        List<String> top = topLevelTitles();
+        int after = top.indexOf("架构模型");
+        HttpResponse<String> moved = post("bob", "/api/lists/" + LIST + "/edits", """
+                {"baseVersion": 2, "rationale": "group models", "edits": [{"op": "moveSection", "section": "%s", "parent": null, "position": %d}]}"""
+                .formatted(sectionId("消息系统"), after));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.headers().firstValue("ETag")).hasValue("\"3\"");
+        String v3 = awaitVersion(3);
+        String messaging = v2.substring(v2.indexOf("## 消息系统\n"), v2.indexOf("## 网络模型\n"));
+        assertThat(v3).contains("## 架构模型\n").contains(messaging);
+        assertThat(v3.indexOf("## 消息系统\n")).isGreaterThan(v3.indexOf("## 架构模型\n"));
+        assertThat(v3.length()).isEqualTo(v2.length());
+
+        // two proposals edit the same link from the same base: the first applies, the second clashes
+        String hystrix = entryId("Hystrix");
+        String p1 = id(post("carol", "/api/lists/" + LIST + "/proposals", editLink(3, hystrix, "Hystrix (maintenance)")));
+        String p2 = id(post("carol", "/api/lists/" + LIST + "/proposals", editLink(3, hystrix, "Netflix Hystrix")));
+        assertThat(post("alice", "/api/lists/" + LIST + "/proposals/" + p1 + "/approve", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> clash = post("bob", "/api/lists/" + LIST + "/proposals/" + p2 + "/approve", "");
+        assertProblem(clash, 409);
+        assertThat(JSON.readTree(clash.body()).get("items").toString()).contains(hystrix);
+        String v4 = awaitVersion(4);
+        assertThat(v4).contains("[Hystrix (maintenance)]").doesNotContain("Netflix Hystrix");
+
+        // a stale proposal (base 3) touching another topic rebases and applies
+        String kafka = sectionId("Kafka");
+        String p3 = id(post("carol", "/api/lists/" + LIST + "/proposals", """
+                {"baseVersion": 3, "edits": [{"op": "addLink", "section": "%s", "title": "Kafka docs", "url": "https://kafka.apache.org/documentation/"}]}"""
+                .formatted(kafka)));
+        HttpResponse<String> rebased = post("bob", "/api/lists/" + LIST + "/proposals/" + p3 + "/approve", "");
+        assertThat(rebased.statusCode()).as(rebased.body()).isEqualTo(200);
+        String v5 = awaitVersion(5);
+        assertThat(added(v4, v5)).containsExactly("[Kafka docs](https://kafka.apache.org/documentation/)");
+
+        // retries with an Idempotency-Key apply once; If-Match guards against a stale base
+        String retry = "{\"edits\": [{\"op\": \"addSection\", \"parent\": null, \"title\": \"Tracing\"}]}";
+        HttpResponse<String> first = post("alice", "/api/lists/" + LIST + "/edits", retry, "Idempotency-Key", "k-1");
+        HttpResponse<String> second = post("alice", "/api/lists/" + LIST + "/edits", retry, "Idempotency-Key", "k-1");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertProblem(post("alice", "/api/lists/" + LIST + "/edits", retry, "If-Match", "\"2\""), 412);
+        String v6 = awaitVersion(6);
+        assertThat(v6.split("## Tracing\n", -1)).hasSize(2);
+
+        // search across lists finds the new link, in any language
+        assertThat(getString("/api/search?q=nacos")).contains("\"url\":\"https://nacos.io\"");
+        assertThat(getString("/api/search?q=" + java.net.URLEncoder.encode("服务", StandardCharsets.UTF_8))).contains("服务");
+    }
+
+    private static String editLink(long base, String entry, String title) {
+        return "{\"baseVersion\": " + base + ", \"edits\": [{\"op\": \"editLink\", \"entry\": \"" + entry + "\", \"title\": \"" + title + "\"}]}";
+    }
+
+    private static String awaitVersion(long version) throws Exception {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(
+                () -> JSON.readTree(getString("/api/lists/" + LIST)).get("version").asLong() >= version);
+        return getString("/api/lists/" + LIST + "/markdown");
+    }
+
+    private static List<String> added(String before, String after) {
+        List<String> lines = new ArrayList<>(after.lines().toList());
+        for (String line : before.lines().toList()) {
+            lines.remove(line);
+        }
+        return lines;
+    }
+
+    private static List<String> topLevelTitles() throws Exception {
+        List<String> titles = new ArrayList<>();
+        JSON.readTree(getString("/api/lists/" + LIST)).get("sections").forEach(s -> titles.add(s.get("title").asString()));
+        return titles;
+    }
+
+    private static String sectionId(String title) throws Exception {
+        return find(JSON.readTree(getString("/api/lists/" + LIST)).get("sections"), title, true);
+    }
+
+    private static String entryId(String title) throws Exception {
+        return find(JSON.readTree(getString("/api/lists/" + LIST)).get("sections"), title, false);
+    }
+
+    private static String find(JsonNode sections, String title, boolean section) {
+        for (JsonNode s : sections) {
+            if (section && s.get("title").asString().strip().equals(title)) {
+                return s.get("id").asString();
+            }
+            if (!section) {
+                for (JsonNode e : s.get("entries")) {
+                    if (e.get("title").asString().equals(title)) {
+                        return e.get("id").asString();
+                    }
+                }
+            }
+            String inner = find(s.get("sections"), title, section);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    private static String id(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).isNotBlank();
+    }
+
+    private static String getString(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+    }
+
+    private static HttpResponse<String> post(String user, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

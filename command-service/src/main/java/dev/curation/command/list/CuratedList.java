@@ -22,6 +22,7 @@ import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
+import dev.curation.core.list.VersionReverted;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +126,18 @@ class CuratedList {
         events.add(new ProposalApproved(listId, proposal.id(), curator, version + 1, proposal.baseVersion(),
                 proposal.rationale()));
         events.addAll(decide(edits, proposal.baseVersion()));
+        applyAll(events, version + 1);
+        return version;
+    }
+
+    /** Undoes version {@code reverted} with the given inverse edits as one new version; returns it. */
+    long revert(long reverted, List<Edit> undo, String curator) {
+        if (reverted < 2 || reverted > version) {
+            throw new EditException.Invalid("version", "must be a version between 2 and " + version);
+        }
+        List<ListEvent> events = new ArrayList<>();
+        events.add(new VersionReverted(listId, version + 1, reverted, curator));
+        events.addAll(decide(undo, reverted));
         applyAll(events, version + 1);
         return version;
     }

@@ -1,6 +1,17 @@
 package dev.curation.command.list;
 
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.Revert;
 import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListFold;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
@@ -15,9 +26,40 @@ import org.springframework.stereotype.Component;
 class ListCommandHandler {
 
     private final Repository<CuratedList> lists;
+    private final EventStore events;
 
-    ListCommandHandler(Repository<CuratedList> lists) {
+    ListCommandHandler(Repository<CuratedList> lists, EventStore events) {
         this.lists = lists;
+        this.events = events;
+    }
+
+    /** Reads the list's events to find what version {@code version} did, then lets the list undo it. */
+    @CommandHandler
+    long handle(ListCommand.RevertVersion command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        if (command.version() == null) {
+            throw new EditException.Invalid("version", "is required: the version to revert");
+        }
+        long target = command.version();
+        ListDocument before = null;
+        List<ListEvent> reverted = new ArrayList<>();
+        DomainEventStream stream = events.readEvents(command.listId());
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            long version = ((Number) message.getMetaData().getOrDefault(EventMetadata.VERSION, 0L)).longValue();
+            if (!(message.getPayload() instanceof ListEvent event) || version > target) {
+                break;
+            }
+            if (version < target) {
+                before = ListFold.apply(before, event);
+            } else {
+                reverted.add(event);
+            }
+        }
+        if (reverted.isEmpty()) {
+            throw new EditException.Invalid("version", "this list has no version " + target);
+        }
+        List<Edit> undo = Revert.inverse(target, reverted, before == null ? new ListDocument() : before);
+        return lists.load(command.listId()).invoke(list -> list.revert(target, undo, actor));
     }
 
     @CommandHandler

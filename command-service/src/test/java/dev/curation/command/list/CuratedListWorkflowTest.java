@@ -23,6 +23,7 @@ import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
+import dev.curation.core.list.VersionReverted;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -45,7 +46,7 @@ class CuratedListWorkflowTest {
         fixture = new AggregateTestFixture<>(CuratedList.class);
         fixture.registerInjectableResource((SlugRegistry) (slug, id) -> {
         });
-        fixture.registerAnnotatedCommandHandler(new ListCommandHandler(fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new ListCommandHandler(fixture.getRepository(), fixture.getEventStore()));
     }
 
     @Test
@@ -213,6 +214,36 @@ class CuratedListWorkflowTest {
                 .when(new ListCommand.SubmitProposal(LIST, "p1", null, null, List.of(edit("e404", "x"))), actor("carol"))
                 .expectException(EditException.UnknownItem.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void revertUndoesAVersionAsANewOne() {
+        List<Object> history = with(imported(), version(2, new ChangeSetApplied(LIST, 2, 1, null),
+                new LinkEdited(LIST, "e2", "* [Apache Kafka](https://kafka.apache.org)\n", "Apache Kafka", "https://kafka.apache.org", "")));
+        fixture.given(history)
+                .when(new ListCommand.RevertVersion(LIST, 2L), actor("bob"))
+                .expectResultMessagePayload(3L)
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new VersionReverted(LIST, 3, 2, "bob"))),
+                        messageWithPayload(equalTo(new LinkEdited(LIST, "e2", "* [Kafka](https://kafka.apache.org)\n",
+                                "Kafka", "https://kafka.apache.org", ""))),
+                        andNoMore()))
+                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+    }
+
+    @Test
+    void revertClashesWithLaterChangesToTheSameItem() {
+        List<Object> history = with(imported(),
+                version(2, new ChangeSetApplied(LIST, 2, 1, null), new LinkEdited(LIST, "e2", "* [A](https://kafka.apache.org)\n", "A", "https://kafka.apache.org", "")),
+                version(3, new ChangeSetApplied(LIST, 3, 2, null), new LinkEdited(LIST, "e2", "* [B](https://kafka.apache.org)\n", "B", "https://kafka.apache.org", "")));
+        fixture.given(history)
+                .when(new ListCommand.RevertVersion(LIST, 2L), actor("bob"))
+                .expectException(EditException.Clash.class)
+                .expectNoEvents();
+        fixture.given(imported())
+                .when(new ListCommand.RevertVersion(LIST, 1L), actor("bob"))
+                .expectException(EditException.Invalid.class)
+                .expectExceptionMessage("version: version 1 is the import of the list; it cannot be reverted");
     }
 
     // --- helpers: event histories with the metadata the aggregate relies on

@@ -36,4 +36,8 @@ public sealed interface ListCommand {
 
     record ApproveProposal(String listId, String proposal, Long expectedVersion) implements ListCommand {
     }
+
+    /** Undo version {@code version} as a new version, unless something changed since clashes. */
+    record RevertVersion(String listId, Long version) implements ListCommand {
+    }
 }

@@ -3,7 +3,7 @@ package dev.curation.core.list;
 /** Everything that can happen to a curated list. */
 public sealed interface ListEvent permits ListImported, ListContentImported, ChangeSetApplied, LinkAdded, LinkEdited,
         LinkRemoved, LinkMoved, SectionAdded, SectionRenamed, SectionMoved, SectionRemoved, TextAdded, TextEdited,
-        TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved {
+        TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted {
 
     String listId();
 }

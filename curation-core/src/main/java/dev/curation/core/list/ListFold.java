@@ -59,6 +59,9 @@ public final class ListFold {
             }
             case ProposalApproved e -> {
             }
+            case VersionReverted e -> {
+                // marks the start of a version; the undoing edits follow
+            }
         }
         return document;
     }

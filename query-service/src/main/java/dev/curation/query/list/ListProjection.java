@@ -5,6 +5,7 @@ import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImported;
+import dev.curation.query.history.HistoryRecorder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +33,16 @@ class ListProjection {
     private final ListStore store;
     private final ProposalStore proposals;
     private final EntryIndex entries;
+    private final HistoryRecorder history;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
 
-    ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, JsonMapper json,
-                   TransactionTemplate transactions) {
+    ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, HistoryRecorder history,
+                   JsonMapper json, TransactionTemplate transactions) {
         this.store = store;
         this.proposals = proposals;
         this.entries = entries;
+        this.history = history;
         this.json = json;
         this.transactions = transactions;
     }
@@ -73,9 +76,13 @@ class ListProjection {
                 // the list row must exist before rows that refer to it
                 store.create(imported.listId(), imported.slug(), Instant.parse(envelope.timestamp()), envelope.actor());
             }
-            list.apply(envelope);
             proposals.apply(envelope);
+            history.record(envelope, list.document);
+            list.apply(envelope);
             entries.apply(envelope);
+            if (envelope.endOfVersion()) {
+                history.complete(envelope, list.document);
+            }
         }
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
     }

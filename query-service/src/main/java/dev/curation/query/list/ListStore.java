@@ -124,7 +124,7 @@ public class ListStore {
     }
 
     /** A strong entity tag: the exported bytes' SHA-256, shortened. */
-    static String etag(byte[] markdown) {
+    public static String etag(byte[] markdown) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(markdown);
             return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";

@@ -85,6 +85,19 @@ class ListEditController {
         return new ProposalState(id, "withdrawn", null);
     }
 
+    @Operation(summary = "Revert a version (curators): a new version that undoes it, unless later changes clash")
+    @PostMapping(path = "/api/lists/{slug}/reverts", consumes = "application/json")
+    ResponseEntity<Reverted> revert(@PathVariable String slug, @RequestBody RevertRequest request, Authentication user) {
+        long version = send(new ListCommand.RevertVersion(listId(slug), request.version()), user);
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new Reverted(version, request.version()));
+    }
+
+    record RevertRequest(Long version) {
+    }
+
+    record Reverted(long version, Long reverted) {
+    }
+
     private String listId(String slug) {
         return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
     }

@@ -1,9 +1,6 @@
 package dev.curation.query.list.web;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.curation.core.document.IdSequence;
-import dev.curation.core.document.Lines;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.edit.Edit;
@@ -14,6 +11,7 @@ import dev.curation.query.list.ListStore;
 import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
 import dev.curation.query.list.StoredDocument;
+import dev.curation.query.list.UnifiedDiff;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,11 +75,7 @@ class ProposalController {
         ListDocument after = current.copy();
         ListEditor.decide(list.listId(), current, new IdSequence(Long.MAX_VALUE / 2), edits)
                 .forEach(e -> ListFold.apply(after, e));
-        List<String> before = Lines.split(MarkdownWriter.write(current)).stream().map(Lines::content).toList();
-        List<String> proposed = Lines.split(MarkdownWriter.write(after)).stream().map(Lines::content).toList();
-        String name = list.slug() + ".md";
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, before,
-                DiffUtils.diff(before, proposed), 3)) + "\n";
+        return UnifiedDiff.between(list.slug() + ".md", MarkdownWriter.write(current), MarkdownWriter.write(after));
     }
 
     private StoredDocument list(String slug) {

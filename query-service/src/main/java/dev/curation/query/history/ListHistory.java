@@ -1,0 +1,143 @@
+package dev.curation.query.history;
+
+import dev.curation.core.document.DocumentNode;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListFold;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the recorded history: versions, the document at any version, item changes. */
+@Repository
+public class ListHistory {
+
+    private static final TypeReference<List<DocumentNode>> NODES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ListHistory(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public record VersionRow(long version, Instant timestamp, String actor, String kind, String summary, String proposal,
+                             String rationale, List<String> eventIds) {
+    }
+
+    public record Filter(String actor, Instant from, Instant to, String kind) {
+    }
+
+    /** Versions newest first, filtered; {@code limit} rows from {@code offset}. */
+    public List<VersionRow> versions(String listId, Filter filter, int offset, int limit) {
+        return jdbc.sql("""
+                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids FROM list_version
+                        WHERE list_id = :list
+                          AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
+                          AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind)
+                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR occurred_at >= :from)
+                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR occurred_at < :to)
+                        ORDER BY version DESC LIMIT :limit OFFSET :offset""")
+                .param("list", listId).param("actor", filter.actor()).param("kind", filter.kind())
+                .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        List.of(rs.getString(8).split(","))))
+                .list();
+    }
+
+    public Optional<VersionRow> version(String listId, long version) {
+        return jdbc.sql("""
+                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids FROM list_version
+                        WHERE list_id = ? AND version = ?""")
+                .params(listId, version)
+                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        List.of(rs.getString(8).split(","))))
+                .optional();
+    }
+
+    /** The version that was current at {@code at}, if the list existed then. */
+    public Optional<Long> versionAt(String listId, Instant at) {
+        return jdbc.sql("SELECT max(version) FROM list_version WHERE list_id = ? AND occurred_at <= ?")
+                .params(listId, Timestamp.from(at)).query(Long.class).optional();
+    }
+
+    /** The document at a recorded version: the newest snapshot at or before it, plus the events after. */
+    public Optional<ListDocument> documentAt(String listId, long version) {
+        if (version(listId, version).isEmpty()) {
+            return Optional.empty();
+        }
+        record Snapshot(long version, byte[] nodes) {
+        }
+        Snapshot snapshot = jdbc.sql("""
+                        SELECT version, nodes FROM list_snapshot WHERE list_id = ? AND version <= ?
+                        ORDER BY version DESC LIMIT 1""")
+                .params(listId, version)
+                .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getBytes(2))).single();
+        ListDocument document = ListDocument.of(json.readValue(snapshot.nodes(), NODES));
+        List<ListEvent> events = jdbc.sql("""
+                        SELECT type, payload FROM list_event WHERE list_id = ? AND version > ? AND version <= ?
+                        ORDER BY sequence""")
+                .params(listId, snapshot.version(), version)
+                .query((rs, n) -> (ListEvent) json.readValue(rs.getBytes(2), EventEnvelope.payloadType(rs.getString(1))))
+                .list();
+        for (ListEvent event : events) {
+            document = ListFold.apply(document, event);
+        }
+        return Optional.of(document);
+    }
+
+    /** For each item, the last version that changed it (items never changed since the import are absent). */
+    public Map<String, Long> lastChanges(String listId) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.sql("SELECT item_id, max(version) FROM item_change WHERE list_id = ? GROUP BY item_id").param(listId)
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getLong(2));
+                });
+        return last;
+    }
+
+    /** The versions that changed an item, newest first. */
+    public List<VersionRow> itemHistory(String listId, String itemId) {
+        return jdbc.sql("""
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids
+                        FROM item_change c JOIN list_version v ON v.list_id = c.list_id AND v.version = c.version
+                        WHERE c.list_id = ? AND c.item_id = ? ORDER BY v.version DESC""")
+                .params(listId, itemId)
+                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        List.of(rs.getString(8).split(","))))
+                .list();
+    }
+
+    /** Sentences of the events of a version that changed the item. */
+    public List<String> itemSentences(String listId, long version, String itemId) {
+        return jdbc.sql("""
+                        SELECT summary FROM list_event WHERE list_id = ? AND version = ? AND summary IS NOT NULL
+                        AND position(? in convert_from(payload, 'UTF8')) > 0 ORDER BY sequence""")
+                .params(listId, version, "\"" + itemId + "\"")
+                .query(String.class).list();
+    }
+
+    public Map<Long, String> actors(String listId) {
+        Map<Long, String> actors = new HashMap<>();
+        jdbc.sql("SELECT version, actor FROM list_version WHERE list_id = ?").param(listId)
+                .query(rs -> {
+                    actors.put(rs.getLong(1), rs.getString(2));
+                });
+        return actors;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.curation.core.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curation.core.document.DocumentNode;
+import dev.curation.core.document.IdSequence;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.MarkdownReader;
+import dev.curation.core.document.MarkdownWriter;
+import dev.curation.core.list.ImportList;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListEvents;
+import dev.curation.core.list.ListFold;
+import dev.curation.core.list.ListImport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * For random sequences of edits on a seed: the Markdown at every version, rebuilt by folding the
+ * events from the import (as the read side does, also from a snapshot), equals the write side's
+ * document at that version; and unedited lines keep their bytes.
+ */
+class EditSequenceProperties {
+
+    private static final String SEED = read("distributed-systems-notes.md");
+
+    @Property(tries = 60)
+    void everyVersionFoldsToTheWriteSidesDocument(@ForAll long randomSeed, @ForAll @IntRange(min = 1, max = 25) int versions) {
+        Random random = new Random(randomSeed);
+        List<ListEvent> imported = ListImport.events(new ImportList("l", "seed", SEED));
+        ListDocument writeSide = ListFold.fold(imported);
+        IdSequence ids = new IdSequence(((dev.curation.core.list.ListImported) imported.getFirst()).lastId());
+        List<List<ListEvent>> log = new ArrayList<>();
+        log.add(imported);
+        List<String> expected = new ArrayList<>(List.of(MarkdownWriter.write(writeSide)));
+
+        for (int v = 0; v < versions; v++) {
+            Edit edit = randomEdit(writeSide, random, v);
+            List<ListEvent> events;
+            try {
+                events = ListEditor.decide("l", writeSide, ids, List.of(edit));
+            } catch (EditException refused) {
+                continue; // a refused edit changes nothing and makes no version
+            }
+            for (ListEvent event : events) {
+                long last = ListEvents.changedItems(event).stream().mapToLong(IdSequence::numberOf).max().orElse(0);
+                ids = new IdSequence(Math.max(ids.last(), last));
+                ListFold.apply(writeSide, event);
+            }
+            log.add(events);
+            expected.add(MarkdownWriter.write(writeSide));
+        }
+
+        for (int version = 0; version < log.size(); version++) {
+            List<ListEvent> upTo = new ArrayList<>();
+            log.subList(0, version + 1).forEach(upTo::addAll);
+            assertThat(MarkdownWriter.write(ListFold.fold(upTo))).isEqualTo(expected.get(version));
+        }
+        int snapshotAt = log.size() / 2;
+        List<ListEvent> toSnapshot = new ArrayList<>();
+        log.subList(0, snapshotAt + 1).forEach(toSnapshot::addAll);
+        ListDocument fromSnapshot = ListDocument.of(ListFold.fold(toSnapshot).nodes());
+        log.subList(snapshotAt + 1, log.size()).forEach(events -> events.forEach(e -> ListFold.apply(fromSnapshot, e)));
+        assertThat(MarkdownWriter.write(fromSnapshot)).isEqualTo(expected.getLast());
+        // what was written reads back as the same text
+        assertThat(MarkdownWriter.write(MarkdownReader.read(expected.getLast()))).isEqualTo(expected.getLast());
+    }
+
+    private static Edit randomEdit(ListDocument document, Random random, int n) {
+        List<DocumentNode> nodes = document.nodes();
+        List<String> sections = nodes.stream().filter(x -> x.kind() == DocumentNode.Kind.SECTION).map(DocumentNode::id).toList();
+        List<String> entries = nodes.stream().filter(x -> x.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList();
+        List<String> texts = nodes.stream().filter(x -> x.kind() == DocumentNode.Kind.TEXT && !x.raw().isBlank())
+                .map(DocumentNode::id).toList();
+        String section = sections.get(random.nextInt(sections.size()));
+        String entry = entries.isEmpty() ? "e0" : entries.get(random.nextInt(entries.size()));
+        return switch (random.nextInt(11)) {
+            case 0, 1 -> new Edit.AddLink(section, random.nextBoolean() ? null : random.nextInt(3), "Link " + n + " 链接",
+                    "https://example.com/" + n + "/" + random.nextInt(1000), random.nextBoolean() ? null : "描述 " + n);
+            case 2 -> new Edit.EditLink(entry, random.nextBoolean() ? "Renamed " + n : null,
+                    random.nextBoolean() ? "https://edited.example/" + n : null, random.nextBoolean() ? "desc " + n : "");
+            case 3 -> new Edit.RemoveLink(entry);
+            case 4 -> new Edit.MoveLink(entry, section, random.nextBoolean() ? null : 0);
+            case 5 -> new Edit.AddSection(random.nextBoolean() ? null : section, random.nextBoolean() ? null : 0, "Topic " + n);
+            case 6 -> new Edit.RenameSection(section, "主题 " + n);
+            case 7 -> new Edit.MoveSection(section, random.nextBoolean() ? null : sections.get(random.nextInt(sections.size())),
+                    random.nextBoolean() ? null : 0);
+            case 8 -> new Edit.RemoveSection(section, random.nextBoolean());
+            case 9 -> new Edit.AddText(section, null, "Note " + n);
+            default -> texts.isEmpty() ? new Edit.AddText(section, 0, "Intro " + n)
+                    : new Edit.EditText(texts.get(random.nextInt(texts.size())), "Text " + n);
+        };
+    }
+
+    private static String read(String seed) {
+        try {
+            return Files.readString(Path.of("..", "seeds", seed));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

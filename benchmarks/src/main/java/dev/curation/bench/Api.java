@@ -1,0 +1,78 @@
+package dev.curation.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The product's HTTP API, as a client uses it. */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ALICE = "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8));
+
+    private final Stack stack;
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    Api(Stack stack) {
+        this.stack = stack;
+    }
+
+    HttpResponse<String> importList(String slug, byte[] markdown) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=" + slug))
+                .header("Content-Type", "text/markdown").header("Authorization", ALICE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(markdown)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a change set; returns the new version, or -1 if it was refused. */
+    long edit(String slug, String changeSet) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + slug + "/edits"))
+                .header("Content-Type", "application/json").header("Authorization", ALICE)
+                .POST(HttpRequest.BodyPublishers.ofString(changeSet)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("version").asLong() : -1;
+    }
+
+    static String addLink(String section, String title, String url) {
+        return "{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section + "\",\"title\":\"" + title + "\",\"url\":\"" + url + "\"}]}";
+    }
+
+    JsonNode structure(String slug) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/lists/" + slug)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    long version(String slug) throws IOException, InterruptedException {
+        JsonNode structure = structure(slug);
+        return structure == null ? 0 : structure.get("version").asLong();
+    }
+
+    HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Waits until the query service shows {@code version} of the list. */
+    void awaitVersion(String slug, long version, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (version(slug) < version) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(slug + " did not reach version " + version + " on the query service");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    String firstSection(String slug) throws IOException, InterruptedException {
+        return structure(slug).get("sections").get(0).get("id").asString();
+    }
+}

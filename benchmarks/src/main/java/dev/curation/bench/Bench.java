@@ -1,0 +1,325 @@
+package dev.curation.bench;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** {@code ./curation bench [--quick] [--json] [--no-docs]}: every scenario, with its baseline, in one run. */
+public final class Bench {
+
+    private final Settings settings;
+    private final List<Measure> measures = new ArrayList<>();
+    private final Map<Integer, double[]> throughput = new LinkedHashMap<>();
+    private final List<Double> latencies = new ArrayList<>();
+
+    record Settings(boolean quick, Duration load, List<Integer> concurrency, int historyChangeSets, int kafkaRecords) {
+        static Settings of(boolean quick) {
+            return quick
+                    ? new Settings(true, Duration.ofSeconds(5), List.of(1, 32), 200, 100_000)
+                    : new Settings(false, Duration.ofSeconds(20), List.of(1, 4, 8, 16, 32, 64), 1000, 400_000);
+        }
+    }
+
+    private Bench(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        if (options.contains("jmh")) {
+            org.openjdk.jmh.Main.main(options.stream().filter(a -> !a.equals("jmh")).toArray(String[]::new));
+            return;
+        }
+        Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
+        Bench bench = new Bench(Settings.of(options.contains("--quick")));
+        bench.run(root, options.contains("--json"));
+        if (!options.contains("--no-docs")) {
+            Report.writeDocs(root, bench.settings, bench.measures, bench.throughput, bench.latencies);
+        }
+    }
+
+    private void run(Path root, boolean json) throws Exception {
+        Path data = Files.createTempDirectory("curation-bench");
+        long runStart = System.nanoTime();
+        progress("starting the stack (./curation start) in " + data);
+        try (Stack stack = new Stack(root, data).start()) {
+            Api api = new Api(stack);
+            add(new Measure("curation start to healthy", stack.startupSeconds(), "s", Double.NaN, null, 25, false, false,
+                    "embedded PostgreSQL + Kafka, both services, seeds imported"));
+            add(new Measure("stack RSS, idle after start", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
+                    "launcher (Kafka in-process) + 2 service JVMs + PostgreSQL processes"));
+
+            List<String> lists = new ArrayList<>();
+            Map<String, String> sections = new LinkedHashMap<>();
+            progress("creating 64 lists");
+            for (int i = 0; i < 64; i++) {
+                String slug = "bench-m-" + i;
+                api.importList(slug, ("# Bench " + i + "\n\n## Links\n- [seed](https://example.com/seed-" + i + ")\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                lists.add(slug);
+            }
+            api.importList("bench-hot", "# Hot\n\n- [seed](https://example.com/hot)\n".getBytes(StandardCharsets.UTF_8));
+            api.awaitVersion("bench-hot", 1, Duration.ofSeconds(30));
+            for (String slug : lists) {
+                api.awaitVersion(slug, 1, Duration.ofSeconds(30));
+                sections.put(slug, api.structure(slug).get("sections").get(0).get("sections").get(0).get("id").asString());
+            }
+            String hotSection = api.firstSection("bench-hot");
+
+            double baseline32 = 0;
+            double many32 = 0;
+            for (int clients : settings.concurrency()) {
+                progress("PostgreSQL insert-commit baseline, " + clients + " clients");
+                double pg = Baselines.postgresInsertCommit(stack, clients, settings.load());
+                progress("direct edits over HTTP on many lists, " + clients + " clients");
+                LoadDriver.Result edits = LoadDriver.run(clients, settings.load(), (client, n) -> {
+                    String slug = lists.get((int) (n % lists.size()));
+                    return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/m/" + n)) > 0;
+                });
+                throughput.put(clients, new double[] {edits.rate(), pg});
+                if (clients == 32) {
+                    baseline32 = pg;
+                    many32 = edits.rate();
+                }
+            }
+            add(new Measure("PostgreSQL INSERT+COMMIT, 32 clients", baseline32, "rows/s", Double.NaN, null, 0, true, false,
+                    "single-row insert, autocommit, synchronous_commit=on, same embedded server"));
+            add(new Measure("accepted edits/s, many lists, 32 clients", many32, "edits/s", baseline32,
+                    "PostgreSQL INSERT+COMMIT", 0.5, true, true, "64 lists, addLink over HTTP with Basic auth"));
+
+            progress("direct edits on one hot list, 32 clients");
+            LoadDriver.Result hot = LoadDriver.run(32, settings.load(), (client, n) ->
+                    api.edit("bench-hot", Api.addLink(hotSection, "Hot " + n, "https://example.com/hot/" + n)) > 0);
+            add(new Measure("accepted edits/s, one hot list, 32 clients", hot.rate(), "edits/s", many32,
+                    "edits/s, many lists", 0.25, true, true, "all clients edit the same list"));
+
+            readYourWrite(api, lists, sections);
+            add(new Measure("stack RSS, after load", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
+                    "same processes"));
+
+            progress("Kafka producer and consumer baseline");
+            Baselines.KafkaRates kafka = Baselines.kafka(stack, settings.kafkaRecords(), 300);
+            add(new Measure("Kafka producer, acks=all, idempotent", kafka.produced(), "records/s", Double.NaN, null, 0,
+                    true, false, settings.kafkaRecords() + " records of 300 B, 6 partitions, linger 5 ms, lz4"));
+            add(new Measure("Kafka consumer", kafka.consumed(), "records/s", Double.NaN, null, 0, true, false,
+                    "same topic, one consumer"));
+
+            exportLargeList(api);
+            history(api);
+            importLarge(api, root);
+            rebuild(stack, kafka.consumed());
+        }
+        progress(String.format("done in %.0f s", (System.nanoTime() - runStart) / 1e9));
+        Report.print(measures, json);
+    }
+
+    /** Edit accepted → visible on the query service, while other clients keep the stack at about 500 edits/s. */
+    private void readYourWrite(Api api, List<String> lists, Map<String, String> sections) throws Exception {
+        progress("read-your-write latency at 500 edits/s");
+        api.importList("bench-ryw", "# RYW\n\n- [seed](https://example.com/ryw)\n".getBytes(StandardCharsets.UTF_8));
+        api.awaitVersion("bench-ryw", 1, Duration.ofSeconds(30));
+        String section = api.firstSection("bench-ryw");
+        Thread background = Thread.ofPlatform().start(() -> {
+            try {
+                LoadDriver.run(32, settings.load().plusSeconds(2), 490, (client, n) -> {
+                    String slug = lists.get((int) (n % lists.size()));
+                    return api.edit(slug, Api.addLink(sections.get(slug), "Bg " + n, "https://example.com/bg/" + n)) > 0;
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread.sleep(1000);
+        long end = System.nanoTime() + settings.load().toNanos();
+        int n = 0;
+        while (System.nanoTime() < end) {
+            long version = api.edit("bench-ryw", Api.addLink(section, "Ryw " + n, "https://example.com/ryw/" + n++));
+            long accepted = System.nanoTime();
+            while (api.version("bench-ryw") < version) {
+                Thread.onSpinWait();
+            }
+            latencies.add((System.nanoTime() - accepted) / 1e6);
+            Thread.sleep(20);
+        }
+        background.join();
+        Collections.sort(latencies);
+        add(new Measure("edit accepted → visible, p50", LoadDriver.percentile(latencies, 50), "ms", Double.NaN, null, 20,
+                false, false, latencies.size() + " samples, background load 490 edits/s on 64 lists"));
+        add(new Measure("edit accepted → visible, p99", LoadDriver.percentile(latencies, 99), "ms", Double.NaN, null, 100,
+                false, false, "same samples"));
+    }
+
+    private void exportLargeList(Api api) throws Exception {
+        progress("Markdown export of a 10k-entry list");
+        StringBuilder md = new StringBuilder("# Big list\n\n");
+        for (int s = 0; s < 100; s++) {
+            md.append("## Topic ").append(s).append("\n\n");
+            for (int e = 0; e < 100; e++) {
+                md.append("- [Entry ").append(s).append('.').append(e).append("](https://example.com/big/").append(s)
+                        .append('/').append(e).append(") - a description of entry ").append(e).append('\n');
+            }
+            md.append('\n');
+        }
+        api.importList("bench-10k", md.toString().getBytes(StandardCharsets.UTF_8));
+        api.awaitVersion("bench-10k", 1, Duration.ofSeconds(60));
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = api.get("/api/lists/bench-10k/markdown");
+            if (response.statusCode() != 200 || response.body().length != md.length() + countMultibyte(md)) {
+                throw new IllegalStateException("unexpected export of bench-10k");
+            }
+            if (i >= 20) {
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        Collections.sort(times);
+        add(new Measure("Markdown export, 10k entries, warm, p50", LoadDriver.percentile(times, 50), "ms", Double.NaN,
+                null, 20, false, false, (md.length() / 1024) + " KiB over HTTP, 50 requests after 20 warm-up"));
+    }
+
+    private static int countMultibyte(StringBuilder text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8).length - text.length();
+    }
+
+    /** A list with many events: change sets of 100 edits; then the text at a middle version. */
+    private void history(Api api) throws Exception {
+        int changeSets = settings.historyChangeSets();
+        progress("Markdown at a past version of a list with " + (changeSets * 101) + " events");
+        StringBuilder md = new StringBuilder("# History\n\n");
+        for (int e = 0; e < 100; e++) {
+            md.append("- [Entry ").append(e).append("](https://example.com/h/").append(e).append(")\n");
+        }
+        api.importList("bench-history", md.toString().getBytes(StandardCharsets.UTF_8));
+        api.awaitVersion("bench-history", 1, Duration.ofSeconds(30));
+        List<String> entries = new ArrayList<>();
+        api.structure("bench-history").get("sections").get(0).get("entries").forEach(e -> entries.add(e.get("id").asString()));
+        long version = 1;
+        for (int c = 0; c < changeSets; c++) {
+            StringBuilder set = new StringBuilder("{\"edits\":[");
+            for (int e = 0; e < entries.size(); e++) {
+                set.append(e == 0 ? "" : ",").append("{\"op\":\"editLink\",\"entry\":\"").append(entries.get(e))
+                        .append("\",\"title\":\"Entry ").append(e).append(" v").append(c).append("\"}");
+            }
+            version = api.edit("bench-history", set.append("]}").toString());
+        }
+        api.awaitVersion("bench-history", version, Duration.ofSeconds(120));
+        long middle = version / 2 + 7;
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = api.get("/api/lists/bench-history/markdown?version=" + (middle + i % 5));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("markdown?version failed: " + response.statusCode());
+            }
+            if (i >= 5) {
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        Collections.sort(times);
+        add(new Measure("Markdown at version N, " + (changeSets * 101 / 1000) + "k events, p50", LoadDriver.percentile(times, 50),
+                "ms", Double.NaN, null, 100, false, false, "snapshot every 50 versions plus the events after"));
+    }
+
+    /** Import of about 1 MB of real lists: the time of POST /api/lists (parse and events stored). */
+    private void importLarge(Api api, Path root) throws Exception {
+        Path dir = root.resolve("curation-core/src/test/resources/real-world");
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> lists = files.filter(f -> f.toString().endsWith(".md") && !f.endsWith("NOTICE.md")).sorted().toList();
+            while (text.toString().getBytes(StandardCharsets.UTF_8).length < 1_000_000) {
+                for (Path file : lists) {
+                    text.append(Files.readString(file));
+                }
+            }
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        progress("import of " + bytes.length / 1024 + " KiB of real lists");
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = api.importList("bench-import-" + i, bytes);
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("import failed: " + response.body());
+            }
+            if (i >= 2) {
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        Collections.sort(times);
+        add(new Measure("import of " + bytes.length / 1024 + " KiB real-world list, p50", LoadDriver.percentile(times, 50), "ms",
+                Double.NaN, null, 500, false, false, "awesome-go, awesome-python(-cn), awesome; 5 imports after 2 warm-up"));
+    }
+
+    /** A fresh query service with an empty database and a new consumer group rebuilds every read model from Kafka. */
+    private void rebuild(Stack stack, double consumerRate) throws Exception {
+        progress("rebuild of all read models from Kafka by a fresh query service");
+        long events;
+        try (Connection c = DriverManager.getConnection(stack.jdbc("curation_query"), "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM list_event")) {
+            rs.next();
+            events = rs.getLong(1);
+        }
+        String database = "curation_rebuild";
+        try (Connection c = DriverManager.getConnection(stack.jdbc("postgres"), "postgres", "")) {
+            c.createStatement().execute("CREATE DATABASE " + database);
+        }
+        int port = Stack.freePort();
+        List<String> command = new ArrayList<>(List.of(Stack.java(), "-Xmx384m", "-XX:+UseSerialGC"));
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
+        }
+        command.addAll(List.of("-jar", stack.jar("query-service", "query-service").toString(),
+                "--spring.profiles.active=local", "--server.port=" + port,
+                "--spring.datasource.url=" + stack.jdbc(database), "--spring.kafka.bootstrap-servers=" + stack.bootstrap(),
+                "--spring.kafka.consumer.group-id=rebuild-" + System.nanoTime()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(stack.dataDir.resolve("rebuild.log").toFile()).start();
+        try (Connection c = DriverManager.getConnection(stack.jdbc(database), "postgres", "")) {
+            long first = 0;
+            long seen = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (seen < events && System.nanoTime() < deadline) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM list_event")) {
+                    rs.next();
+                    seen = rs.getLong(1);
+                } catch (java.sql.SQLException notYetMigrated) {
+                    seen = 0;
+                }
+                if (seen > 0 && first == 0) {
+                    first = System.nanoTime();
+                }
+                Thread.sleep(50);
+            }
+            double rate = events / Math.max(1e-9, (System.nanoTime() - first) / 1e9);
+            add(new Measure("rebuild all read models from Kafka", rate, "events/s", consumerRate, "Kafka consumer", 0.3,
+                    true, true, events + " events into an empty database; also target >= 50k events/s"));
+            add(new Measure("rebuild rate, absolute", rate, "events/s", Double.NaN, null, 50_000, true, false,
+                    "same run"));
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void add(Measure measure) {
+        measures.add(measure);
+        System.err.println("  " + Report.line(measure));
+    }
+
+    private static void progress(String message) {
+        System.err.println("bench: " + message);
+    }
+}

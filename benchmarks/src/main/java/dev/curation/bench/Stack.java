@@ -1,0 +1,135 @@
+package dev.curation.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The product as {@code ./curation start} runs it: the launcher jar as a child process, on free ports. */
+final class Stack implements AutoCloseable {
+
+    final int commandPort = freePort();
+    final int queryPort = freePort();
+    final int kafkaPort = freePort();
+    final int pgPort = freePort();
+    final Path dataDir;
+    final Path root;
+    private Process process;
+    private double startupSeconds;
+
+    Stack(Path root, Path dataDir) {
+        this.root = root;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts the stack and waits until it says it is running (services healthy, seeds imported). */
+    Stack start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
+        }
+        command.addAll(List.of("-jar", jar("local-stack/launcher", "curation-local-stack").toString(), "start",
+                "--data-dir", dataDir.toString(), "--command-port", "" + commandPort, "--query-port", "" + queryPort,
+                "--kafka-port", "" + kafkaPort, "--kafka-controller-port", "" + freePort(), "--pg-port", "" + pgPort,
+                "--seeds", root.resolve("seeds").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CURATION_COMMAND_JAR", jar("command-service", "command-service").toString());
+        builder.environment().put("CURATION_QUERY_JAR", jar("query-service", "query-service").toString());
+        long start = System.nanoTime();
+        process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.append(line).append('\n');
+            if (line.contains("The curation backend is running")) {
+                startupSeconds = (System.nanoTime() - start) / 1e9;
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "stack-output");
+                drain.setDaemon(true);
+                drain.start();
+                return this;
+            }
+        }
+        throw new IllegalStateException("the stack did not start:\n" + seen);
+    }
+
+    double startupSeconds() {
+        return startupSeconds;
+    }
+
+    String commandUrl() {
+        return "http://127.0.0.1:" + commandPort;
+    }
+
+    String queryUrl() {
+        return "http://127.0.0.1:" + queryPort;
+    }
+
+    String bootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String jdbc(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
+    }
+
+    /** Resident memory of the launcher and everything it started (services, PostgreSQL), in MiB. */
+    double rssMiB() {
+        ProcessHandle launcher = process.toHandle();
+        return Stream.concat(Stream.of(launcher), launcher.descendants()).mapToLong(Stack::rssKiB).sum() / 1024.0;
+    }
+
+    private static long rssKiB(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process ended or /proc is not there
+        }
+        return 0;
+    }
+
+    Path jar(String module, String artifact) {
+        try (Stream<Path> files = Files.list(root.resolve(module).resolve("target"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(artifact + "-")
+                            && f.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + artifact + " jar: run ./curation build"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + module + "/target: run ./curation build", e);
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+}

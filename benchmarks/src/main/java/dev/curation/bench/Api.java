@@ -21,6 +21,7 @@ final class Api {
     private final Stack stack;
     private final HttpClient http = HttpClient.newBuilder()
             .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempts on plain http
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 

@@ -52,7 +52,15 @@ final class Stack implements AutoCloseable {
             seen.append(line).append('\n');
             if (line.contains("The curation backend is running")) {
                 startupSeconds = (System.nanoTime() - start) / 1e9;
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "stack-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // keep the pipe from filling up
+                        }
+                    } catch (IOException closed) {
+                        // the stack stopped
+                    }
+                }, "stack-output");
                 drain.setDaemon(true);
                 drain.start();
                 return this;

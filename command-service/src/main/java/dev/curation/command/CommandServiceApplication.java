@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CommandServiceApplication {
 
     public static void main(String[] args) {
+        // Axon's usage reporter reads this system property, not Spring configuration
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(CommandServiceApplication.class, args);
     }
 }

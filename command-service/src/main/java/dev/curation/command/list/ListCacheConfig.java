@@ -1,16 +1,16 @@
 package dev.curation.command.list;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 class ListCacheConfig {
 
-    /** Loaded lists stay in memory while referenced, so a command does not replay the whole stream. */
+    /** The most recently used lists stay loaded, so a command does not replay the list's whole stream. */
     @Bean
-    Cache curatedListCache() {
-        return new WeakReferenceCache();
+    Cache curatedListCache(@Value("${curation.lists.cache-size:1000}") int size) {
+        return new ListCache(size);
     }
 }

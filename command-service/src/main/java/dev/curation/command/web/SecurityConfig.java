@@ -1,6 +1,8 @@
 package dev.curation.command.web;
 
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +34,11 @@ class SecurityConfig {
     static final String CONTRIBUTOR = "CONTRIBUTOR";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords)
+            throws Exception {
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
+        checked.setPasswordEncoder(passwords);
+        http.authenticationProvider(new CachedCredentials(checked, Duration.ofMinutes(5)));
         http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth

@@ -56,7 +56,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int kaf
                 Path.of(source.get("seeds", "seeds")).toAbsolutePath().normalize(),
                 Path.of(source.get("command-jar", "command-service/target/command-service-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("query-jar", "query-service/target/query-service-exec.jar")).toAbsolutePath(),
-                source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+                source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"));
         source.rejectUnknown();
         return options;
     }

@@ -6,21 +6,30 @@ import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ChangeSummary;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListContentImported;
+import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListEvents;
+import dev.curation.core.list.ListImported;
 import dev.curation.core.list.ProposalApproved;
+import dev.curation.core.list.ProposalRejected;
+import dev.curation.core.list.ProposalSubmitted;
+import dev.curation.core.list.ProposalWithdrawn;
+import dev.curation.core.list.VersionReverted;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records history as the projection applies events, in its transaction: every event with its
- * sentence, the items each changed, one row per completed version, and a snapshot every
- * {@value #SNAPSHOT_EVERY} versions. Nothing is kept in memory between events, so a version whose
- * events arrive in several batches is recorded the same way.
+ * Records history as the projection applies a batch of events, in its transaction: every event
+ * with its sentence, the items each changed, one row per completed version, and a snapshot every
+ * {@value #SNAPSHOT_EVERY} versions. Rows are collected per batch and written with JDBC batches;
+ * a version whose events span two batches is completed from the rows the first batch wrote.
  */
 @Component
 public class HistoryRecorder {
@@ -28,88 +37,123 @@ public class HistoryRecorder {
     public static final int SNAPSHOT_EVERY = 50;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    HistoryRecorder(JdbcClient jdbc, JsonMapper json) {
+    HistoryRecorder(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
-    /** Records one event; {@code before} is the document as it was before the event. */
-    public void record(EventEnvelope envelope, ListDocument before) {
-        jdbc.sql("""
-                        INSERT INTO list_event (list_id, sequence, version, event_id, type, occurred_at, actor, correlation_id,
-                                                summary, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(envelope.listId(), envelope.sequence(), envelope.version(), envelope.eventId(), envelope.type(),
-                        Timestamp.from(Instant.parse(envelope.timestamp())), envelope.actor(), envelope.correlationId(),
-                        ChangeSummary.describe(envelope.payload(), before), json.writeValueAsBytes(envelope.payload()))
-                .update();
-        List<String> changed = envelope.payload() instanceof ListContentImported content
-                ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()
-                : ListEvents.changedItems(envelope.payload());
-        for (String item : changed) {
-            jdbc.sql("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(envelope.listId(), item, envelope.version()).update();
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** One event of a version, as history keeps it. */
+    private record Recorded(String type, String summary, String eventId, ListEvent payload) {
+    }
+
+    /** History rows of one batch, written by {@link #flush()}. */
+    public final class Batch {
+        private final List<Object[]> events = new ArrayList<>();
+        private final List<Object[]> items = new ArrayList<>();
+        private final List<Object[]> versions = new ArrayList<>();
+        private final List<Object[]> snapshots = new ArrayList<>();
+        private final Map<String, List<Recorded>> open = new HashMap<>();
+
+        /** Records one event; {@code before} is the document as it was before the event. */
+        public void record(EventEnvelope envelope, ListDocument before) {
+            String summary = ChangeSummary.describe(envelope.payload(), before);
+            events.add(new Object[] {envelope.listId(), envelope.sequence(), envelope.version(), envelope.eventId(),
+                    envelope.type(), Timestamp.from(Instant.parse(envelope.timestamp())), envelope.actor(),
+                    envelope.correlationId(), summary, json.writeValueAsBytes(envelope.payload())});
+            List<String> changed = envelope.payload() instanceof ListContentImported content
+                    ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()
+                    : ListEvents.changedItems(envelope.payload());
+            for (String item : changed) {
+                items.add(new Object[] {envelope.listId(), item, envelope.version()});
+            }
+            open.computeIfAbsent(key(envelope), k -> new ArrayList<>())
+                    .add(new Recorded(envelope.type(), summary, envelope.eventId(), envelope.payload()));
+        }
+
+        /** Called on the last event of a command: records the version it completed (commands on proposals make none). */
+        public void complete(EventEnvelope last, ListDocument after) {
+            List<Recorded> recorded = open.remove(key(last));
+            if (recorded == null || recorded.stream().allMatch(r -> isProposalOnly(r.payload()))) {
+                return;
+            }
+            if (recorded.stream().noneMatch(r -> opensVersion(r.payload()))) {
+                List<Recorded> earlier = earlierRows(last.listId(), last.version());
+                earlier.addAll(recorded);
+                recorded = earlier;
+            }
+            Recorded opening = recorded.stream().filter(r -> opensVersion(r.payload())).findFirst().orElseThrow();
+            List<String> sentences = recorded.stream().map(Recorded::summary).filter(s -> s != null && !s.isEmpty()).toList();
+            String actor = last.actor() == null ? "someone" : last.actor();
+            String summary = actor + " " + String.join(", ", sentences);
+            String kind;
+            String proposal = null;
+            String rationale = null;
+            switch (opening.payload()) {
+                case ListImported e -> kind = "import";
+                case ChangeSetApplied e -> {
+                    kind = "edit";
+                    rationale = e.rationale();
+                }
+                case ProposalApproved e -> {
+                    kind = "proposal";
+                    proposal = e.proposal();
+                    rationale = e.rationale();
+                    String author = jdbc.sql("SELECT author FROM proposal_view WHERE id = ?").param(proposal)
+                            .query(String.class).optional().orElse("someone");
+                    summary = actor + " approved " + author + "'s proposal: " + String.join(", ", sentences);
+                }
+                default -> kind = "revert";
+            }
+            versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(Instant.parse(last.timestamp())),
+                    last.actor(), kind, summary, proposal, rationale,
+                    String.join(",", recorded.stream().map(Recorded::eventId).toList())});
+            if (last.version() == 1 || last.version() % SNAPSHOT_EVERY == 0) {
+                snapshots.add(new Object[] {last.listId(), last.version(), json.writeValueAsBytes(after.nodes())});
+            }
+        }
+
+        /** Writes the batch's rows; call before anything reads them. */
+        public void flush() {
+            template.batchUpdate("""
+                    INSERT INTO list_event (list_id, sequence, version, event_id, type, occurred_at, actor, correlation_id,
+                                            summary, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+            template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", items);
+            template.batchUpdate("""
+                    INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
+            template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);
+        }
+
+        private List<Recorded> earlierRows(String listId, long version) {
+            return new ArrayList<>(jdbc.sql("""
+                            SELECT type, summary, event_id, payload FROM list_event WHERE list_id = ? AND version = ?
+                            ORDER BY sequence""")
+                    .params(listId, version)
+                    .query((rs, n) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
+                            json.readValue(rs.getBytes(4), EventEnvelope.payloadType(rs.getString(1)))))
+                    .list());
         }
     }
 
-    /**
-     * Called on the last event of a command: records the version it completed, unless the command
-     * made no version (proposal events) or the version is recorded already. {@code after} is the
-     * document at that version.
-     */
-    public void complete(EventEnvelope last, ListDocument after) {
-        String list = last.listId();
-        long version = last.version();
-        boolean known = jdbc.sql("SELECT count(*) FROM list_version WHERE list_id = ? AND version = ?")
-                .params(list, version).query(Long.class).single() > 0;
-        Optional<String> opening = jdbc.sql("""
-                        SELECT type FROM list_event WHERE list_id = ? AND version = ?
-                        AND type IN ('ListImported', 'ChangeSetApplied', 'ProposalApproved', 'VersionReverted')""")
-                .params(list, version).query(String.class).optional();
-        if (known || opening.isEmpty()) {
-            return;
-        }
-        record Row(String type, String summary, String eventId, byte[] payload) {
-        }
-        List<Row> rows = jdbc.sql("SELECT type, summary, event_id, payload FROM list_event WHERE list_id = ? AND version = ? ORDER BY sequence")
-                .params(list, version)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).list();
-        List<String> sentences = rows.stream().map(Row::summary).filter(s -> s != null && !s.isEmpty()).toList();
-        Row first = rows.stream().filter(r -> r.type().equals(opening.get())).findFirst().orElseThrow();
-        String actor = last.actor() == null ? "someone" : last.actor();
-        String kind;
-        String proposal = null;
-        String rationale = null;
-        String summary = actor + " " + String.join(", ", sentences);
-        switch (opening.get()) {
-            case "ListImported" -> kind = "import";
-            case "ChangeSetApplied" -> {
-                kind = "edit";
-                rationale = json.readValue(first.payload(), ChangeSetApplied.class).rationale();
-            }
-            case "ProposalApproved" -> {
-                kind = "proposal";
-                ProposalApproved approved = json.readValue(first.payload(), ProposalApproved.class);
-                proposal = approved.proposal();
-                rationale = approved.rationale();
-                String author = jdbc.sql("SELECT author FROM proposal_view WHERE id = ?").param(proposal)
-                        .query(String.class).optional().orElse("someone");
-                summary = actor + " approved " + author + "'s proposal: " + String.join(", ", sentences);
-            }
-            default -> kind = "revert";
-        }
-        jdbc.sql("""
-                        INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(list, version, Timestamp.from(Instant.parse(last.timestamp())), last.actor(), kind, summary,
-                        proposal, rationale, String.join(",", rows.stream().map(Row::eventId).toList()))
-                .update();
-        if (version == 1 || version % SNAPSHOT_EVERY == 0) {
-            jdbc.sql("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(list, version, json.writeValueAsBytes(after.nodes()))
-                    .update();
-        }
+    private static String key(EventEnvelope envelope) {
+        return envelope.listId() + "/" + envelope.version() + "/" + envelope.correlationId();
+    }
+
+    private static boolean opensVersion(ListEvent payload) {
+        return payload instanceof ListImported || payload instanceof ChangeSetApplied
+                || payload instanceof ProposalApproved || payload instanceof VersionReverted;
+    }
+
+    private static boolean isProposalOnly(ListEvent payload) {
+        return payload instanceof ProposalSubmitted || payload instanceof ProposalWithdrawn
+                || payload instanceof ProposalRejected;
     }
 }

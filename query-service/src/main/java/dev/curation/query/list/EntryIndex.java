@@ -9,6 +9,7 @@ import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.SectionRemoved;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,17 +18,22 @@ import org.springframework.stereotype.Repository;
 public class EntryIndex {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    EntryIndex(JdbcClient jdbc) {
+    EntryIndex(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Applies an event (those that do not change entries are ignored); called in the projection's transaction. */
     void apply(EventEnvelope envelope) {
         String list = envelope.listId();
         switch (envelope.payload()) {
-            case ListContentImported c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY)
-                    .forEach(n -> insert(list, n.id(), n.parent(), n.title(), n.url(), n.description()));
+            case ListContentImported c -> template.batchUpdate(
+                    "INSERT INTO entry_view (list_id, id, section_id, title, url, description) VALUES (?, ?, ?, ?, ?, ?)",
+                    c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY)
+                            .map(n -> new Object[] {list, n.id(), n.parent(), clean(n.title()), clean(n.url()), clean(n.description())})
+                            .toList());
             case LinkAdded e -> insert(list, e.entry(), e.section(), e.title(), e.url(), e.description());
             case LinkEdited e -> jdbc.sql("UPDATE entry_view SET title = ?, url = ?, description = ? WHERE list_id = ? AND id = ?")
                     .params(clean(e.title()), clean(e.url()), clean(e.description()), list, e.entry()).update();

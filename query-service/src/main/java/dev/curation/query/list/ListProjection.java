@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,16 +48,48 @@ class ListProjection {
         this.transactions = transactions;
     }
 
+    /**
+     * Lists as the last committed batch left them, so that a batch does not load and parse the
+     * whole document of every list it touches. Written only after a commit; a failed batch evicts
+     * the lists it touched (their documents may hold half-applied events).
+     */
+    private final Map<String, Working> committed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Working> eldest) {
+            return size() > 500;
+        }
+    };
+
     @KafkaListener(id = "list-projection", idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
-    void onRecords(List<ConsumerRecord<String, byte[]>> records) {
-        transactions.executeWithoutResult(tx -> apply(records));
+    synchronized void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            Map<String, Working> applied = transactions.execute(tx -> apply(records));
+            applied.values().forEach(w -> {
+                w.published = null;
+                w.dirty = false;
+            });
+            committed.putAll(applied);
+        } catch (RuntimeException e) {
+            records.forEach(r -> committed.remove(r.key()));
+            throw e;
+        }
     }
 
-    void apply(List<ConsumerRecord<String, byte[]>> records) {
+    Map<String, Working> apply(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Working> lists = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope envelope = parse(record);
-            Working list = lists.computeIfAbsent(envelope.listId(), id -> store.byId(id).map(Working::new).orElse(null));
+        HistoryRecorder.Batch recorded = history.batch();
+        List<EventEnvelope> envelopes = records.stream().map(this::parse).toList();
+        // what readers see is rendered once per list and batch: at the last version the batch completes
+        Map<String, Integer> lastCompleted = new java.util.HashMap<>();
+        for (int i = 0; i < envelopes.size(); i++) {
+            if (envelopes.get(i).endOfVersion()) {
+                lastCompleted.put(envelopes.get(i).listId(), i);
+            }
+        }
+        for (int i = 0; i < envelopes.size(); i++) {
+            EventEnvelope envelope = envelopes.get(i);
+            Working list = lists.computeIfAbsent(envelope.listId(),
+                    id -> Optional.ofNullable(committed.get(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
             long applied = list == null ? -1 : list.lastSequence;
             if (envelope.sequence() <= applied) {
                 LOG.debug("skipping redelivered event {} of list {} (sequence {} <= {})", envelope.eventId(),
@@ -77,14 +110,16 @@ class ListProjection {
                 store.create(imported.listId(), imported.slug(), Instant.parse(envelope.timestamp()), envelope.actor());
             }
             proposals.apply(envelope);
-            history.record(envelope, list.document);
-            list.apply(envelope);
+            recorded.record(envelope, list.document);
+            list.apply(envelope, Integer.valueOf(i).equals(lastCompleted.get(envelope.listId())));
             entries.apply(envelope);
             if (envelope.endOfVersion()) {
-                history.complete(envelope, list.document);
+                recorded.complete(envelope, list.document);
             }
         }
+        recorded.flush();
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
+        return lists;
     }
 
     private EventEnvelope parse(ConsumerRecord<String, byte[]> record) {
@@ -126,12 +161,13 @@ class ListProjection {
             this.document = stored.document();
         }
 
-        void apply(EventEnvelope envelope) {
+        /** @param render whether this is the list's last completed version in the batch, the one readers will see */
+        void apply(EventEnvelope envelope, boolean render) {
             document = ListFold.apply(document, envelope.payload());
             version = envelope.version();
             lastSequence = envelope.sequence();
             dirty = true;
-            if (envelope.endOfVersion()) {
+            if (envelope.endOfVersion() && render) {
                 published = PublishedVersion.of(listId, slug, version, document, Instant.parse(envelope.timestamp()),
                         envelope.actor());
             }

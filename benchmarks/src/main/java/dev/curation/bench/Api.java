@@ -40,7 +40,11 @@ final class Api {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + slug + "/edits"))
                 .header("Content-Type", "application/json").header("Authorization", ALICE)
                 .POST(HttpRequest.BodyPublishers.ofString(changeSet)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("version").asLong() : -1;
+        if (response.statusCode() != 200) {
+            LoadDriver.refused(response.statusCode() + " " + response.body());
+            return -1;
+        }
+        return JSON.readTree(response.body()).get("version").asLong();
     }
 
     static String addLink(String section, String title, String url) {

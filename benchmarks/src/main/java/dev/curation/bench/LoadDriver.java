@@ -15,6 +15,13 @@ final class LoadDriver {
         boolean run(int client, long n) throws Exception;
     }
 
+    /** Why operations were refused, for the report: exception or status, with a count. */
+    static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> REFUSALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static void refused(String why) {
+        REFUSALS.computeIfAbsent(why.length() > 160 ? why.substring(0, 160) : why, k -> new LongAdder()).increment();
+    }
+
     record Result(long accepted, long refused, double seconds) {
         double rate() {
             return accepted / seconds;
@@ -59,6 +66,7 @@ final class LoadDriver {
                     try {
                         (operation.run(client, n) ? accepted : refused).increment();
                     } catch (Exception e) {
+                        refused(e.getClass().getSimpleName() + ": " + e.getMessage());
                         refused.increment();
                     }
                 }

@@ -138,7 +138,8 @@ public final class Bench {
         progress("read-your-write latency " + label + " (" + Math.round(rate) + " edits/s in the background)");
         String slug = "bench-ryw-" + Math.round(rate);
         api.importList(slug, "# RYW\n\n- [seed](https://example.com/ryw)\n".getBytes(StandardCharsets.UTF_8));
-        api.awaitVersion(slug, 1, Duration.ofSeconds(30));
+        // the new list becomes visible only after any backlog of earlier phases is projected
+        api.awaitVersion(slug, 1, Duration.ofSeconds(180));
         String section = api.firstSection(slug);
         List<Double> samples = new ArrayList<>();
         Thread background = Thread.ofPlatform().start(() -> {

@@ -169,10 +169,28 @@ class LocalStackIT {
         for (Path seed : seeds()) {
             assertThat(get("/api/lists/" + slugOf(seed) + "/markdown").body()).isEqualTo(Files.readAllBytes(seed));
         }
+        // after the restart the projection rebuilds the list's state from its snapshot and events
+        String structure = new String(get("/api/lists/distributed-systems-notes").body(), StandardCharsets.UTF_8);
+        String section = structure.substring(structure.indexOf("\"id\":\"s", structure.indexOf("\"sections\"")) + 6);
+        section = section.substring(0, section.indexOf('"'));
+        HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/distributed-systems-notes/edits"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bob:bob".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section
+                        + "\",\"title\":\"After restart\",\"url\":\"https://example.com/after-restart\"}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+        byte[] seed = Files.readAllBytes(SEEDS.resolve("distributed-systems-notes.md"));
+        String after = await().atMost(Duration.ofSeconds(10)).until(
+                () -> new String(get("/api/lists/distributed-systems-notes/markdown").body(), StandardCharsets.UTF_8),
+                text -> text.contains("After restart"));
+        List<String> added = new ArrayList<>(after.lines().toList());
+        new String(seed, StandardCharsets.UTF_8).lines().forEach(added::remove);
+        assertThat(added).containsExactly("[After restart](https://example.com/after-restart)");
         if (onPath("psql")) {
             String out = run("psql", "-h", "127.0.0.1", "-p", Integer.toString(options.pgPort()), "-U", "postgres",
                     "-d", LocalStack.QUERY_DB, "-tAc", "select slug || ' ' || version from list_view order by slug");
-            assertThat(out.lines()).contains("architecture-design-notes 1", "distributed-systems-notes 1", "e2e 1",
+            assertThat(out.lines()).contains("architecture-design-notes 1", "distributed-systems-notes 2", "e2e 1",
                     "rw-jobbole-awesome-python-cn 1");
         }
     }

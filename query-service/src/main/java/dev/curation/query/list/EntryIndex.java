@@ -8,6 +8,7 @@ import dev.curation.core.list.LinkMoved;
 import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.SectionRemoved;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,49 @@ public class EntryIndex {
     EntryIndex(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+    }
+
+    /** Entry rows of one batch: inserts are collected and written together, before any other change. */
+    public final class Batch {
+        private final List<Object[]> inserts = new ArrayList<>();
+
+        /** Applies an event (those that do not change entries are ignored). */
+        public void apply(EventEnvelope envelope) {
+            if (envelope.payload() instanceof LinkAdded e) {
+                inserts.add(new Object[] {envelope.listId(), e.entry(), e.section(), clean(e.title()), clean(e.url()),
+                        clean(e.description())});
+                return;
+            }
+            if (changesEntries(envelope)) {
+                flush();
+                EntryIndex.this.apply(envelope);
+            }
+        }
+
+        public void flush() {
+            if (!inserts.isEmpty()) {
+                template.batchUpdate(INSERT, inserts);
+                inserts.clear();
+            }
+        }
+    }
+
+    private static final String INSERT =
+            "INSERT INTO entry_view (list_id, id, section_id, title, url, description) VALUES (?, ?, ?, ?, ?, ?)";
+
+    public Batch batch() {
+        return new Batch();
+    }
+
+    private static boolean changesEntries(EventEnvelope envelope) {
+        return switch (envelope.payload()) {
+            case ListContentImported c -> true;
+            case LinkEdited e -> true;
+            case LinkMoved e -> true;
+            case LinkRemoved e -> true;
+            case SectionRemoved e -> true;
+            default -> false;
+        };
     }
 
     /** Applies an event (those that do not change entries are ignored); called in the projection's transaction. */

@@ -78,6 +78,7 @@ class ListProjection {
     Map<String, Working> apply(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Working> lists = new LinkedHashMap<>();
         HistoryRecorder.Batch recorded = history.batch();
+        EntryIndex.Batch indexed = entries.batch();
         List<EventEnvelope> envelopes = records.stream().map(this::parse).toList();
         // what readers see is rendered once per list and batch: at the last version the batch completes
         Map<String, Integer> lastCompleted = new java.util.HashMap<>();
@@ -112,12 +113,13 @@ class ListProjection {
             proposals.apply(envelope);
             recorded.record(envelope, list.document);
             list.apply(envelope, Integer.valueOf(i).equals(lastCompleted.get(envelope.listId())));
-            entries.apply(envelope);
+            indexed.apply(envelope);
             if (envelope.endOfVersion()) {
                 recorded.complete(envelope, list.document);
             }
         }
         recorded.flush();
+        indexed.flush();
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
         return lists;
     }

@@ -2,6 +2,9 @@ package dev.curation.query.list;
 
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListFold;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -29,13 +32,42 @@ public class ListStore {
         this.json = json;
     }
 
+    /**
+     * A list with its applied document, rebuilt from the newest snapshot and the events applied
+     * after it (the projection keeps lists in memory; this is for the first batch after a start).
+     */
     public Optional<StoredDocument> byId(String listId) {
-        return jdbc.sql("""
-                        SELECT v.id, v.slug, v.version, v.last_sequence, d.nodes
-                        FROM list_view v JOIN list_document d ON d.list_id = v.id WHERE v.id = ?""")
+        record Head(String id, String slug, long version, long lastSequence) {
+        }
+        Optional<Head> head = jdbc.sql("SELECT id, slug, version, last_sequence FROM list_view WHERE id = ?")
                 .param(listId)
-                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        document(rs.getBytes(5))))
+                .query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
+        return head.map(h -> new StoredDocument(h.id(), h.slug(), h.version(), h.lastSequence(), applied(h.id())));
+    }
+
+    private ListDocument applied(String listId) {
+        record Snapshot(long version, byte[] nodes) {
+        }
+        Optional<Snapshot> snapshot = jdbc.sql("SELECT version, nodes FROM list_snapshot WHERE list_id = ? ORDER BY version DESC LIMIT 1")
+                .param(listId).query((rs, n) -> new Snapshot(rs.getLong(1), rs.getBytes(2))).optional();
+        ListDocument document = snapshot.map(s -> document(s.nodes())).orElse(null);
+        long after = snapshot.map(Snapshot::version).orElse(0L);
+        List<ListEvent> events = jdbc.sql("SELECT type, payload FROM list_event WHERE list_id = ? AND version > ? ORDER BY sequence")
+                .params(listId, after)
+                .query((rs, n) -> (ListEvent) json.readValue(rs.getBytes(2), EventEnvelope.payloadType(rs.getString(1))))
+                .list();
+        for (ListEvent event : events) {
+            document = ListFold.apply(document, event);
+        }
+        return document == null ? new ListDocument() : document;
+    }
+
+    /** A published list (at least one complete version): id, slug and version; its document is not loaded. */
+    public Optional<StoredDocument> bySlug(String slug) {
+        return jdbc.sql("SELECT id, slug, version, last_sequence FROM list_view WHERE slug = ? AND version > 0")
+                .param(slug)
+                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), null))
                 .optional();
     }
 
@@ -65,21 +97,14 @@ public class ListStore {
                         VALUES (?, ?, 0, -1, ?, ?, ?, ?)""")
                 .params(listId, slug, Timestamp.from(at), actor, Timestamp.from(at), actor)
                 .update();
-        jdbc.sql("INSERT INTO list_document (list_id, nodes) VALUES (?, ?)")
-                .params(listId, "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .update();
-    }
-
-    /** A published list (at least one complete version) with its applied document, by slug. */
-    public Optional<StoredDocument> bySlug(String slug) {
-        return jdbc.sql("SELECT id FROM list_view WHERE slug = ? AND version > 0").param(slug).query(String.class)
-                .optional().flatMap(this::byId);
+        jdbc.sql("INSERT INTO list_document (list_id) VALUES (?)").param(listId).update();
     }
 
     /**
-     * Writes a list's state after applying events. The applied state (document nodes and last
-     * sequence) is always written, so progress is never applied twice; what readers see (version,
-     * Markdown, structure) changes only when a version was completed, as {@code published} holds it.
+     * Writes a list's state after applying events. The last applied sequence is always written, in
+     * the transaction that wrote the events to {@code list_event}, so progress is never applied
+     * twice; what readers see (version, Markdown, structure) changes only when a version was
+     * completed, as {@code published} holds it.
      */
     public void save(StoredDocument applied, PublishedVersion published) {
         jdbc.sql("""
@@ -89,11 +114,6 @@ public class ListStore {
                 .param("id", applied.listId()).param("slug", applied.slug()).param("seq", applied.lastSequence())
                 .param("at", Timestamp.from(published == null ? Instant.now() : published.at()))
                 .param("actor", published == null ? null : published.actor())
-                .update();
-        jdbc.sql("""
-                        INSERT INTO list_document (list_id, nodes) VALUES (:id, :nodes)
-                        ON CONFLICT (list_id) DO UPDATE SET nodes = :nodes""")
-                .param("id", applied.listId()).param("nodes", json.writeValueAsBytes(applied.document().nodes()))
                 .update();
         if (published != null) {
             jdbc.sql("""

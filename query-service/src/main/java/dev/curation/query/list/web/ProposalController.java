@@ -7,6 +7,7 @@ import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.ListEditor;
 import dev.curation.core.list.ListFold;
+import dev.curation.query.history.ListHistory;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
@@ -32,10 +33,12 @@ class ProposalController {
 
     private final ListStore lists;
     private final ProposalStore proposals;
+    private final ListHistory history;
 
-    ProposalController(ListStore lists, ProposalStore proposals) {
+    ProposalController(ListStore lists, ProposalStore proposals, ListHistory history) {
         this.lists = lists;
         this.proposals = proposals;
+        this.history = history;
     }
 
     @Operation(summary = "Proposals of a list, newest first")
@@ -66,12 +69,13 @@ class ProposalController {
     }
 
     /** The Markdown the proposal would produce now, as a unified diff against the current Markdown. */
-    private static String preview(StoredDocument list, ProposalView proposal) {
+    private String preview(StoredDocument list, ProposalView proposal) {
         List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < proposal.edits().size(); i++) {
             edits.add(proposal.edits().get(i).toEdit("edits[" + i + "]"));
         }
-        ListDocument current = list.document();
+        ListDocument current = history.documentAt(list.listId(), list.version())
+                .orElseThrow(() -> NotFoundException.list(list.slug()));
         ListDocument after = current.copy();
         ListEditor.decide(list.listId(), current, new IdSequence(Long.MAX_VALUE / 2), edits)
                 .forEach(e -> ListFold.apply(after, e));

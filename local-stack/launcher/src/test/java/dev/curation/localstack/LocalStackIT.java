@@ -3,9 +3,7 @@ package dev.curation.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.curation.embedded.Ports;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +17,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,24 +47,14 @@ class LocalStackIT {
     static StackOptions options;
     static LocalStack stack;
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Path SEEDS = Path.of(System.getProperty("curation.seeds-dir", "../../seeds"));
+    static final Path SEEDS = StackFixture.SEEDS;
     static final Path REAL_WORLD = Path.of(System.getProperty("curation.real-world-dir",
             "../../curation-core/src/test/resources/real-world"));
 
     @BeforeAll
     static void start() {
-        Map<String, String> env = new HashMap<>();
-        env.put("CURATION_DATA_DIR", data.toString());
-        env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_QUERY_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_KAFKA_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_PG_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_SEEDS_DIR", SEEDS.toString());
-        env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
-        env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
-        options = StackOptions.parse(new String[] {"start"}, env);
-        stack = LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        options = StackFixture.options(data);
+        stack = StackFixture.start(options);
     }
 
     @AfterAll
@@ -160,7 +145,7 @@ class LocalStackIT {
         stack.close();
         stack = null;
 
-        stack = LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        stack = StackFixture.start(options);
 
         assertThat(stack.seeds()).extracting(SeedImporter.Result::outcome)
                 .containsOnly(SeedImporter.Outcome.ALREADY_PRESENT);
@@ -175,7 +160,7 @@ class LocalStackIT {
         section = section.substring(0, section.indexOf('"'));
         HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/distributed-systems-notes/edits"))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bob:bob".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", StackFixture.basic("bob"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section
                         + "\",\"title\":\"After restart\",\"url\":\"https://example.com/after-restart\"}]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -198,7 +183,7 @@ class LocalStackIT {
     private static HttpResponse<String> importList(String slug, byte[] markdown) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=" + slug))
                 .header("Content-Type", "text/markdown")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", StackFixture.basic("alice"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(markdown)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

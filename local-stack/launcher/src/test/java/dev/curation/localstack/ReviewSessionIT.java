@@ -3,8 +3,6 @@ package dev.curation.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.curation.embedded.Ports;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,18 +38,8 @@ class ReviewSessionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("CURATION_DATA_DIR", data.toString());
-        env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_QUERY_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_KAFKA_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_PG_PORT", Integer.toString(Ports.free()));
-        env.put("CURATION_SEEDS_DIR", System.getProperty("curation.seeds-dir", "../../seeds"));
-        env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
-        env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
-        stack = LocalStack.start(StackOptions.parse(new String[0], env), new PrintStream(System.out, true, StandardCharsets.UTF_8));
-        seed = Files.readAllBytes(Path.of(System.getProperty("curation.seeds-dir", "../../seeds"), LIST + ".md"));
+        stack = StackFixture.start(StackFixture.options(data));
+        seed = Files.readAllBytes(StackFixture.SEEDS.resolve(LIST + ".md"));
     }
 
     @AfterAll
@@ -227,7 +213,7 @@ class ReviewSessionIT {
     private static HttpResponse<String> post(String user, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", StackFixture.basic(user))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -1,0 +1,41 @@
+package dev.curation.localstack;
+
+import dev.curation.embedded.Ports;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The local stack as the end-to-end tests start it: free loopback ports, a temporary data directory, the built jars. */
+final class StackFixture {
+
+    static final Path SEEDS = Path.of(System.getProperty("curation.seeds-dir", "../../seeds"));
+
+    private StackFixture() {
+    }
+
+    static StackOptions options(Path data) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CURATION_DATA_DIR", data.toString());
+        env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_QUERY_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_KAFKA_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_PG_PORT", Integer.toString(Ports.free()));
+        env.put("CURATION_SEEDS_DIR", SEEDS.toString());
+        env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
+        env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+        return StackOptions.parse(new String[] {"start"}, env);
+    }
+
+    static LocalStack start(StackOptions options) {
+        return LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    /** HTTP Basic for a local account (password = name). */
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -7,47 +7,17 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Who changed what, when and why, on the real stack: history, time travel, diffs, entry history, blame, revert, feed. */
-class HistoryIT {
-
-    private static final String LIST = "distributed-systems-notes";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path data;
-    static LocalStack stack;
-    static byte[] seed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = StackFixture.start(StackFixture.options(data));
-        seed = Files.readAllBytes(StackFixture.SEEDS.resolve(LIST + ".md"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class HistoryIT extends SeedListSession {
 
     @Test
     void theStoryOfALink() throws Exception {

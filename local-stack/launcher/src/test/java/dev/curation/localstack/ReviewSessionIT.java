@@ -4,50 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A review session on the real stack, as a new user would try it: proposals, roles, approval,
  * direct edits, moves, conflicts and rebases, checked on the Markdown the query service serves.
  */
-class ReviewSessionIT {
-
-    private static final String LIST = "distributed-systems-notes";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path data;
-    static LocalStack stack;
-    static byte[] seed;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = StackFixture.start(StackFixture.options(data));
-        seed = Files.readAllBytes(StackFixture.SEEDS.resolve(LIST + ".md"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class ReviewSessionIT extends SeedListSession {
 
     @Test
     void aReviewSession() throws Exception {

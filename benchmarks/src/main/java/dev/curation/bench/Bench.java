@@ -290,10 +290,7 @@ public final class Bench {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         int port = Stack.freePort();
-        List<String> command = new ArrayList<>(List.of(Stack.java(), "-Xmx384m", "-XX:+UseSerialGC"));
-        if (Runtime.version().feature() >= 24) {
-            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
-        }
+        List<String> command = Stack.javaCommand("-Xmx384m", "-XX:+UseSerialGC");
         command.addAll(List.of("-jar", stack.jar("query-service", "query-service").toString(),
                 "--spring.profiles.active=local", "--server.port=" + port,
                 "--spring.datasource.url=" + stack.jdbc(database), "--spring.kafka.bootstrap-servers=" + stack.bootstrap(),

@@ -32,10 +32,7 @@ final class Stack implements AutoCloseable {
 
     /** Starts the stack and waits until it says it is running (services healthy, seeds imported). */
     Stack start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
-        if (Runtime.version().feature() >= 24) {
-            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
-        }
+        List<String> command = javaCommand("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
         command.addAll(List.of("-jar", jar("local-stack/launcher", "curation-local-stack").toString(), "start",
                 "--data-dir", dataDir.toString(), "--command-port", "" + commandPort, "--query-port", "" + queryPort,
                 "--kafka-port", "" + kafkaPort, "--kafka-controller-port", "" + freePort(), "--pg-port", "" + pgPort,
@@ -118,8 +115,15 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
+    /** This JVM's java with the given options, plus the flags JDK 24+ wants for Kafka's and lz4's Unsafe use. */
+    static List<String> javaCommand(String... options) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of(options));
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
+        }
+        return command;
     }
 
     static int freePort() {

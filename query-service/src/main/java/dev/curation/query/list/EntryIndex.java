@@ -69,16 +69,14 @@ public class EntryIndex {
         };
     }
 
-    /** Applies an event (those that do not change entries are ignored); called in the projection's transaction. */
-    void apply(EventEnvelope envelope) {
+    /** Applies an event that changes entries other than by adding one (a {@link Batch} collects those). */
+    private void apply(EventEnvelope envelope) {
         String list = envelope.listId();
         switch (envelope.payload()) {
-            case ListContentImported c -> template.batchUpdate(
-                    "INSERT INTO entry_view (list_id, id, section_id, title, url, description) VALUES (?, ?, ?, ?, ?, ?)",
+            case ListContentImported c -> template.batchUpdate(INSERT,
                     c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY)
                             .map(n -> new Object[] {list, n.id(), n.parent(), clean(n.title()), clean(n.url()), clean(n.description())})
                             .toList());
-            case LinkAdded e -> insert(list, e.entry(), e.section(), e.title(), e.url(), e.description());
             case LinkEdited e -> jdbc.sql("UPDATE entry_view SET title = ?, url = ?, description = ? WHERE list_id = ? AND id = ?")
                     .params(clean(e.title()), clean(e.url()), clean(e.description()), list, e.entry()).update();
             case LinkMoved e -> jdbc.sql("UPDATE entry_view SET section_id = ? WHERE list_id = ? AND id = ?")
@@ -88,11 +86,6 @@ public class EntryIndex {
             default -> {
             }
         }
-    }
-
-    private void insert(String list, String id, String section, String title, String url, String description) {
-        jdbc.sql("INSERT INTO entry_view (list_id, id, section_id, title, url, description) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(list, id, section, clean(title), clean(url), clean(description)).update();
     }
 
     private void delete(String list, List<String> ids) {

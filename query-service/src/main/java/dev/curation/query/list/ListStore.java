@@ -101,35 +101,32 @@ public class ListStore {
     }
 
     /**
-     * Writes a list's state after applying events. The last applied sequence is always written, in
+     * Writes a list's state after applying events (the list exists: the projection creates it on its
+     * first event). The last applied sequence is always written, in
      * the transaction that wrote the events to {@code list_event}, so progress is never applied
      * twice; what readers see (version, Markdown, structure) changes only when a version was
      * completed, as {@code published} holds it.
      */
     public void save(StoredDocument applied, PublishedVersion published) {
-        jdbc.sql("""
-                        INSERT INTO list_view (id, slug, version, last_sequence, created_at, created_by, updated_at, updated_by)
-                        VALUES (:id, :slug, 0, :seq, :at, :actor, :at, :actor)
-                        ON CONFLICT (id) DO UPDATE SET last_sequence = :seq""")
-                .param("id", applied.listId()).param("slug", applied.slug()).param("seq", applied.lastSequence())
-                .param("at", Timestamp.from(published == null ? Instant.now() : published.at()))
-                .param("actor", published == null ? null : published.actor())
-                .update();
-        if (published != null) {
-            jdbc.sql("""
-                            UPDATE list_view SET version = :version, section_count = :sections, entry_count = :entries,
-                                updated_at = :at, updated_by = :actor WHERE id = :id""")
-                    .param("id", applied.listId()).param("version", published.version())
-                    .param("sections", published.sections()).param("entries", published.entries())
-                    .param("at", Timestamp.from(published.at())).param("actor", published.actor())
-                    .update();
-            jdbc.sql("UPDATE list_document SET markdown = :markdown, etag = :etag, structure = :structure WHERE list_id = :id")
-                    .param("id", applied.listId()).param("markdown", published.markdown())
-                    .param("etag", etag(published.markdown()))
-                    .param("structure", json.writeValueAsBytes(published.structure()))
-                    .update();
+        if (published == null) {
+            jdbc.sql("UPDATE list_view SET last_sequence = ? WHERE id = ?")
+                    .params(applied.lastSequence(), applied.listId()).update();
+            return;
         }
+        jdbc.sql("""
+                        UPDATE list_view SET last_sequence = :seq, version = :version, section_count = :sections,
+                            entry_count = :entries, updated_at = :at, updated_by = :actor WHERE id = :id""")
+                .param("id", applied.listId()).param("seq", applied.lastSequence()).param("version", published.version())
+                .param("sections", published.sections()).param("entries", published.entries())
+                .param("at", Timestamp.from(published.at())).param("actor", published.actor())
+                .update();
+        jdbc.sql("UPDATE list_document SET markdown = :markdown, etag = :etag, structure = :structure WHERE list_id = :id")
+                .param("id", applied.listId()).param("markdown", published.markdown())
+                .param("etag", etag(published.markdown()))
+                .param("structure", json.writeValueAsBytes(published.structure()))
+                .update();
     }
+
 
     /** The structure JSON of a published list, as stored when its version completed. */
     public Optional<byte[]> structure(String slug) {

@@ -22,7 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +58,9 @@ class ImportOverHttpTest {
     TransactionManager axonTransactions;
     @Autowired
     JsonMapper json;
+    @Autowired
+    @Qualifier("curatedListCache")
+    Cache listCache;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -110,6 +115,38 @@ class ImportOverHttpTest {
 
         assertProblem(again, 409, "slug-taken");
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aRefusedEditStoresNothingAndKeepsTheListCached() throws Exception {
+        String listId = json.readTree(post("/api/lists?slug=cached", "alice",
+                "# C\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        String section = "s1";
+        assertThat(edit("cached", addLink(section, "https://example.com/b")).statusCode()).isEqualTo(200);
+        assertThat(listCache.containsKey(listId)).isTrue();
+        long events = eventCount();
+
+        assertProblem(edit("cached", addLink(section, "https://example.com/b")), 409, "duplicate-url");
+        assertProblem(edit("cached", "{\"edits\":[{\"op\":\"addLinks\"}]}"), 400, "invalid-edit");
+
+        assertThat(eventCount()).isEqualTo(events);
+        // a refusal is not a failure of the unit of work: the list stays cached instead of being
+        // replayed from the event store by the next command
+        assertThat(listCache.containsKey(listId)).isTrue();
+        HttpResponse<String> next = edit("cached", addLink(section, "https://example.com/c"));
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(next.body()).get("version").asLong()).isEqualTo(3);
+    }
+
+    private static String addLink(String section, String url) {
+        return "{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section + "\",\"title\":\"T\",\"url\":\"" + url + "\"}]}";
+    }
+
+    private HttpResponse<String> edit(String slug, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/lists/" + slug + "/edits"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("alice", "alice"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,5 +1,15 @@
 package dev.curation.command.config;
 
+import dev.curation.core.edit.EditException;
+import dev.curation.core.list.ListRuleException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+
 import dev.curation.command.list.EventMetadata;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.EventRevision;
@@ -58,6 +68,32 @@ class AxonConfig {
 
     static RevisionResolver eventRevisions() {
         return EventEnvelope::revisionOf;
+    }
+
+    /**
+     * The command bus as Axon's auto-configuration builds it, except that a refused command does
+     * not roll its unit of work back. Refusals ({@link EditException}, {@link ListRuleException})
+     * are thrown while deciding, before any event is applied, so there is nothing to undo; but a
+     * rollback makes the caching repository evict the list, and the next command on it would then
+     * replay every event of the list from the store. The refusal still reaches the caller.
+     */
+    @Bean
+    SimpleCommandBus curationCommandBus(TransactionManager transactions, org.axonframework.config.Configuration axon,
+                                        DuplicateCommandHandlerResolver duplicates) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(transactions)
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(AxonConfig::rollsBack)
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
+    }
+
+    static boolean rollsBack(Throwable failure) {
+        return !(failure instanceof EditException || failure instanceof ListRuleException)
+                && RollbackConfigurationType.ANY_THROWABLE.rollBackOn(failure);
     }
 
     /** Correlation id and trace id of the causing message. */

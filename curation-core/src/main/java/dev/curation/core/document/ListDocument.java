@@ -51,6 +51,17 @@ public final class ListDocument {
         return blocksById.size();
     }
 
+    /** How many blocks of a kind the list holds, e.g. {@code count(Entry.class)}. */
+    public int count(Class<? extends Block> kind) {
+        int count = 0;
+        for (Block block : blocksById.values()) {
+            if (kind.isInstance(block)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Appends a section as last child of {@code parentId} (or at top level when null). */
     public Section appendSection(String parentId, Section section) {
         requireNew(section.id());

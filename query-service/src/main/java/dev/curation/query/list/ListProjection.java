@@ -80,7 +80,7 @@ class ListProjection {
         HistoryRecorder.Batch recorded = history.batch();
         EntryIndex.Batch indexed = entries.batch();
         List<EventEnvelope> envelopes = records.stream().map(this::parse).toList();
-        // what readers see is rendered once per list and batch: at the last version the batch completes
+        // what readers see (version and counts) is taken once per list and batch: at the last version the batch completes
         Map<String, Integer> lastCompleted = new java.util.HashMap<>();
         for (int i = 0; i < envelopes.size(); i++) {
             if (envelopes.get(i).endOfVersion()) {
@@ -170,8 +170,7 @@ class ListProjection {
             lastSequence = envelope.sequence();
             dirty = true;
             if (envelope.endOfVersion() && render) {
-                published = PublishedVersion.of(listId, slug, version, document, Instant.parse(envelope.timestamp()),
-                        envelope.actor());
+                published = PublishedVersion.of(version, document, Instant.parse(envelope.timestamp()), envelope.actor());
             }
         }
 

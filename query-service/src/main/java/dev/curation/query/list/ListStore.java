@@ -5,11 +5,8 @@ import dev.curation.core.document.ListDocument;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +14,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes the list read models ({@code list_view}, {@code list_document}). */
+/** Reads and writes the list read model ({@code list_view}) and rebuilds a list's applied document. */
 @Repository
 public class ListStore {
 
@@ -71,15 +68,6 @@ public class ListStore {
                 .optional();
     }
 
-    public Optional<MarkdownExport> markdown(String slug) {
-        return jdbc.sql("""
-                        SELECT v.id, v.version, d.markdown, d.etag
-                        FROM list_view v JOIN list_document d ON d.list_id = v.id WHERE v.slug = ? AND v.version > 0""")
-                .param(slug)
-                .query((rs, n) -> new MarkdownExport(rs.getString(1), rs.getLong(2), rs.getBytes(3), rs.getString(4)))
-                .optional();
-    }
-
     public List<ListSummary> all() {
         return jdbc.sql("""
                         SELECT id, slug, version, section_count, entry_count, created_at, created_by, updated_at, updated_by
@@ -97,15 +85,14 @@ public class ListStore {
                         VALUES (?, ?, 0, -1, ?, ?, ?, ?)""")
                 .params(listId, slug, Timestamp.from(at), actor, Timestamp.from(at), actor)
                 .update();
-        jdbc.sql("INSERT INTO list_document (list_id) VALUES (?)").param(listId).update();
     }
 
     /**
      * Writes a list's state after applying events (the list exists: the projection creates it on its
      * first event). The last applied sequence is always written, in
      * the transaction that wrote the events to {@code list_event}, so progress is never applied
-     * twice; what readers see (version, Markdown, structure) changes only when a version was
-     * completed, as {@code published} holds it.
+     * twice; what readers see (the version, rendered on read by {@link RenderedLists}) changes only
+     * when a version was completed, as {@code published} holds it.
      */
     public void save(StoredDocument applied, PublishedVersion published) {
         if (published == null) {
@@ -120,33 +107,9 @@ public class ListStore {
                 .param("sections", published.sections()).param("entries", published.entries())
                 .param("at", Timestamp.from(published.at())).param("actor", published.actor())
                 .update();
-        jdbc.sql("UPDATE list_document SET markdown = :markdown, etag = :etag, structure = :structure WHERE list_id = :id")
-                .param("id", applied.listId()).param("markdown", published.markdown())
-                .param("etag", etag(published.markdown()))
-                .param("structure", json.writeValueAsBytes(published.structure()))
-                .update();
-    }
-
-
-    /** The structure JSON of a published list, as stored when its version completed. */
-    public Optional<byte[]> structure(String slug) {
-        return jdbc.sql("""
-                        SELECT d.structure FROM list_view v JOIN list_document d ON d.list_id = v.id
-                        WHERE v.slug = ? AND v.version > 0""")
-                .param(slug).query(byte[].class).optional();
     }
 
     private ListDocument document(byte[] nodes) {
         return ListDocument.of(json.readValue(nodes, NODES));
-    }
-
-    /** A strong entity tag: the exported bytes' SHA-256, shortened. */
-    public static String etag(byte[] markdown) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(markdown);
-            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

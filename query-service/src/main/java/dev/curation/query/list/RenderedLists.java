@@ -1,0 +1,86 @@
+package dev.curation.query.list;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.MarkdownWriter;
+import dev.curation.query.history.ListHistory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Markdown and structure JSON of list versions, rendered when first read and kept in memory.
+ * The projection does not render: most versions of a busy list are never read, and rendering
+ * and storing a whole list per change made the projection's cost grow with the list's size. A
+ * version never changes once complete, so a rendering is never stale; a miss rebuilds the
+ * document from the newest snapshot at or before the version plus the events after it.
+ */
+@Component
+public class RenderedLists {
+
+    /** One list version, rendered. */
+    public record Rendered(String listId, long version, byte[] markdown, String etag, byte[] structure) {
+    }
+
+    private record Key(String listId, long version) {
+    }
+
+    private final ListStore lists;
+    private final ListHistory history;
+    private final JsonMapper json;
+    private final Cache<Key, Rendered> cache;
+
+    RenderedLists(ListStore lists, ListHistory history, JsonMapper json,
+                  @Value("${curation.query.rendered-cache-bytes:67108864}") long cacheBytes) {
+        this.lists = lists;
+        this.history = history;
+        this.json = json;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .weigher((Key key, Rendered r) -> r.markdown().length + r.structure().length + 128)
+                .build();
+    }
+
+    /** The current version of a published list, or empty if there is no such list. */
+    public Optional<Rendered> current(String slug) {
+        return lists.bySlug(slug).map(list -> at(list, list.version()).orElseThrow());
+    }
+
+    /** A version of a published list, or empty if the list has no such version. */
+    public Optional<Rendered> at(StoredDocument list, long version) {
+        Key key = new Key(list.listId(), version);
+        Rendered rendered = cache.getIfPresent(key);
+        if (rendered != null) {
+            return Optional.of(rendered);
+        }
+        // rendered outside the cache's lock: a miss reads the database, and two readers of the
+        // same new version at worst render it twice
+        return history.documentAt(list.listId(), version).map(document -> {
+            Rendered fresh = render(list, version, document);
+            cache.put(key, fresh);
+            return fresh;
+        });
+    }
+
+    private Rendered render(StoredDocument list, long version, ListDocument document) {
+        byte[] markdown = MarkdownWriter.write(document).getBytes(StandardCharsets.UTF_8);
+        byte[] structure = json.writeValueAsBytes(ListStructure.of(list.listId(), list.slug(), version, document));
+        return new Rendered(list.listId(), version, markdown, etag(markdown), structure);
+    }
+
+    /** A strong entity tag: the exported bytes' SHA-256, shortened. */
+    static String etag(byte[] markdown) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(markdown);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

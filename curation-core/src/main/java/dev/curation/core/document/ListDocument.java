@@ -22,6 +22,9 @@ public final class ListDocument {
     private final Map<String, String> blockOwner = new HashMap<>();
     /** Parent of each section: a section id, or null at top level. */
     private final Map<String, String> sectionParent = new HashMap<>();
+    /** Entry ids by {@link Entry#urlKey(String)}, kept with {@link #blocksById}. */
+    private final Map<String, List<String>> entriesByUrl = new HashMap<>();
+    private int entryCount;
 
     public List<Block> preamble() {
         return Collections.unmodifiableList(preamble);
@@ -51,15 +54,17 @@ public final class ListDocument {
         return blocksById.size();
     }
 
-    /** How many blocks of a kind the list holds, e.g. {@code count(Entry.class)}. */
-    public int count(Class<? extends Block> kind) {
-        int count = 0;
-        for (Block block : blocksById.values()) {
-            if (kind.isInstance(block)) {
-                count++;
-            }
-        }
-        return count;
+    public int entryCount() {
+        return entryCount;
+    }
+
+    /**
+     * The entries whose URL has the same {@link Entry#urlKey(String) key} as {@code url}, in the
+     * order they were added: a duplicate check without scanning the whole list.
+     */
+    public List<String> entriesWithUrl(String url) {
+        List<String> ids = entriesByUrl.get(Entry.urlKey(url));
+        return ids == null ? List.of() : List.copyOf(ids);
     }
 
     /** Appends a section as last child of {@code parentId} (or at top level when null). */
@@ -77,6 +82,7 @@ public final class ListDocument {
         (sectionId == null ? preamble : requireSection(sectionId).mutableBlocks()).add(block);
         blocksById.put(block.id(), block);
         blockOwner.put(block.id(), sectionId);
+        indexed(block);
     }
 
     /** The blocks of a section's body, or of the preamble when {@code sectionId} is null. */
@@ -125,12 +131,14 @@ public final class ListDocument {
         mutableBlocksOf(sectionId).add(index, block);
         blocksById.put(block.id(), block);
         blockOwner.put(block.id(), sectionId);
+        indexed(block);
     }
 
     public void replaceBlock(Block block) {
         List<Block> blocks = mutableBlocksOf(blockOwner.get(requireBlock(block.id()).id()));
         blocks.set(indexOf(blocks, block.id()), block);
-        blocksById.put(block.id(), block);
+        unindexed(blocksById.put(block.id(), block));
+        indexed(block);
     }
 
     public Block removeBlock(String blockId) {
@@ -139,6 +147,7 @@ public final class ListDocument {
         blocks.remove(indexOf(blocks, blockId));
         blocksById.remove(blockId);
         blockOwner.remove(blockId);
+        unindexed(block);
         return block;
     }
 
@@ -156,6 +165,7 @@ public final class ListDocument {
             requireNew(block.id());
             blocksById.put(block.id(), block);
             blockOwner.put(block.id(), section.id());
+            indexed(block);
         }
     }
 
@@ -185,8 +195,28 @@ public final class ListDocument {
         for (Block block : section.blocks()) {
             blocksById.remove(block.id());
             blockOwner.remove(block.id());
+            unindexed(block);
         }
         section.sections().forEach(this::forget);
+    }
+
+    private void indexed(Block block) {
+        if (block instanceof Entry entry) {
+            entriesByUrl.computeIfAbsent(Entry.urlKey(entry.url()), k -> new ArrayList<>(1)).add(entry.id());
+            entryCount++;
+        }
+    }
+
+    private void unindexed(Block block) {
+        if (block instanceof Entry entry) {
+            String key = Entry.urlKey(entry.url());
+            List<String> ids = entriesByUrl.get(key);
+            ids.remove(entry.id());
+            if (ids.isEmpty()) {
+                entriesByUrl.remove(key);
+            }
+            entryCount--;
+        }
     }
 
     private List<Block> mutableBlocksOf(String sectionId) {

@@ -35,14 +35,18 @@ import java.util.Set;
 public final class ListEditor {
 
     private final String listId;
-    private final ListDocument work;
+    /** The list as the edits so far left it: {@code current} itself until an event must be applied. */
+    private ListDocument work;
+    private boolean copied;
     private final IdSequence ids;
     private final String lineEnding;
     private final List<ListEvent> events = new ArrayList<>();
+    /** Events emitted but not yet applied to {@link #work}. */
+    private final List<ListEvent> pending = new ArrayList<>();
 
     private ListEditor(String listId, ListDocument current, IdSequence ids) {
         this.listId = listId;
-        this.work = current.copy();
+        this.work = current;
         this.ids = ids;
         this.lineEnding = lineEnding(current);
     }
@@ -54,6 +58,7 @@ public final class ListEditor {
         }
         ListEditor editor = new ListEditor(listId, current, ids);
         for (int i = 0; i < edits.size(); i++) {
+            editor.catchUp();
             editor.step(edits.get(i), "edits[" + i + "]");
         }
         return List.copyOf(editor.events);
@@ -109,9 +114,9 @@ public final class ListEditor {
                 Section target = section(path + ".section", e.section());
                 String from = work.ownerOf(entry.id());
                 // positions count once the entry has left its place
-                ListDocument probe = work.copy();
-                probe.removeBlock(entry.id());
-                int index = entryInsertIndex(probe, target.id(), e.position(), path + ".position");
+                List<Block> remaining = work.blocksOf(target.id()).stream()
+                        .filter(b -> !b.id().equals(entry.id())).toList();
+                int index = entryInsertIndex(remaining, e.position(), path + ".position");
                 emit(new LinkMoved(listId, entry.id(), from, target.id(), index));
             }
             case Edit.AddSection e -> {
@@ -212,16 +217,33 @@ public final class ListEditor {
 
     private void emit(ListEvent event) {
         events.add(event);
-        ListFold.apply(work, event);
+        pending.add(event);
+    }
+
+    /**
+     * Applies what earlier edits emitted before the next edit is checked, on a copy made the first
+     * time: the list being edited is never changed, and a change set of one edit copies nothing.
+     */
+    private void catchUp() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (!copied) {
+            work = work.copy();
+            copied = true;
+        }
+        for (ListEvent event : pending) {
+            work = ListFold.apply(work, event);
+        }
+        pending.clear();
     }
 
     private int entryInsertIndex(String sectionId, Integer position, String field) {
-        return entryInsertIndex(work, sectionId, position, field);
+        return entryInsertIndex(work.blocksOf(sectionId), position, field);
     }
 
-    /** Block index for an entry that is to be entry number {@code position} of the section (null: after the last entry). */
-    private static int entryInsertIndex(ListDocument document, String sectionId, Integer position, String field) {
-        List<Block> blocks = document.blocksOf(sectionId);
+    /** Block index for an entry that is to be entry number {@code position} among {@code blocks} (null: after the last entry). */
+    private static int entryInsertIndex(List<Block> blocks, Integer position, String field) {
         List<Integer> entries = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof Entry) {
@@ -288,9 +310,9 @@ public final class ListEditor {
     }
 
     private void requireNewUrl(String field, String url, String self) {
-        for (DocumentNode node : work.nodes()) {
-            if (node.kind() == DocumentNode.Kind.ENTRY && !node.id().equals(self) && sameUrl(node.url(), url)) {
-                throw new EditException.DuplicateUrl(field, url, node.id());
+        for (String id : work.entriesWithUrl(url)) {
+            if (!id.equals(self) && work.block(id) instanceof Entry entry && sameUrl(entry.url(), url)) {
+                throw new EditException.DuplicateUrl(field, url, id);
             }
         }
     }
@@ -349,13 +371,33 @@ public final class ListEditor {
         return text;
     }
 
+    /** The line ending of the first line that has one, in document order ("\n" if none has). */
     private static String lineEnding(ListDocument document) {
-        for (DocumentNode node : document.nodes()) {
-            String ending = Lines.terminator(Lines.split(node.raw()).getFirst());
-            if (!ending.isEmpty()) {
+        String ending = firstEnding(document.preamble(), document.sections());
+        return ending == null ? "\n" : ending;
+    }
+
+    private static String firstEnding(List<Block> blocks, List<Section> sections) {
+        for (Block block : blocks) {
+            String ending = ending(block.raw());
+            if (ending != null) {
                 return ending;
             }
         }
-        return "\n";
+        for (Section section : sections) {
+            String ending = ending(section.heading());
+            if (ending == null) {
+                ending = firstEnding(section.blocks(), section.sections());
+            }
+            if (ending != null) {
+                return ending;
+            }
+        }
+        return null;
+    }
+
+    private static String ending(String raw) {
+        String ending = Lines.terminator(Lines.split(raw).getFirst());
+        return ending.isEmpty() ? null : ending;
     }
 }

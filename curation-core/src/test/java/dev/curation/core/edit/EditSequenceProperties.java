@@ -43,12 +43,19 @@ class EditSequenceProperties {
         List<String> expected = new ArrayList<>(List.of(MarkdownWriter.write(writeSide)));
 
         for (int v = 0; v < versions; v++) {
-            Edit edit = randomEdit(writeSide, random, v);
+            // change sets of one to three edits, each checked against the list as the ones before left it
+            List<Edit> changeSet = new ArrayList<>();
+            for (int e = random.nextInt(3); e >= 0; e--) {
+                changeSet.add(randomEdit(writeSide, random, v * 3 + e));
+            }
+            String before = MarkdownWriter.write(writeSide);
             List<ListEvent> events;
             try {
-                events = ListEditor.decide("l", writeSide, ids, List.of(edit));
+                events = ListEditor.decide("l", writeSide, ids, changeSet);
             } catch (EditException refused) {
-                continue; // a refused edit changes nothing and makes no version
+                continue; // a refused change set changes nothing and makes no version
+            } finally {
+                assertThat(MarkdownWriter.write(writeSide)).as("deciding leaves the list alone").isEqualTo(before);
             }
             for (ListEvent event : events) {
                 long last = ListEvents.changedItems(event).stream().mapToLong(IdSequence::numberOf).max().orElse(0);
@@ -57,6 +64,7 @@ class EditSequenceProperties {
             }
             log.add(events);
             expected.add(MarkdownWriter.write(writeSide));
+            assertUrlIndexAgrees(writeSide, ids);
         }
 
         for (int version = 0; version < log.size(); version++) {
@@ -72,6 +80,26 @@ class EditSequenceProperties {
         assertThat(MarkdownWriter.write(fromSnapshot)).isEqualTo(expected.getLast());
         // what was written reads back as the same text
         assertThat(MarkdownWriter.write(MarkdownReader.read(expected.getLast()))).isEqualTo(expected.getLast());
+    }
+
+    /** The URL index answers as a scan would, and a link whose URL differs only in case or a trailing slash is refused. */
+    private static void assertUrlIndexAgrees(ListDocument document, IdSequence ids) {
+        List<DocumentNode> entries = document.nodes().stream().filter(x -> x.kind() == DocumentNode.Kind.ENTRY).toList();
+        assertThat(document.entryCount()).isEqualTo(entries.size());
+        for (DocumentNode entry : entries) {
+            List<String> sameUrl = entries.stream()
+                    .filter(other -> other.url().strip().replaceAll("/$", "").equalsIgnoreCase(entry.url().strip().replaceAll("/$", "")))
+                    .map(DocumentNode::id).toList();
+            assertThat(document.entriesWithUrl(entry.url())).containsExactlyInAnyOrderElementsOf(sameUrl);
+        }
+        if (!entries.isEmpty()) {
+            DocumentNode some = entries.getLast();
+            String variant = some.url().toUpperCase(java.util.Locale.ROOT) + (some.url().endsWith("/") ? "" : "/");
+            String section = document.sections().getFirst().id();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListEditor.decide("l", document, ids,
+                            List.of(new Edit.AddLink(section, null, "Again", variant, null))))
+                    .isInstanceOf(EditException.DuplicateUrl.class);
+        }
     }
 
     private static Edit randomEdit(ListDocument document, Random random, int n) {

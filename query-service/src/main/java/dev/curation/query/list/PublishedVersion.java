@@ -1,6 +1,5 @@
 package dev.curation.query.list;
 
-import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import java.time.Instant;
 
@@ -11,6 +10,6 @@ import java.time.Instant;
 public record PublishedVersion(long version, int sections, int entries, Instant at, String actor) {
 
     static PublishedVersion of(long version, ListDocument document, Instant at, String actor) {
-        return new PublishedVersion(version, document.sectionCount(), document.count(Entry.class), at, actor);
+        return new PublishedVersion(version, document.sectionCount(), document.entryCount(), at, actor);
     }
 }

@@ -24,6 +24,7 @@ final class Stack implements AutoCloseable {
     final Path root;
     private Process process;
     private double startupSeconds;
+    private boolean recordedCaches;
 
     Stack(Path root, Path dataDir) {
         this.root = root;
@@ -47,6 +48,9 @@ final class Stack implements AutoCloseable {
         String line;
         while ((line = out.readLine()) != null) {
             seen.append(line).append('\n');
+            if (line.startsWith("Recording the services' start-up caches")) {
+                recordedCaches = true;
+            }
             if (line.contains("The curation backend is running")) {
                 startupSeconds = (System.nanoTime() - start) / 1e9;
                 Thread drain = new Thread(() -> {
@@ -68,6 +72,11 @@ final class Stack implements AutoCloseable {
 
     double startupSeconds() {
         return startupSeconds;
+    }
+
+    /** Whether this start first recorded the services' AOT caches (the first start after a build). */
+    boolean recordedCaches() {
+        return recordedCaches;
     }
 
     String commandUrl() {

@@ -102,17 +102,32 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker kafka = KafkaBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka"));
         started.push(kafka);
 
+        List<String> commandSettings = List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(EVENTS_DB),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--curation.import.query-base-url=" + queryUrl());
+        List<String> querySettings = List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(QUERY_DB),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+        if (AotCache.supported() && !(new AotCache(options.commandJar()).ready() && new AotCache(options.queryJar()).ready())) {
+            out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
+            CompletableFuture<Boolean> commandTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                    "command-service", options.commandJar(), options.commandPort(), options.javaOptions(), data.resolve("logs"),
+                    commandSettings));
+            CompletableFuture<Boolean> queryTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                    "query-service", options.queryJar(), options.queryPort(), options.javaOptions(), data.resolve("logs"),
+                    querySettings));
+            if (!commandTrained.join() || !queryTrained.join()) {
+                out.println("  (could not record them, see the *-aot-training.log files; starting without)");
+            }
+        }
+
         out.println("Starting command-service and query-service (logs in " + data.resolve("logs") + ") ...");
         ServiceProcess command = ServiceProcess.start("command-service", options.commandJar(), options.commandPort(),
-                options.javaOptions(), data.resolve("logs"), List.of(
-                        "--spring.datasource.url=" + postgres.jdbcUrl(EVENTS_DB),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--curation.import.query-base-url=" + queryUrl()));
+                options.javaOptions(), data.resolve("logs"), commandSettings);
         started.push(command);
         ServiceProcess query = ServiceProcess.start("query-service", options.queryJar(), options.queryPort(),
-                options.javaOptions(), data.resolve("logs"), List.of(
-                        "--spring.datasource.url=" + postgres.jdbcUrl(QUERY_DB),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                options.javaOptions(), data.resolve("logs"), querySettings);
         started.push(query);
         try {
             CompletableFuture.allOf(

@@ -31,22 +31,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Path jar, int port, String javaOptions, Path logDir, List<String> settings) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(name + " jar not found at " + jar + "; build it with ./mvnw -DskipTests package");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(Arrays.stream(javaOptions.split("\\s+")).filter(s -> !s.isBlank()).toList());
-        if (Runtime.version().feature() >= 24) {
-            // the Kafka client and lz4 still use sun.misc.Unsafe and native access
-            command.add("--sun-misc-unsafe-memory-access=allow");
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        command.add("--spring.profiles.active=local");
-        command.add("--server.port=" + port);
-        command.addAll(settings);
+        requireJar(name, jar);
+        List<String> command = command(new AotCache(jar).launch(), port, javaOptions, settings);
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
@@ -58,6 +44,57 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * Records the service's {@link AotCache} if it is missing: a training run that starts the
+     * service against the same database and broker and exits once its context is up. Returns
+     * false, leaving the service to start without the cache, if that fails.
+     */
+    static boolean train(String name, Path jar, int port, String javaOptions, Path logDir, List<String> settings) {
+        requireJar(name, jar);
+        AotCache cache = new AotCache(jar);
+        if (!AotCache.supported() || cache.ready()) {
+            return true;
+        }
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + "-aot-training.log");
+            Process process = new ProcessBuilder(command(cache.prepareTraining(), port, javaOptions, settings))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0 && cache.completeTraining();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void requireJar(String name, Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + " jar not found at " + jar + "; build it with ./mvnw -DskipTests package");
+        }
+    }
+
+    private static List<String> command(List<String> launch, int port, String javaOptions, List<String> settings) {
+        List<String> command = new ArrayList<>();
+        command.add(AotCache.java());
+        command.addAll(Arrays.stream(javaOptions.split("\\s+")).filter(s -> !s.isBlank()).toList());
+        if (Runtime.version().feature() >= 24) {
+            // the Kafka client and lz4 still use sun.misc.Unsafe and native access
+            command.add("--sun-misc-unsafe-memory-access=allow");
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(launch);
+        command.add("--spring.profiles.active=local");
+        command.add("--server.port=" + port);
+        command.addAll(settings);
+        return command;
     }
 
     /** Waits until the service reports ready; fails with the end of its log if it dies or takes too long. */

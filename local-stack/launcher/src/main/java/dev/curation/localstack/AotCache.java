@@ -1,0 +1,124 @@
+package dev.curation.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The JDK's ahead-of-time cache for one service jar (JEP 483, 514, 515; JDK 25 or newer): the
+ * classes a start-up loads and links, with their method profiles, recorded once by a training
+ * run and mapped in by every later start. It more than halves a service's start-up on this kind
+ * of machine. The cache only fits the class path it was recorded with, so the jar is run
+ * extracted ({@code -Djarmode=tools extract}); it lives next to the jar, keyed to the jar's content
+ * and the JDK, and is recorded again when any of them changes. Without it the jar runs as is.
+ */
+final class AotCache {
+
+    private final Path jar;
+    private final Path dir;
+
+    AotCache(Path jar) {
+        this.jar = jar;
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        this.dir = jar.toAbsolutePath().getParent().resolve("aot").resolve(name);
+    }
+
+    /** True on a JDK that can record and use the cache, unless CURATION_AOT=off. */
+    static boolean supported() {
+        return Runtime.version().feature() >= 25 && !"off".equalsIgnoreCase(System.getenv("CURATION_AOT"));
+    }
+
+    /** Whether a cache recorded from this jar on this JDK is present. */
+    boolean ready() {
+        return supported() && Files.isRegularFile(cache()) && stamp().equals(read(dir.resolve("stamp")));
+    }
+
+    /** The JVM options and jar to start the service with: the cache if ready, else the plain jar. */
+    List<String> launch() {
+        return ready() ? List.of("-XX:AOTCache=" + cache(), "-jar", extracted().toString()) : List.of("-jar", jar.toString());
+    }
+
+    /**
+     * Extracts the jar and returns the options of a training run: the service starts, refreshes
+     * its context (connecting to the database and the broker as a real start does), and exits,
+     * writing the cache.
+     */
+    List<String> prepareTraining() throws IOException, InterruptedException {
+        delete(dir);
+        Files.createDirectories(dir);
+        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                dir.resolve("jar").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("extract.log").toFile()).start();
+        if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+            extract.destroyForcibly();
+            throw new IOException("extracting " + jar + " failed; see " + dir.resolve("extract.log"));
+        }
+        return List.of("-XX:AOTCacheOutput=" + cache(), "-Dspring.context.exit=onRefresh", "-jar", extracted().toString());
+    }
+
+    /** Marks the cache as belonging to this jar, after a training run that wrote it. */
+    boolean completeTraining() throws IOException {
+        if (!Files.isRegularFile(cache())) {
+            return false;
+        }
+        Files.writeString(dir.resolve("stamp"), stamp());
+        return true;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    private Path cache() {
+        return dir.resolve("app.aot");
+    }
+
+    private Path extracted() {
+        return dir.resolve("jar").resolve(jar.getFileName());
+    }
+
+    /** The jar's content hash (reproducible builds give jars a fixed time) and the JDK's version. */
+    private String stamp() {
+        try (var in = Files.newInputStream(jar)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()) + " " + Runtime.version();
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "missing";
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
+            for (Path path : all) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -9,7 +9,9 @@ import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.SectionRemoved;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,29 +28,105 @@ public class EntryIndex {
         this.template = template;
     }
 
-    /** Entry rows of one batch: inserts are collected and written together, before any other change. */
+    /**
+     * Entry changes of one batch, coalesced per entry and written together by {@link #flush()}: an
+     * entry edited twenty times in a batch is written once (ids are never reused, so the final
+     * state of each entry is all that matters, whatever the order of the writes).
+     */
     public final class Batch {
-        private final List<Object[]> inserts = new ArrayList<>();
+        private final Map<String, Row> rows = new LinkedHashMap<>();
 
         /** Applies an event (those that do not change entries are ignored). */
         public void apply(EventEnvelope envelope) {
-            if (envelope.payload() instanceof LinkAdded e) {
-                inserts.add(new Object[] {envelope.listId(), e.entry(), e.section(), clean(e.title()), clean(e.url()),
-                        clean(e.description())});
-                return;
+            String list = envelope.listId();
+            switch (envelope.payload()) {
+                case LinkAdded e -> rows.put(key(list, e.entry()), Row.added(list, e.entry(), e.section(), e.title(), e.url(),
+                        e.description()));
+                case ListContentImported c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).forEach(n ->
+                        rows.put(key(list, n.id()), Row.added(list, n.id(), n.parent(), n.title(), n.url(), n.description())));
+                case LinkEdited e -> row(list, e.entry()).edited(e.title(), e.url(), e.description());
+                case LinkMoved e -> row(list, e.entry()).section = e.section();
+                case LinkRemoved e -> removed(list, e.entry());
+                case SectionRemoved e -> e.entries().forEach(id -> removed(list, id));
+                default -> {
+                }
             }
-            if (changesEntries(envelope)) {
-                flush();
-                EntryIndex.this.apply(envelope);
+        }
+
+        private Row row(String list, String id) {
+            return rows.computeIfAbsent(key(list, id), k -> new Row(list, id, false));
+        }
+
+        private void removed(String list, String id) {
+            Row row = row(list, id);
+            if (row.added) {
+                rows.remove(key(list, id)); // added and removed within the batch: never written
+            } else {
+                row.removed = true;
             }
         }
 
         public void flush() {
-            if (!inserts.isEmpty()) {
-                template.batchUpdate(INSERT, inserts);
-                inserts.clear();
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> edits = new ArrayList<>();
+            List<Object[]> moves = new ArrayList<>();
+            for (Row row : rows.values()) {
+                if (row.removed) {
+                    deletes.add(new Object[] {row.list, row.id});
+                } else if (row.added) {
+                    inserts.add(new Object[] {row.list, row.id, row.section, clean(row.title), clean(row.url), clean(row.description)});
+                } else {
+                    if (row.title != null) {
+                        edits.add(new Object[] {clean(row.title), clean(row.url), clean(row.description), row.list, row.id});
+                    }
+                    if (row.section != null) {
+                        moves.add(new Object[] {row.section, row.list, row.id});
+                    }
+                }
             }
+            template.batchUpdate("DELETE FROM entry_view WHERE list_id = ? AND id = ?", deletes);
+            template.batchUpdate(INSERT, inserts);
+            template.batchUpdate("UPDATE entry_view SET title = ?, url = ?, description = ? WHERE list_id = ? AND id = ?", edits);
+            template.batchUpdate("UPDATE entry_view SET section_id = ? WHERE list_id = ? AND id = ?", moves);
+            rows.clear();
         }
+    }
+
+    /** The pending state of one entry's row. */
+    private static final class Row {
+        final String list;
+        final String id;
+        final boolean added;
+        boolean removed;
+        String section;
+        String title;
+        String url;
+        String description;
+
+        Row(String list, String id, boolean added) {
+            this.list = list;
+            this.id = id;
+            this.added = added;
+        }
+
+        static Row added(String list, String id, String section, String title, String url, String description) {
+            Row row = new Row(list, id, true);
+            row.section = section;
+            row.edited(title, url, description);
+            return row;
+        }
+
+        /** A link edit carries the entry's whole new title, URL and description. */
+        void edited(String title, String url, String description) {
+            this.title = title;
+            this.url = url;
+            this.description = description;
+        }
+    }
+
+    private static String key(String list, String id) {
+        return list + "/" + id;
     }
 
     private static final String INSERT =
@@ -56,42 +134,6 @@ public class EntryIndex {
 
     public Batch batch() {
         return new Batch();
-    }
-
-    private static boolean changesEntries(EventEnvelope envelope) {
-        return switch (envelope.payload()) {
-            case ListContentImported c -> true;
-            case LinkEdited e -> true;
-            case LinkMoved e -> true;
-            case LinkRemoved e -> true;
-            case SectionRemoved e -> true;
-            default -> false;
-        };
-    }
-
-    /** Applies an event that changes entries other than by adding one (a {@link Batch} collects those). */
-    private void apply(EventEnvelope envelope) {
-        String list = envelope.listId();
-        switch (envelope.payload()) {
-            case ListContentImported c -> template.batchUpdate(INSERT,
-                    c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY)
-                            .map(n -> new Object[] {list, n.id(), n.parent(), clean(n.title()), clean(n.url()), clean(n.description())})
-                            .toList());
-            case LinkEdited e -> jdbc.sql("UPDATE entry_view SET title = ?, url = ?, description = ? WHERE list_id = ? AND id = ?")
-                    .params(clean(e.title()), clean(e.url()), clean(e.description()), list, e.entry()).update();
-            case LinkMoved e -> jdbc.sql("UPDATE entry_view SET section_id = ? WHERE list_id = ? AND id = ?")
-                    .params(e.section(), list, e.entry()).update();
-            case LinkRemoved e -> delete(list, List.of(e.entry()));
-            case SectionRemoved e -> delete(list, e.entries());
-            default -> {
-            }
-        }
-    }
-
-    private void delete(String list, List<String> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.sql("DELETE FROM entry_view WHERE list_id = :list AND id IN (:ids)").param("list", list).param("ids", ids).update();
-        }
     }
 
     /** Entries whose title, description or URL contain {@code query} (case-insensitive), best matches first. */

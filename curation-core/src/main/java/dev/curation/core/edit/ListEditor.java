@@ -309,21 +309,13 @@ public final class ListEditor {
         return !blocks.isEmpty() && LineStyle.isBlank(blocks.getLast());
     }
 
+    /** Refuses a URL another entry already has, as {@link Entry#urlKey(String)} compares them. */
     private void requireNewUrl(String field, String url, String self) {
         for (String id : work.entriesWithUrl(url)) {
-            if (!id.equals(self) && work.block(id) instanceof Entry entry && sameUrl(entry.url(), url)) {
+            if (!id.equals(self)) {
                 throw new EditException.DuplicateUrl(field, url, id);
             }
         }
-    }
-
-    private static boolean sameUrl(String a, String b) {
-        return strip(a).equalsIgnoreCase(strip(b));
-    }
-
-    private static String strip(String url) {
-        String u = url.strip();
-        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
     private static void collect(Section section, List<String> entries, int[] sections) {

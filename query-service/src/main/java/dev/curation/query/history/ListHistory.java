@@ -80,24 +80,33 @@ public class ListHistory {
         if (version(listId, version).isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(fold(listId, version));
+    }
+
+    /**
+     * The document with every recorded event up to version {@code upTo} applied ({@link Long#MAX_VALUE}:
+     * all of them, the events of a version not yet complete included): the newest snapshot at or
+     * before it, if any, plus the events after the snapshot.
+     */
+    public ListDocument fold(String listId, long upTo) {
         record Snapshot(long version, byte[] nodes) {
         }
-        Snapshot snapshot = jdbc.sql("""
+        Optional<Snapshot> snapshot = jdbc.sql("""
                         SELECT version, nodes FROM list_snapshot WHERE list_id = ? AND version <= ?
                         ORDER BY version DESC LIMIT 1""")
-                .params(listId, version)
-                .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getBytes(2))).single();
-        ListDocument document = ListDocument.of(json.readValue(snapshot.nodes(), NODES));
+                .params(listId, upTo)
+                .query((rs, n) -> new Snapshot(rs.getLong(1), rs.getBytes(2))).optional();
+        ListDocument document = snapshot.map(s -> ListDocument.of(json.readValue(s.nodes(), NODES))).orElse(null);
         List<ListEvent> events = jdbc.sql("""
                         SELECT type, payload FROM list_event WHERE list_id = ? AND version > ? AND version <= ?
                         ORDER BY sequence""")
-                .params(listId, snapshot.version(), version)
+                .params(listId, snapshot.map(Snapshot::version).orElse(0L), upTo)
                 .query((rs, n) -> (ListEvent) json.readValue(rs.getBytes(2), EventEnvelope.payloadType(rs.getString(1))))
                 .list();
         for (ListEvent event : events) {
             document = ListFold.apply(document, event);
         }
-        return Optional.of(document);
+        return document == null ? new ListDocument() : document;
     }
 
     /** For each item, the last version that changed it (items never changed since the import are absent). */

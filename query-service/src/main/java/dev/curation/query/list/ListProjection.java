@@ -79,16 +79,8 @@ class ListProjection {
         Map<String, Working> lists = new LinkedHashMap<>();
         HistoryRecorder.Batch recorded = history.batch();
         EntryIndex.Batch indexed = entries.batch();
-        List<EventEnvelope> envelopes = records.stream().map(this::parse).toList();
-        // what readers see (version and counts) is taken once per list and batch: at the last version the batch completes
-        Map<String, Integer> lastCompleted = new java.util.HashMap<>();
-        for (int i = 0; i < envelopes.size(); i++) {
-            if (envelopes.get(i).endOfVersion()) {
-                lastCompleted.put(envelopes.get(i).listId(), i);
-            }
-        }
-        for (int i = 0; i < envelopes.size(); i++) {
-            EventEnvelope envelope = envelopes.get(i);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope envelope = parse(record);
             Working list = lists.computeIfAbsent(envelope.listId(),
                     id -> Optional.ofNullable(committed.get(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
             long applied = list == null ? -1 : list.lastSequence;
@@ -112,7 +104,7 @@ class ListProjection {
             }
             proposals.apply(envelope);
             recorded.record(envelope, list.document);
-            list.apply(envelope, Integer.valueOf(i).equals(lastCompleted.get(envelope.listId())));
+            list.apply(envelope);
             indexed.apply(envelope);
             if (envelope.endOfVersion()) {
                 recorded.complete(envelope, list.document);
@@ -163,13 +155,13 @@ class ListProjection {
             this.document = stored.document();
         }
 
-        /** @param render whether this is the list's last completed version in the batch, the one readers will see */
-        void apply(EventEnvelope envelope, boolean render) {
+        /** Applies an event; a completed version becomes what readers see (the batch's last one wins). */
+        void apply(EventEnvelope envelope) {
             document = ListFold.apply(document, envelope.payload());
             version = envelope.version();
             lastSequence = envelope.sequence();
             dirty = true;
-            if (envelope.endOfVersion() && render) {
+            if (envelope.endOfVersion()) {
                 published = PublishedVersion.of(version, document, Instant.parse(envelope.timestamp()), envelope.actor());
             }
         }

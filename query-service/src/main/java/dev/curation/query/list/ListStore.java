@@ -1,32 +1,23 @@
 package dev.curation.query.list;
 
-import dev.curation.core.document.DocumentNode;
-import dev.curation.core.document.ListDocument;
-import dev.curation.core.list.EventEnvelope;
-import dev.curation.core.list.ListEvent;
-import dev.curation.core.list.ListFold;
 import java.sql.Timestamp;
+import dev.curation.query.history.ListHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes the list read model ({@code list_view}) and rebuilds a list's applied document. */
+/** Reads and writes the list read model ({@code list_view}) and a list's applied document. */
 @Repository
 public class ListStore {
 
-    private static final TypeReference<List<DocumentNode>> NODES = new TypeReference<>() {
-    };
-
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ListHistory history;
 
-    ListStore(JdbcClient jdbc, JsonMapper json) {
+    ListStore(JdbcClient jdbc, ListHistory history) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.history = history;
     }
 
     /**
@@ -40,24 +31,8 @@ public class ListStore {
                 .param(listId)
                 .query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .optional();
-        return head.map(h -> new StoredDocument(h.id(), h.slug(), h.version(), h.lastSequence(), applied(h.id())));
-    }
-
-    private ListDocument applied(String listId) {
-        record Snapshot(long version, byte[] nodes) {
-        }
-        Optional<Snapshot> snapshot = jdbc.sql("SELECT version, nodes FROM list_snapshot WHERE list_id = ? ORDER BY version DESC LIMIT 1")
-                .param(listId).query((rs, n) -> new Snapshot(rs.getLong(1), rs.getBytes(2))).optional();
-        ListDocument document = snapshot.map(s -> document(s.nodes())).orElse(null);
-        long after = snapshot.map(Snapshot::version).orElse(0L);
-        List<ListEvent> events = jdbc.sql("SELECT type, payload FROM list_event WHERE list_id = ? AND version > ? ORDER BY sequence")
-                .params(listId, after)
-                .query((rs, n) -> (ListEvent) json.readValue(rs.getBytes(2), EventEnvelope.payloadType(rs.getString(1))))
-                .list();
-        for (ListEvent event : events) {
-            document = ListFold.apply(document, event);
-        }
-        return document == null ? new ListDocument() : document;
+        return head.map(h -> new StoredDocument(h.id(), h.slug(), h.version(), h.lastSequence(),
+                history.fold(h.id(), Long.MAX_VALUE)));
     }
 
     /** A published list (at least one complete version): id, slug and version; its document is not loaded. */
@@ -109,7 +84,4 @@ public class ListStore {
                 .update();
     }
 
-    private ListDocument document(byte[] nodes) {
-        return ListDocument.of(json.readValue(nodes, NODES));
-    }
 }

@@ -22,6 +22,8 @@ final class AotCache {
 
     private final Path jar;
     private final Path dir;
+    /** Computed once: hashing a service jar takes a noticeable fraction of a second. */
+    private String stamp;
 
     AotCache(Path jar) {
         this.jar = jar;
@@ -70,8 +72,8 @@ final class AotCache {
         return true;
     }
 
-    Path dir() {
-        return dir;
+    Path jar() {
+        return jar;
     }
 
     private Path cache() {
@@ -84,6 +86,13 @@ final class AotCache {
 
     /** The jar's content hash (reproducible builds give jars a fixed time) and the JDK's version. */
     private String stamp() {
+        if (stamp == null) {
+            stamp = hash();
+        }
+        return stamp;
+    }
+
+    private String hash() {
         try (var in = Files.newInputStream(jar)) {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

@@ -109,13 +109,15 @@ public final class LocalStack implements AutoCloseable {
         List<String> querySettings = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(QUERY_DB),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
-        if (AotCache.supported() && !(new AotCache(options.commandJar()).ready() && new AotCache(options.queryJar()).ready())) {
+        AotCache commandJar = new AotCache(options.commandJar());
+        AotCache queryJar = new AotCache(options.queryJar());
+        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready())) {
             out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
             CompletableFuture<Boolean> commandTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
-                    "command-service", options.commandJar(), options.commandPort(), options.javaOptions(), data.resolve("logs"),
+                    "command-service", commandJar, options.commandPort(), options.javaOptions(), data.resolve("logs"),
                     commandSettings));
             CompletableFuture<Boolean> queryTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
-                    "query-service", options.queryJar(), options.queryPort(), options.javaOptions(), data.resolve("logs"),
+                    "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
                     querySettings));
             if (!commandTrained.join() || !queryTrained.join()) {
                 out.println("  (could not record them, see the *-aot-training.log files; starting without)");
@@ -123,10 +125,10 @@ public final class LocalStack implements AutoCloseable {
         }
 
         out.println("Starting command-service and query-service (logs in " + data.resolve("logs") + ") ...");
-        ServiceProcess command = ServiceProcess.start("command-service", options.commandJar(), options.commandPort(),
+        ServiceProcess command = ServiceProcess.start("command-service", commandJar, options.commandPort(),
                 options.javaOptions(), data.resolve("logs"), commandSettings);
         started.push(command);
-        ServiceProcess query = ServiceProcess.start("query-service", options.queryJar(), options.queryPort(),
+        ServiceProcess query = ServiceProcess.start("query-service", queryJar, options.queryPort(),
                 options.javaOptions(), data.resolve("logs"), querySettings);
         started.push(query);
         try {

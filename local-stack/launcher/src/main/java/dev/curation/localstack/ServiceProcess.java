@@ -30,9 +30,9 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, String javaOptions, Path logDir, List<String> settings) {
-        requireJar(name, jar);
-        List<String> command = command(new AotCache(jar).launch(), port, javaOptions, settings);
+    static ServiceProcess start(String name, AotCache jar, int port, String javaOptions, Path logDir, List<String> settings) {
+        requireJar(name, jar.jar());
+        List<String> command = command(jar.launch(), port, javaOptions, settings);
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
@@ -51,9 +51,8 @@ final class ServiceProcess implements AutoCloseable {
      * service against the same database and broker and exits once its context is up. Returns
      * false, leaving the service to start without the cache, if that fails.
      */
-    static boolean train(String name, Path jar, int port, String javaOptions, Path logDir, List<String> settings) {
-        requireJar(name, jar);
-        AotCache cache = new AotCache(jar);
+    static boolean train(String name, AotCache cache, int port, String javaOptions, Path logDir, List<String> settings) {
+        requireJar(name, cache.jar());
         if (!AotCache.supported() || cache.ready()) {
             return true;
         }

@@ -92,10 +92,7 @@ public final class Bench {
             // the services' JIT compilers need a while under load before the code is compiled; what
             // follows measures the warmed-up stack, as a service that has been running would be
             progress("warm-up: direct edits on many lists, 32 clients, " + settings.load().getSeconds() + " s (not counted)");
-            LoadDriver.run(32, settings.load(), (client, n) -> {
-                String slug = lists.get((int) (n % lists.size()));
-                return api.edit(slug, Api.addLink(sections.get(slug), "Warm " + n, "https://example.com/warm/" + n)) > 0;
-            });
+            LoadDriver.run(32, settings.load(), addLinks(api, lists, sections, "warm"));
 
             double baseline32 = 0;
             double many32 = 0;
@@ -103,12 +100,7 @@ public final class Bench {
                 progress("PostgreSQL insert-commit baseline, " + clients + " clients");
                 double pg = Baselines.postgresInsertCommit(stack, clients, settings.load());
                 progress("direct edits over HTTP on many lists, " + clients + " clients");
-                String phase = "c" + clients;
-                LoadDriver.Result edits = LoadDriver.run(clients, settings.load(), (client, n) -> {
-                    String slug = lists.get((int) (n % lists.size()));
-                    return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n,
-                            "https://example.com/m/" + phase + "/" + n)) > 0;
-                });
+                LoadDriver.Result edits = LoadDriver.run(clients, settings.load(), addLinks(api, lists, sections, "m/c" + clients));
                 throughput.put(clients, new double[] {edits.rate(), pg});
                 System.err.printf("  %d clients: %.1f edits/s accepted (%d refused), PostgreSQL %.0f rows/s%n", clients,
                         edits.rate(), edits.refused(), pg);
@@ -151,6 +143,14 @@ public final class Bench {
         Report.print(measures, json);
     }
 
+    /** Edit number n adds a link to list n modulo the lists, with a URL under {@code prefix}; true if accepted. */
+    private static LoadDriver.Operation addLinks(Api api, List<String> lists, Map<String, String> sections, String prefix) {
+        return (client, n) -> {
+            String slug = lists.get((int) (n % lists.size()));
+            return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/" + prefix + "/" + n)) > 0;
+        };
+    }
+
     /** Edit accepted → visible on the query service, while other clients keep the stack at about 500 edits/s. */
     private void readYourWrite(Api api, List<String> lists, Map<String, String> sections, double rate, String label)
             throws Exception {
@@ -163,11 +163,7 @@ public final class Bench {
         List<Double> samples = new ArrayList<>();
         Thread background = Thread.ofPlatform().start(() -> {
             try {
-                LoadDriver.run(32, settings.load().plusSeconds(2), rate, (client, n) -> {
-                    String list = lists.get((int) (n % lists.size()));
-                    return api.edit(list, Api.addLink(sections.get(list), "Bg " + n,
-                            "https://example.com/bg/" + slug + "/" + n)) > 0;
-                });
+                LoadDriver.run(32, settings.load().plusSeconds(2), rate, addLinks(api, lists, sections, "bg/" + slug));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

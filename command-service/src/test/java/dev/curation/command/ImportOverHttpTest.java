@@ -143,10 +143,7 @@ class ImportOverHttpTest {
     }
 
     private HttpResponse<String> edit(String slug, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/lists/" + slug + "/edits"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic("alice", "alice"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("/api/lists/" + slug + "/edits", "application/json", "alice", body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -184,10 +181,8 @@ class ImportOverHttpTest {
 
     @Test
     void wrongContentTypeIsUnsupported() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=json"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic("alice", "alice"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send("/api/lists?slug=json", "application/json", "alice",
+                "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -209,8 +204,12 @@ class ImportOverHttpTest {
     }
 
     private HttpResponse<String> post(String path, String user, byte[] body) throws Exception {
+        return send(path, "text/markdown", user, body);
+    }
+
+    private HttpResponse<String> send(String path, String contentType, String user, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "text/markdown")
+                .header("Content-Type", contentType)
                 .header("Authorization", basic(user, user))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -92,13 +92,24 @@ class EditSequenceProperties {
                     .map(DocumentNode::id).toList();
             assertThat(document.entriesWithUrl(entry.url())).containsExactlyInAnyOrderElementsOf(sameUrl);
         }
-        if (!entries.isEmpty()) {
-            DocumentNode some = entries.getLast();
+        // imported entries may hold relative links, which an edit could not add anyway
+        List<DocumentNode> addable = entries.stream().filter(e -> isValidUrl(e.url())).toList();
+        if (!addable.isEmpty()) {
+            DocumentNode some = addable.getLast();
             String variant = some.url().toUpperCase(java.util.Locale.ROOT) + (some.url().endsWith("/") ? "" : "/");
             String section = document.sections().getFirst().id();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListEditor.decide("l", document, ids,
                             List.of(new Edit.AddLink(section, null, "Again", variant, null))))
                     .isInstanceOf(EditException.DuplicateUrl.class);
+        }
+    }
+
+    private static boolean isValidUrl(String url) {
+        try {
+            Validation.url("url", url);
+            return true;
+        } catch (EditException.Invalid invalid) {
+            return false;
         }
     }
 

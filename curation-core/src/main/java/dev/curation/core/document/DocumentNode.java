@@ -30,10 +30,4 @@ public record DocumentNode(Kind kind, String id, String parent, Integer level, S
             case Text t -> new DocumentNode(Kind.TEXT, t.id(), parent, null, t.raw(), null, null, null);
         };
     }
-
-    /** The raw length in chars, used to size event chunks. */
-    public int size() {
-        return raw.length() + (title == null ? 0 : title.length()) + (url == null ? 0 : url.length())
-                + (description == null ? 0 : description.length());
-    }
 }

@@ -24,8 +24,20 @@ import org.commonmark.renderer.text.TextContentRenderer;
  */
 public final class MarkdownReader {
 
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    /**
+     * Block structure only: inline content (emphasis, links) is never parsed for the whole file,
+     * because CommonMark's inline parser recurses on nesting ({@code ***...a***...} overflows the
+     * stack) and nothing here needs it but heading titles.
+     */
+    private static final Parser BLOCKS = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> {
+            })
+            .build();
+    /** Heading titles are rendered from a parse of the heading's own lines, when short enough to be safe. */
+    private static final Parser HEADING = Parser.builder().build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    /** Longer headings get their raw text as title; nesting in fewer characters cannot exhaust a stack. */
+    static final int MAX_RENDERED_HEADING = 1000;
 
     private MarkdownReader() {
     }
@@ -33,7 +45,7 @@ public final class MarkdownReader {
     /** Reads a document, numbering new ids from {@code ids}. */
     public static ListDocument read(String markdown, IdSequence ids) {
         List<String> lines = Lines.split(markdown);
-        LineRole[] roles = classify(PARSER.parse(markdown), lines.size());
+        LineRole[] roles = classify(BLOCKS.parse(markdown), lines);
         ListDocument document = new ListDocument();
         Deque<Section> open = new ArrayDeque<>();
         int i = 0;
@@ -71,7 +83,8 @@ public final class MarkdownReader {
     }
 
     /** Marks the first line of each heading and of each block that must stay whole; other lines stay null. */
-    private static LineRole[] classify(Node document, int lineCount) {
+    private static LineRole[] classify(Node document, List<String> lines) {
+        int lineCount = lines.size();
         LineRole[] roles = new LineRole[lineCount];
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             List<SourceSpan> spans = block.getSourceSpans();
@@ -84,7 +97,8 @@ public final class MarkdownReader {
                 continue;
             }
             if (block instanceof Heading heading) {
-                roles[first] = new LineRole.HeadingLines(last, heading.getLevel(), TEXT.render(heading).strip());
+                String raw = String.join("", lines.subList(first, Math.min(last + 1, lineCount)));
+                roles[first] = new LineRole.HeadingLines(last, heading.getLevel(), title(raw));
             } else if (!isLineByLine(block)) {
                 roles[first] = new LineRole.Whole(last);
             }
@@ -92,17 +106,48 @@ public final class MarkdownReader {
         return roles;
     }
 
-    /** Paragraphs and lists made only of paragraphs and lists are read line by line. */
+    /** The plain text of a heading: its inline content rendered, or for very long headings its raw text. */
+    static String title(String raw) {
+        if (raw.length() <= MAX_RENDERED_HEADING) {
+            for (Node node = HEADING.parse(raw).getFirstChild(); node != null; node = node.getNext()) {
+                if (node instanceof Heading heading) {
+                    return TEXT.render(heading).strip();
+                }
+            }
+        }
+        String text = Lines.content(Lines.split(raw).getFirst()).strip();
+        int start = 0;
+        while (start < text.length() && start < 6 && text.charAt(start) == '#') {
+            start++;
+        }
+        int end = text.length();
+        while (end > start && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        // a closing sequence of #s counts only after a space; otherwise the #s are text
+        if (end < text.length() && end > start && text.charAt(end - 1) != ' ' && text.charAt(end - 1) != '\t') {
+            end = text.length();
+        }
+        return text.substring(start, end).strip();
+    }
+
+    /**
+     * Paragraphs and lists made only of paragraphs and lists are read line by line. Walked with an
+     * explicit stack: a file of 20,000 nested list markers is 20,000 levels deep.
+     */
     private static boolean isLineByLine(Node block) {
-        if (block instanceof Paragraph) {
-            return true;
-        }
-        if (!(block instanceof BulletList || block instanceof OrderedList || block instanceof ListItem)) {
-            return false;
-        }
-        for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
-            if (!isLineByLine(child)) {
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(block);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (node instanceof Paragraph) {
+                continue;
+            }
+            if (!(node instanceof BulletList || node instanceof OrderedList || node instanceof ListItem)) {
                 return false;
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                pending.push(child);
             }
         }
         return true;

@@ -43,6 +43,59 @@ public record EditSpec(String op, String section, String entry, String block, St
         };
     }
 
+    /**
+     * Fields that are set but not used by this op, by name. Sent anyway, they would be stored
+     * with a proposal and shown nowhere: a way to smuggle megabytes into the log.
+     */
+    public java.util.List<String> unusedFields() {
+        java.util.Set<String> used = switch (op == null ? "" : op) {
+            case "addLink" -> java.util.Set.of("section", "position", "title", "url", "description");
+            case "editLink" -> java.util.Set.of("entry", "title", "url", "description");
+            case "removeLink" -> java.util.Set.of("entry");
+            case "moveLink" -> java.util.Set.of("entry", "section", "position");
+            case "addSection" -> java.util.Set.of("parent", "position", "title");
+            case "renameSection" -> java.util.Set.of("section", "title");
+            case "moveSection" -> java.util.Set.of("section", "parent", "position");
+            case "removeSection" -> java.util.Set.of("section", "withContent");
+            case "addText" -> java.util.Set.of("section", "position", "text");
+            case "editText" -> java.util.Set.of("block", "text");
+            case "removeText" -> java.util.Set.of("block");
+            default -> FIELDS.keySet();
+        };
+        return FIELDS.entrySet().stream()
+                .filter(f -> f.getValue().apply(this) != null && !used.contains(f.getKey()))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The string fields with their values, for checks that treat them alike. */
+    public java.util.Map<String, String> texts() {
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+        FIELDS.forEach((name, value) -> {
+            if (value.apply(this) instanceof String s) {
+                texts.put(name, s);
+            }
+        });
+        return texts;
+    }
+
+    private static final java.util.Map<String, java.util.function.Function<EditSpec, Object>> FIELDS;
+
+    static {
+        java.util.Map<String, java.util.function.Function<EditSpec, Object>> fields = new java.util.LinkedHashMap<>();
+        fields.put("section", EditSpec::section);
+        fields.put("entry", EditSpec::entry);
+        fields.put("block", EditSpec::block);
+        fields.put("parent", EditSpec::parent);
+        fields.put("position", EditSpec::position);
+        fields.put("title", EditSpec::title);
+        fields.put("url", EditSpec::url);
+        fields.put("description", EditSpec::description);
+        fields.put("text", EditSpec::text);
+        fields.put("withContent", EditSpec::withContent);
+        FIELDS = java.util.Collections.unmodifiableMap(fields);
+    }
+
     private Integer position(String path) {
         if (position != null && position < 0) {
             throw new EditException.Invalid(path + ".position", "must be 0 or more");

@@ -1,5 +1,6 @@
 package dev.curation.core.edit;
 
+import dev.curation.core.input.FreeText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -84,13 +85,9 @@ final class Validation {
     }
 
     private static void noControl(String field, String value, boolean linesAllowed) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
-            if ((Character.getType(c) == Character.CONTROL && !(linesAllowed && lineBreak))
-                    || c == '\u2028' || c == '\u2029') {
-                throw new EditException.Invalid(field, String.format("must not contain control characters (U+%04X at index %d)", (int) c, i));
-            }
+        String problem = FreeText.problem(value, linesAllowed);
+        if (problem != null) {
+            throw new EditException.Invalid(field, problem);
         }
     }
 }

@@ -8,6 +8,11 @@ public sealed interface ListCommand {
 
     String listId();
 
+    /** A copy that keeps null elements, so that the input contract can name them instead of failing here. */
+    private static List<EditSpec> copy(List<EditSpec> edits) {
+        return edits == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(edits));
+    }
+
     /**
      * A curator's change set, applied at once as one version. {@code baseVersion} (null: the
      * current one) is what the edits were written against: an older base is rebased when no edit
@@ -17,14 +22,14 @@ public sealed interface ListCommand {
     record ApplyChangeSet(String listId, Long baseVersion, String rationale, List<EditSpec> edits, Long expectedVersion)
             implements ListCommand {
         public ApplyChangeSet {
-            edits = edits == null ? List.of() : List.copyOf(edits);
+            edits = ListCommand.copy(edits);
         }
     }
 
     record SubmitProposal(String listId, String proposal, Long baseVersion, String rationale, List<EditSpec> edits)
             implements ListCommand {
         public SubmitProposal {
-            edits = edits == null ? List.of() : List.copyOf(edits);
+            edits = ListCommand.copy(edits);
         }
     }
 

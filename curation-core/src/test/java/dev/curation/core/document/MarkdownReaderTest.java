@@ -111,4 +111,30 @@ class MarkdownReaderTest {
     private static List<Entry> entries(Section section) {
         return section.blocks().stream().filter(Entry.class::isInstance).map(Entry.class::cast).toList();
     }
+
+    /** Hostile nesting: 20,000 list markers, emphasis and brackets deep; read without recursion, still lossless. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void deepNestingNeitherOverflowsNorLosesBytes(int kind) {
+        String markdown = switch (kind) {
+            case 0 -> "- ".repeat(20_000) + "x\n";
+            case 1 -> "> - ".repeat(10_000) + "x\n";
+            case 2 -> "*".repeat(50_000) + "a" + "*".repeat(50_000) + "\n";
+            case 3 -> "[".repeat(20_000) + "a" + "](u)".repeat(20_000) + "\n";
+            case 4 -> "# " + "*".repeat(20_000) + "a" + "*".repeat(20_000) + "\n";
+            default -> "1. ".repeat(20_000) + "x\n";
+        };
+        ListDocument document = MarkdownReader.read(markdown);
+        assertThat(MarkdownWriter.write(document)).isEqualTo(markdown);
+    }
+
+    @Test
+    void headingTitlesAreTheirPlainText() {
+        ListDocument doc = MarkdownReader.read("# **Bold** and [link](https://x.io) `code`\n\nSetext *title*\n===\n\n## Closed ##\n");
+        assertThat(doc.sections()).extracting(Section::title)
+                .containsExactly("Bold and \"link\" (https://x.io) \"code\"", "Setext title");
+        assertThat(doc.sections().get(1).sections()).extracting(Section::title).containsExactly("Closed");
+        String longTitle = "word ".repeat(300).strip();
+        assertThat(MarkdownReader.read("## " + longTitle + " ##\n").sections().getFirst().title()).isEqualTo(longTitle);
+    }
 }

@@ -1,7 +1,12 @@
 package dev.curation.command.config;
 
 import dev.curation.core.edit.EditException;
+import dev.curation.core.input.InputException;
+import dev.curation.core.input.InputLimits;
+import dev.curation.core.list.InputContract;
 import dev.curation.core.list.ListRuleException;
+import org.axonframework.common.Registration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -79,7 +84,7 @@ class AxonConfig {
      */
     @Bean
     SimpleCommandBus curationCommandBus(TransactionManager transactions, org.axonframework.config.Configuration axon,
-                                        DuplicateCommandHandlerResolver duplicates) {
+                                        DuplicateCommandHandlerResolver duplicates, InputContract contract) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
                 .transactionManager(transactions)
                 .duplicateCommandHandlerResolver(duplicates)
@@ -88,11 +93,33 @@ class AxonConfig {
                 .rollbackConfiguration(AxonConfig::rollsBack)
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        // the input contract, before a command is handled: nothing it refuses reaches the list
+        bus.registerDispatchInterceptor(commands -> (index, command) -> {
+            contract.check(command.getPayload());
+            return command;
+        });
         return bus;
     }
 
+    @Bean
+    InputLimits inputLimits(LimitsProperties limits) {
+        return limits.toInputLimits();
+    }
+
+    @Bean
+    InputContract inputContract(InputLimits limits) {
+        return new InputContract(limits);
+    }
+
+    /** No stored event may exceed the bound the publisher can always send. */
+    @Bean
+    Registration eventSizeLimit(EventStore events, @Qualifier("eventSerializer") Serializer serializer, InputLimits limits) {
+        return events.registerDispatchInterceptor(new EventSizeLimit(serializer, limits.maxEventBytes()));
+    }
+
     static boolean rollsBack(Throwable failure) {
-        return !(failure instanceof EditException || failure instanceof ListRuleException)
+        return !(failure instanceof EditException || failure instanceof ListRuleException
+                || failure instanceof InputException)
                 && RollbackConfigurationType.ANY_THROWABLE.rollBackOn(failure);
     }
 

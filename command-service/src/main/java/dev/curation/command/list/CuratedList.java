@@ -8,6 +8,7 @@ import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.edit.ListEditor;
+import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListCommand;
@@ -65,9 +66,11 @@ class CuratedList {
     }
 
     @CommandHandler
-    CuratedList(ImportList command, SlugRegistry slugs) {
+    CuratedList(ImportList command, SlugRegistry slugs, InputLimits limits) {
+        // read (and refused, if too large) before the slug is claimed in this transaction
+        List<ListEvent> events = ListImport.events(command, limits);
         slugs.claim(command.slug(), command.listId());
-        applyAll(ListImport.events(command), 1);
+        applyAll(events, 1);
     }
 
     /** Applies a curator's change set as one new version; returns it. */
@@ -171,24 +174,19 @@ class CuratedList {
         return requested;
     }
 
+    /** The edits of a change set; characters, lengths and fields were checked by the input contract. */
     private static List<Edit> edits(List<EditSpec> specs) {
         if (specs.isEmpty()) {
             throw new EditException.Invalid("edits", "must hold at least one edit");
         }
         List<Edit> edits = new ArrayList<>(specs.size());
         for (int i = 0; i < specs.size(); i++) {
-            if (specs.get(i) == null) {
-                throw new EditException.Invalid("edits[" + i + "]", "must be an object");
-            }
             edits.add(specs.get(i).toEdit("edits[" + i + "]"));
         }
         return edits;
     }
 
     private static String rationale(String rationale) {
-        if (rationale != null && rationale.length() > 2000) {
-            throw new EditException.Invalid("rationale", "must be at most 2000 characters");
-        }
         return rationale == null || rationale.isBlank() ? null : rationale.strip();
     }
 

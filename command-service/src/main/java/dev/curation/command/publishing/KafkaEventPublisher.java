@@ -36,11 +36,14 @@ class KafkaEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final String topic;
+    private final PublisherHealth health;
 
-    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicProperties topic) {
+    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicProperties topic,
+                        PublisherHealth health) {
         this.kafka = kafka;
         this.json = json;
         this.topic = topic.topic();
+        this.health = health;
     }
 
     @EventHandler
@@ -64,7 +67,12 @@ class KafkaEventPublisher {
         record.headers()
                 .add("curation-event-id", envelope.eventId().getBytes(StandardCharsets.UTF_8))
                 .add("curation-event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
-        pending().add(kafka.send(record));
+        try {
+            pending().add(kafka.send(record));
+        } catch (RuntimeException e) {
+            health.failed(e);
+            throw e;
+        }
     }
 
     /** Sends of the current batch; awaited once, before the batch's token is committed. */
@@ -78,13 +86,16 @@ class KafkaEventPublisher {
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {
-        kafka.flush();
         try {
+            kafka.flush();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            health.sent();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            health.failed(e);
             throw new IllegalStateException("interrupted while publishing to Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            health.failed(e);
             throw new IllegalStateException("publishing to Kafka failed; the batch will be sent again", e);
         }
     }

@@ -1,5 +1,8 @@
 package dev.curation.command.list;
 
+import dev.curation.core.input.InputLimits;
+import dev.curation.core.list.InputContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curation.core.document.MarkdownWriter;
@@ -22,6 +25,13 @@ class CuratedListTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CuratedList.class);
+        fixture.registerInjectableResource(InputLimits.DEFAULTS);
+        // the input contract before the handler, as the service's command bus applies it on dispatch
+        InputContract contract = new InputContract(InputLimits.DEFAULTS);
+        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+            contract.check(unitOfWork.getMessage().getPayload());
+            return chain.proceed();
+        });
         fixture.registerInjectableResource((SlugRegistry) (slug, listId) -> {
             if (!claimed.add(slug)) {
                 throw new SlugRegistry.SlugTakenException(slug);
@@ -57,5 +67,27 @@ class CuratedListTest {
                 .when(new ImportList("list-2", "tools", MARKDOWN))
                 .expectException(SlugRegistry.SlugTakenException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void anImportTheContractRefusesClaimsNoSlug() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportList("list-1", "tools", "# T\n- [a](https://a.io)\u0000\n"))
+                .expectException(dev.curation.core.input.InputException.Invalid.class)
+                .expectExceptionMessage("markdown: line 2, byte offset 23: NUL (U+0000) cannot be stored; remove it")
+                .expectNoEvents();
+        assertThat(claimed).isEmpty();
+    }
+
+    @Test
+    void aBlockTooLargeForOneEventIsRefusedBeforeTheSlugIsClaimed() {
+        AggregateTestFixture<CuratedList> small = new AggregateTestFixture<>(CuratedList.class);
+        small.registerInjectableResource(new InputLimits(10, 1 << 20, 1 << 20, 16 * 1024));
+        small.registerInjectableResource((SlugRegistry) (slug, listId) -> claimed.add(slug));
+        small.givenNoPriorActivity()
+                .when(new ImportList("list-1", "tools", "# T\n```\n" + "x\n".repeat(5000) + "```\n"))
+                .expectException(dev.curation.core.input.InputException.TooLarge.class)
+                .expectNoEvents();
+        assertThat(claimed).isEmpty();
     }
 }

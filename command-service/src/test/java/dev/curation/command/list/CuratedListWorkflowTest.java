@@ -1,5 +1,10 @@
 package dev.curation.command.list;
 
+import dev.curation.core.input.InputException;
+
+import dev.curation.core.input.InputLimits;
+import dev.curation.core.list.InputContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -44,6 +49,13 @@ class CuratedListWorkflowTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CuratedList.class);
+        fixture.registerInjectableResource(InputLimits.DEFAULTS);
+        // the input contract before the handler, as the service's command bus applies it on dispatch
+        InputContract contract = new InputContract(InputLimits.DEFAULTS);
+        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+            contract.check(unitOfWork.getMessage().getPayload());
+            return chain.proceed();
+        });
         fixture.registerInjectableResource((SlugRegistry) (slug, id) -> {
         });
         fixture.registerAnnotatedCommandHandler(new ListCommandHandler(fixture.getRepository(), fixture.getEventStore()));
@@ -244,6 +256,31 @@ class CuratedListWorkflowTest {
                 .when(new ListCommand.RevertVersion(LIST, 1L), actor("bob"))
                 .expectException(EditException.Invalid.class)
                 .expectExceptionMessage("version: version 1 is the import of the list; it cannot be reverted");
+    }
+
+    @Test
+    void hostileInputIsRefusedBeforeAnyEventExists() {
+        fixture.given(imported())
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, "why\u0000", List.of(edit("e2", "ok"))), actor("carol"))
+                .expectException(InputException.Invalid.class)
+                .expectExceptionMessage("rationale: must not contain a control character (U+0000 at index 3)")
+                .expectNoEvents();
+        EditSpec smuggling = new EditSpec("removeLink", null, "e2", null, null, null, null, null, null, "x".repeat(100_000), null);
+        fixture.given(imported())
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, null, List.of(smuggling)), actor("carol"))
+                .expectException(InputException.Invalid.class)
+                .expectExceptionMessage("edits[0].text: is not used by op 'removeLink'; send only the fields the op takes")
+                .expectNoEvents();
+        List<EditSpec> withNull = new ArrayList<>();
+        withNull.add(null);
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, withNull, null), actor("alice"))
+                .expectException(InputException.Invalid.class)
+                .expectNoEvents();
+        fixture.given(imported(), proposal("p1", "carol", edit("e2", "x")))
+                .when(new ListCommand.RejectProposal(LIST, "p1", "no\u0085"), actor("alice"))
+                .expectException(InputException.Invalid.class)
+                .expectNoEvents();
     }
 
     // --- helpers: event histories with the metadata the aggregate relies on

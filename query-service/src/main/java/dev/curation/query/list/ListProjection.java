@@ -7,6 +7,7 @@ import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImported;
 import dev.curation.query.history.HistoryRecorder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,9 +39,16 @@ class ListProjection {
     private final HistoryRecorder history;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final Quarantine quarantine;
+    private final ProjectionMetrics metrics;
+    private final String topic;
 
     ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, HistoryRecorder history,
-                   JsonMapper json, TransactionTemplate transactions) {
+                   JsonMapper json, TransactionTemplate transactions, Quarantine quarantine, ProjectionMetrics metrics,
+                   @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic) {
+        this.quarantine = quarantine;
+        this.metrics = metrics;
+        this.topic = topic;
         this.store = store;
         this.proposals = proposals;
         this.entries = entries;
@@ -62,17 +71,105 @@ class ListProjection {
 
     @KafkaListener(id = "list-projection", idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
     synchronized void onRecords(List<ConsumerRecord<String, byte[]>> records) {
-        try {
-            Map<String, Working> applied = transactions.execute(tx -> apply(records));
-            applied.values().forEach(w -> {
-                w.published = null;
-                w.dirty = false;
-            });
-            committed.putAll(applied);
-        } catch (RuntimeException e) {
-            records.forEach(r -> committed.remove(r.key()));
-            throw e;
+        List<ConsumerRecord<String, byte[]>> active = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, byte[]>> held = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            (quarantine.holds(Quarantine.keyOf(record)) ? held : active).add(record);
         }
+        try {
+            commit(transactions.execute(tx -> {
+                held.forEach(r -> quarantine.hold(Quarantine.keyOf(r), r));
+                return apply(active);
+            }));
+        } catch (RuntimeException e) {
+            evict(records);
+            if (ProjectionFailures.isTransient(e)) {
+                throw e; // the database is away: the whole batch is retried, nothing is quarantined
+            }
+            LOG.warn("a batch of {} records failed ({}); applying it list by list to find the cause", records.size(),
+                    ProjectionFailures.describe(e));
+            isolate(active, held);
+        }
+    }
+
+    /**
+     * Applies a failed batch one list at a time: the lists whose records apply are committed,
+     * a list whose records fail is quarantined with its records held, and the batch completes, so
+     * one bad record never stops the others.
+     */
+    private void isolate(List<ConsumerRecord<String, byte[]>> active, List<ConsumerRecord<String, byte[]>> held) {
+        transactions.executeWithoutResult(tx -> held.forEach(r -> quarantine.hold(Quarantine.keyOf(r), r)));
+        Map<String, List<ConsumerRecord<String, byte[]>>> byList = new LinkedHashMap<>();
+        active.forEach(r -> byList.computeIfAbsent(Quarantine.keyOf(r), k -> new ArrayList<>()).add(r));
+        byList.forEach((key, records) -> {
+            try {
+                commit(transactions.execute(tx -> apply(records)));
+            } catch (RuntimeException e) {
+                evict(records);
+                if (ProjectionFailures.isTransient(e)) {
+                    throw e;
+                }
+                String error = ProjectionFailures.describe(e);
+                LOG.error("quarantining list {}: {}; its records are held until an operator retries it "
+                        + "(POST /api/operations/quarantine/{}/retry)", key, error, key, e);
+                transactions.executeWithoutResult(tx -> {
+                    quarantine.quarantine(key, error);
+                    records.forEach(r -> quarantine.hold(key, r));
+                });
+                quarantine.remember(key);
+                metrics.quarantined();
+            }
+        });
+    }
+
+    /**
+     * Applies the held records of a quarantined list, after {@code discarded} ones (records that
+     * are not events of ours) are dropped. Applied records are skipped by sequence as always.
+     * Released when they all apply; otherwise the list stays quarantined with the new error.
+     */
+    synchronized RetryOutcome retry(String key, List<RecordPosition> discarded) {
+        if (!quarantine.holds(key)) {
+            return new RetryOutcome(key, false, 0, "not quarantined");
+        }
+        transactions.executeWithoutResult(tx -> discarded.forEach(p -> {
+            LOG.warn("operator discards record {}-{} held for list {}", p.partition(), p.offset(), key);
+            quarantine.discard(key, p.partition(), p.offset());
+        }));
+        List<ConsumerRecord<String, byte[]>> records = quarantine.held(key, topic);
+        try {
+            commit(transactions.execute(tx -> {
+                Map<String, Working> applied = apply(records);
+                quarantine.release(key);
+                return applied;
+            }));
+            quarantine.forget(key);
+            LOG.info("list {} released from quarantine; {} held records applied", key, records.size());
+            return new RetryOutcome(key, true, records.size(), null);
+        } catch (RuntimeException e) {
+            evict(records);
+            String error = ProjectionFailures.describe(e);
+            transactions.executeWithoutResult(tx -> quarantine.retryFailed(key, error));
+            return new RetryOutcome(key, false, 0, error);
+        }
+    }
+
+    record RecordPosition(int partition, long offset) {
+    }
+
+    record RetryOutcome(String listKey, boolean released, int applied, String error) {
+    }
+
+    private void commit(Map<String, Working> applied) {
+        applied.values().forEach(w -> {
+            w.published = null;
+            w.dirty = false;
+        });
+        committed.putAll(applied);
+    }
+
+    /** Lists a failed transaction touched may hold half-applied events in memory. */
+    private void evict(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(r -> committed.remove(r.key()));
     }
 
     Map<String, Working> apply(List<ConsumerRecord<String, byte[]>> records) {
@@ -80,34 +177,10 @@ class ListProjection {
         HistoryRecorder.Batch recorded = history.batch();
         EntryIndex.Batch indexed = entries.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope envelope = parse(record);
-            Working list = lists.computeIfAbsent(envelope.listId(),
-                    id -> Optional.ofNullable(committed.get(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
-            long applied = list == null ? -1 : list.lastSequence;
-            if (envelope.sequence() <= applied) {
-                LOG.debug("skipping redelivered event {} of list {} (sequence {} <= {})", envelope.eventId(),
-                        envelope.listId(), envelope.sequence(), applied);
-                continue;
-            }
-            if (envelope.sequence() != applied + 1) {
-                throw new IllegalStateException("event " + envelope.eventId() + " of list " + envelope.listId()
-                        + " has sequence " + envelope.sequence() + " but " + (applied + 1) + " was expected");
-            }
-            if (list == null) {
-                if (!(envelope.payload() instanceof ListImported imported)) {
-                    throw new IllegalStateException("list " + envelope.listId() + " starts with " + envelope.type());
-                }
-                list = new Working(imported.listId(), imported.slug());
-                lists.put(list.listId, list);
-                // the list row must exist before rows that refer to it
-                store.create(imported.listId(), imported.slug(), Instant.parse(envelope.timestamp()), envelope.actor());
-            }
-            proposals.apply(envelope);
-            recorded.record(envelope, list.document);
-            list.apply(envelope);
-            indexed.apply(envelope);
-            if (envelope.endOfVersion()) {
-                recorded.complete(envelope, list.document);
+            try {
+                applyOne(record, lists, recorded, indexed);
+            } catch (RuntimeException e) {
+                throw new ProjectionFailures.RecordFailed(record, e);
             }
         }
         recorded.flush();
@@ -116,19 +189,61 @@ class ListProjection {
         return lists;
     }
 
+    private void applyOne(ConsumerRecord<String, byte[]> record, Map<String, Working> lists,
+                          HistoryRecorder.Batch recorded, EntryIndex.Batch indexed) {
+        EventEnvelope envelope = parse(record);
+        Working list = lists.computeIfAbsent(envelope.listId(),
+                id -> Optional.ofNullable(committed.get(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
+        long applied = list == null ? -1 : list.lastSequence;
+        if (envelope.sequence() <= applied) {
+            LOG.debug("skipping redelivered event {} of list {} (sequence {} <= {})", envelope.eventId(),
+                    envelope.listId(), envelope.sequence(), applied);
+            return;
+        }
+        if (envelope.sequence() != applied + 1) {
+            throw new IllegalStateException("event " + envelope.eventId() + " of list " + envelope.listId()
+                    + " has sequence " + envelope.sequence() + " but " + (applied + 1) + " was expected");
+        }
+        if (list == null) {
+            if (!(envelope.payload() instanceof ListImported imported)) {
+                throw new IllegalStateException("list " + envelope.listId() + " starts with " + envelope.type());
+            }
+            list = new Working(imported.listId(), imported.slug());
+            lists.put(list.listId, list);
+            // the list row must exist before rows that refer to it
+            store.create(imported.listId(), imported.slug(), Instant.parse(envelope.timestamp()), envelope.actor());
+        }
+        proposals.apply(envelope);
+        recorded.record(envelope, list.document);
+        list.apply(envelope);
+        indexed.apply(envelope);
+        if (envelope.endOfVersion()) {
+            recorded.complete(envelope, list.document);
+        }
+    }
+
     private EventEnvelope parse(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("record without a value");
+        }
         JsonNode node = json.readTree(record.value());
-        String type = node.get("type").asString();
+        String type = node.required("type").asString();
         Class<? extends ListEvent> payloadType = EventEnvelope.payloadType(type);
         if (payloadType == null) {
             throw new IllegalStateException("unknown event type " + type + " at offset " + record.offset()
                     + " of partition " + record.partition() + "; upgrade the query service");
         }
-        return new EventEnvelope(node.get("eventId").asString(), type, node.path("revision").asString(null),
-                node.get("listId").asString(), node.get("version").asLong(), node.get("sequence").asLong(),
-                node.get("timestamp").asString(), node.path("actor").asString(null),
+        EventEnvelope envelope = new EventEnvelope(node.required("eventId").asString(), type,
+                node.path("revision").asString(null), node.required("listId").asString(),
+                node.required("version").asLong(), node.required("sequence").asLong(),
+                node.required("timestamp").asString(), node.path("actor").asString(null),
                 node.path("correlationId").asString(null), node.path("endOfVersion").asBoolean(false),
-                json.treeToValue(node.get("payload"), payloadType));
+                json.treeToValue(node.required("payload"), payloadType));
+        if (!envelope.listId().equals(record.key()) || !envelope.listId().equals(envelope.payload().listId())) {
+            throw new IllegalArgumentException("record key " + record.key() + ", envelope list " + envelope.listId()
+                    + " and payload list " + envelope.payload().listId() + " differ");
+        }
+        return envelope;
     }
 
     /** A list being changed by the current batch. */

@@ -1,0 +1,73 @@
+package dev.curation.query.list;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Tells a failure of the database (retry everything later) from a record that cannot be projected (quarantine its list). */
+final class ProjectionFailures {
+
+    private ProjectionFailures() {
+    }
+
+    /** A record failed to apply; names its position in the log. */
+    static final class RecordFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RecordFailed(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+            super("record at partition " + record.partition() + ", offset " + record.offset() + ": "
+                    + describe(cause), cause);
+        }
+    }
+
+    /**
+     * Connection loss, timeouts, serialization failures and resource exhaustion (SQL states 08,
+     * 40, 53, 57) are the database's state, not the record's.
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40")
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure in one line: the record's position if known, then the innermost cause. */
+    static String describe(Throwable failure) {
+        if (failure instanceof RecordFailed) {
+            return failure.getMessage();
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return kind(root) + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** What went wrong, in words an operator reads without knowing our classes. */
+    private static String kind(Throwable root) {
+        if (root instanceof tools.jackson.core.JacksonException) {
+            return "unreadable event JSON";
+        }
+        if (root instanceof SQLException || root instanceof org.springframework.dao.DataAccessException) {
+            return "the database refused it";
+        }
+        if (root instanceof IllegalStateException || root instanceof IllegalArgumentException) {
+            return "not a valid event here";
+        }
+        return "projection failed";
+    }
+}

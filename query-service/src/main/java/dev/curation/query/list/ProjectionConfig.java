@@ -10,8 +10,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class ProjectionConfig {
 
     /**
-     * A batch that fails is retried, with growing pauses, until it applies: skipping an event
-     * would leave a read model silently wrong. The failure is logged on every attempt.
+     * What reaches this handler is a database failure (a record that cannot apply quarantines its
+     * list instead, ADR 8): the batch is retried, with growing pauses, until it applies. Skipping
+     * an event would leave a read model silently wrong. The failure is logged on every attempt.
      */
     @Bean
     CommonErrorHandler retryForever() {

@@ -1,0 +1,313 @@
+package dev.curation.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hostile input over the real stack: every input that once stopped the pipeline or cost a 500,
+ * then a fuzz run (hostile Markdown, mutated change sets, random query parameters, random bytes)
+ * for {@code curation.fuzz.seconds}. After both, the pipeline still works: a new list becomes
+ * visible, the seeds are still byte-identical, nothing is quarantined, and every accepted
+ * change is exactly one version.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileInputIT extends SeedListSession {
+
+    private static final String OTHER_SEED = "architecture-design-notes";
+    private static final Path CORPUS = Path.of("src", "test", "resources", "fuzz-corpus");
+    private static final Path FINDINGS = Path.of("target", "fuzz-findings");
+
+    /** Versions the command side acknowledged on the fuzzed list, to compare with what the query side serves. */
+    private static long acknowledged = 1;
+
+    @Test
+    @Order(1)
+    void theInputsOnceReportedAnswer4xx() throws Exception {
+        String entry = firstId("entries");
+        String edits = "/api/lists/" + LIST + "/edits";
+        String proposals = "/api/lists/" + LIST + "/proposals";
+
+        // NUL in a contributor's rationale, in an imported title
+        problem(post("carol", proposals, json("""
+                {"rationale": "why\\u0000", "edits": [{"op": "editLink", "entry": "%s", "title": "x"}]}""".formatted(entry))),
+                400, "rationale");
+        problem(importMarkdown("nul-title", "# T\n- [a\u0000b](https://a.io)\n"), 400, "line 2");
+        // a big string in a field the op ignores: refused by name under the body limit, by size above it
+        problem(post("carol", proposals, json("""
+                {"edits": [{"op": "removeLink", "entry": "%s", "text": "%s"}]}""".formatted(entry, "x".repeat(200_000)))),
+                400, "edits[0].text");
+        problem(post("carol", proposals, json("""
+                {"edits": [{"op": "removeLink", "entry": "%s", "text": "%s"}]}""".formatted(entry, "x".repeat(9_000_000)))),
+                413);
+        // 20 MB of edits is refused before it is parsed
+        String edit = "{\"op\":\"editLink\",\"entry\":\"" + entry + "\",\"title\":\"t\"},";
+        String huge = "{\"edits\":[" + edit.repeat(200_000) + edit.substring(0, edit.length() - 1) + "]}";
+        problem(post("alice", edits, json(huge)), 413);
+        problem(post("alice", edits, json("{\"edits\":[null]}")), 400, "edits[0]");
+        // reads
+        problem(get("/api/lists/" + LIST + "/history?page=2147483647"), 400, "page");
+        problem(get("/api/lists/" + LIST + "/markdown?at=%2B1000000000-01-01T00:00:00Z"), 400, "at");
+        problem(get("/api/lists/" + LIST + "/history?from=%2B1000000000-01-01T00:00:00Z"), 400, "from");
+        problem(get("/api/search?q=a%00b"), 400, "q");
+        problem(get("/api/lists/" + LIST + "/history?actor=al%00ice"), 400, "actor");
+        // the error page itself
+        for (String service : List.of(stack.commandUrl(), stack.queryUrl())) {
+            HttpResponse<byte[]> error = send(HttpRequest.newBuilder(URI.create(service + "/error"))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(error.statusCode()).as(service + "/error").isBetween(400, 499);
+            assertProblemJson(error);
+        }
+        // 20,000 nested list markers are stored harmlessly and come back byte for byte
+        String nested = "- ".repeat(20_000) + "x\n";
+        assertThat(importMarkdown("nested", nested).statusCode()).isEqualTo(201);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> markdown("nested"), m -> m != null))
+                .isEqualTo(nested);
+
+        assertPipelineHealthy("after-examples");
+    }
+
+    @Test
+    @Order(2)
+    void fuzz() throws Exception {
+        long seconds = Long.parseLong(property("curation.fuzz.seconds", "60"));
+        long seed = Long.parseLong(property("curation.fuzz.seed", Long.toString(System.nanoTime())));
+        System.out.println("fuzz: seed " + seed + " for " + seconds + " s (replay with -Dcuration.fuzz.seed=" + seed + ")");
+        HostileInputs inputs = new HostileInputs(seed);
+        List<String> sections = ids("sections");
+        List<String> entries = ids("entries");
+        List<String> refusedSlugs = new ArrayList<>();
+        List<String> importedSlugs = new ArrayList<>();
+        int requests = replayCorpus();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        int round = 0;
+        while (System.nanoTime() < end) {
+            round++;
+            switch (inputs.random().nextInt(5)) {
+                case 0 -> {
+                    String slug = "fuzz-" + Math.floorMod(seed, 100_000) + "-" + round;
+                    String markdown = inputs.markdown();
+                    HttpResponse<byte[]> response = check(importMarkdown(slug, markdown), "import " + slug, markdown);
+                    if (response.statusCode() == 201) {
+                        importedSlugs.add(slug);
+                    } else {
+                        refusedSlugs.add(slug);
+                    }
+                }
+                case 1 -> {
+                    byte[] body = inputs.changeSet(JSON, sections, entries);
+                    HttpResponse<byte[]> response = check(post("alice", "/api/lists/" + LIST + "/edits", body),
+                            "edits", new String(body, StandardCharsets.UTF_8));
+                    if (response.statusCode() == 200) {
+                        long version = JSON.readTree(response.body()).get("version").asLong();
+                        assertThat(version).as("each accepted change set is exactly one new version").isEqualTo(acknowledged + 1);
+                        acknowledged = version;
+                    }
+                }
+                case 2 -> {
+                    byte[] body = inputs.changeSet(JSON, sections, entries);
+                    check(post("carol", "/api/lists/" + LIST + "/proposals", body), "proposal",
+                            new String(body, StandardCharsets.UTF_8));
+                }
+                case 3 -> {
+                    String path = inputs.pick(List.of("/api/lists/" + LIST, "/api/lists/" + LIST + "/markdown",
+                            "/api/lists/" + LIST + "/history", "/api/lists/" + LIST + "/diff",
+                            "/api/lists/" + LIST + "/blame", "/api/lists/" + LIST + "/feed.atom",
+                            "/api/lists/" + LIST + "/proposals", "/api/lists/" + LIST + "/entries/"
+                                    + inputs.pick(entries) + "/history", "/api/search", "/api/lists",
+                            "/api/lists/" + HostileInputs.encode(inputs.text()) + "/markdown")) + inputs.query();
+                    check(get(path), "GET " + path, "");
+                }
+                default -> {
+                    String method = inputs.pick(List.of("GET", "POST", "PUT", "DELETE", "PATCH"));
+                    String base = inputs.random().nextBoolean() ? stack.commandUrl() : stack.queryUrl();
+                    String path = inputs.pick(List.of("/api/lists", "/api/lists/" + LIST + "/edits",
+                            "/api/lists/" + LIST + "/proposals", "/api/lists/" + LIST + "/reverts", "/error",
+                            "/api/lists/" + LIST + "/proposals/x/approve", "/api/search", "/v3/api-docs"));
+                    String type = inputs.pick(List.of("application/json", "text/markdown", "text/plain",
+                            "application/octet-stream", "application/x-www-form-urlencoded", "multipart/form-data"));
+                    byte[] body = inputs.bytes();
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", type)
+                            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+                    if (inputs.random().nextBoolean()) {
+                        request.header("Authorization", StackFixture.basic("alice"));
+                    }
+                    check(send(request), method + " " + base + path + " (" + type + ")", "<" + body.length + " random bytes>");
+                }
+            }
+            requests++;
+        }
+        System.out.println("fuzz: " + requests + " requests, " + importedSlugs.size() + " imports accepted, "
+                + refusedSlugs.size() + " refused, fuzzed list at version " + acknowledged);
+
+        // nothing half-applied: refused imports left no list, accepted ones are served byte for byte
+        for (String slug : refusedSlugs) {
+            assertThat(get("/api/lists/" + slug).statusCode()).as("refused import " + slug).isEqualTo(404);
+        }
+        assertPipelineHealthy("after-fuzz");
+        for (String slug : importedSlugs) {
+            assertThat(get("/api/lists/" + slug + "/markdown").statusCode()).as("accepted import " + slug).isEqualTo(200);
+        }
+    }
+
+    /** Replays the kept corpus: inputs that once broke something, one file each (first line: METHOD PATH USER TYPE). */
+    private int replayCorpus() throws Exception {
+        int replayed = 0;
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            for (Path file : files.sorted().toList()) {
+                byte[] all = Files.readAllBytes(file);
+                int newline = indexOf(all, (byte) '\n');
+                String[] head = new String(all, 0, newline, StandardCharsets.UTF_8).split(" ");
+                byte[] body = java.util.Arrays.copyOfRange(all, newline + 1, all.length);
+                String base = head[1].startsWith("query:") ? stack.queryUrl() : stack.commandUrl();
+                String path = head[1].replaceFirst("^(query|command):", "").replace("{list}", LIST);
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", head[3])
+                        .method(head[0], HttpRequest.BodyPublishers.ofByteArray(body));
+                if (!head[2].equals("-")) {
+                    request.header("Authorization", StackFixture.basic(head[2]));
+                }
+                HttpResponse<byte[]> response = check(send(request), "corpus " + file.getFileName(), "");
+                if (response.statusCode() == 200 && path.endsWith("/edits")) {
+                    acknowledged = JSON.readTree(response.body()).get("version").asLong();
+                }
+                replayed++;
+            }
+        }
+        return replayed;
+    }
+
+    /** No 5xx, and every refusal is problem+json; a finding is written to target/fuzz-findings for the corpus. */
+    private HttpResponse<byte[]> check(HttpResponse<byte[]> response, String what, String input) throws IOException {
+        boolean ok = response.statusCode() < 500 && (response.statusCode() < 400
+                || response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        if (!ok) {
+            Files.createDirectories(FINDINGS);
+            Files.writeString(FINDINGS.resolve("finding-" + System.nanoTime() + ".txt"), what + "\n" + input + "\n---\n"
+                    + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        assertThat(response.statusCode()).as(what + " answered " + new String(response.body(), StandardCharsets.UTF_8))
+                .isLessThan(500);
+        if (response.statusCode() >= 400) {
+            assertProblemJson(response);
+        }
+        return response;
+    }
+
+    /** The pipeline still works: a new list becomes visible, seeds are exact, nothing quarantined, versions agree. */
+    private void assertPipelineHealthy(String slug) throws Exception {
+        String markdown = "# Fresh\n- [Fresh](https://fresh.example.com/" + slug + ")\n";
+        assertThat(importMarkdown(slug, markdown).statusCode()).isEqualTo(201);
+        assertThat(await().atMost(Duration.ofSeconds(60)).until(() -> markdown(slug), m -> m != null)).isEqualTo(markdown);
+        assertThat(get("/api/lists/" + LIST + "/markdown?version=1").body()).isEqualTo(seed);
+        assertThat(get("/api/lists/" + OTHER_SEED + "/markdown").body())
+                .isEqualTo(Files.readAllBytes(StackFixture.SEEDS.resolve(OTHER_SEED + ".md")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(get("/api/lists/" + LIST).body())
+                .get("version").asLong() == acknowledged);
+        JsonNode health = JSON.readTree(get("/actuator/health").body());
+        assertThat(health.get("status").asString()).as(health.toString()).isEqualTo("UP");
+        assertThat(JSON.readTree(get("/api/lists/" + LIST + "/history?size=1").body())
+                .at("/items/0/version").asLong()).isEqualTo(acknowledged);
+    }
+
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private String firstId(String kind) throws Exception {
+        return ids(kind).getFirst();
+    }
+
+    /** Ids of the seed list's sections or entries, from its structure. */
+    private List<String> ids(String kind) throws Exception {
+        JsonNode structure = JSON.readTree(get("/api/lists/" + LIST).body());
+        List<String> ids = new ArrayList<>();
+        collect(structure.get("sections"), kind, ids);
+        return ids;
+    }
+
+    private static void collect(JsonNode sections, String kind, List<String> ids) {
+        for (JsonNode section : sections) {
+            if (kind.equals("sections")) {
+                ids.add(section.get("id").asString());
+            } else {
+                section.get("entries").forEach(e -> ids.add(e.get("id").asString()));
+            }
+            collect(section.get("sections"), kind, ids);
+        }
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String markdown(String slug) throws Exception {
+        HttpResponse<byte[]> response = get("/api/lists/" + slug + "/markdown");
+        return response.statusCode() == 200 ? new String(response.body(), StandardCharsets.UTF_8) : null;
+    }
+
+    private static HttpResponse<byte[]> importMarkdown(String slug, String markdown) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=" + slug))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", StackFixture.basic("alice"))
+                .POST(HttpRequest.BodyPublishers.ofString(markdown, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<byte[]> post(String user, String path, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", StackFixture.basic(user))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static HttpResponse<byte[]> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).GET());
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode problem(HttpResponse<byte[]> response, int status, String... mentions) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(response.uri() + " " + body).isEqualTo(status);
+        JsonNode problem = assertProblemJson(response);
+        assertThat(problem.path("detail").asString("")).as(response.uri().toString()).contains(mentions);
+        return problem;
+    }
+
+    private static JsonNode assertProblemJson(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.uri() + " " + body)
+                .startsWith("application/problem+json");
+        assertThat(body).as(response.uri().toString()).doesNotContain("java.", "Exception", "\tat ");
+        return JSON.readTree(body);
+    }
+}

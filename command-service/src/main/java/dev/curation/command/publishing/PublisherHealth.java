@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ class PublisherHealth implements HealthIndicator {
     private final Counter failures;
     private final Clock clock;
 
+    @Autowired
     PublisherHealth(MeterRegistry meters) {
         this(meters, Clock.systemUTC());
     }

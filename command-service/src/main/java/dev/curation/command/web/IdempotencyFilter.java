@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * handled and its answer stored; the same key with the same request gets that answer again
  * ({@code Idempotency-Replayed: true}) and applies nothing; the same key with another request is
  * a 422; a key whose first request is still running is a 409. Server errors are not stored, so
- * such a request can be retried with its key.
+ * such a request can be retried with its key. The body is held whole to hash and replay it; one
+ * over 8 MB is a 413.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -66,7 +67,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to " + MAX_KEY + " characters");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY);
+        // the whole body or a refusal, never a prefix: what is hashed and handled must be what was sent
+        // (BodyLimitFilter bounds bodies before this; a larger configured limit still stops at this buffer)
+        if (request.getContentLengthLong() > MAX_BODY) {
+            bodyTooLarge(response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            bodyTooLarge(response);
+            return;
+        }
         String hash = hash(request, body);
         int claimed = jdbc.sql("""
                         INSERT INTO idempotency_record (principal, idempotency_key, request_hash) VALUES (?, ?, ?)
@@ -137,9 +148,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    private void bodyTooLarge(HttpServletResponse response) throws IOException {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large",
+                "a request with an Idempotency-Key may have at most " + MAX_BODY + " bytes of body");
+        problem.setProperty("maxBytes", MAX_BODY);
+        write(response, problem);
+    }
+
     private void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, type, "Idempotency-Key", detail);
-        response.setStatus(status.value());
+        write(response, Problems.of(status, type, "Idempotency-Key", detail));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -6,8 +6,10 @@ import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.Slug.InvalidSlugException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,11 +20,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 
-/** Every error answers problem+json; user errors are 4xx naming what is wrong, never a 500. */
+/**
+ * Every error answers problem+json; user errors are 4xx naming what is wrong, never a 500, and
+ * no detail names a Java class (failures outside Spring MVC: {@link ErrorProblemController}).
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
@@ -108,38 +114,44 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "another change to this list was stored at the same moment; nothing was applied, retry"), request);
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(at(e.problem(), request));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String detail = "the request body is not valid JSON for this endpoint";
-        String field = null;
-        if (e.getCause() instanceof DatabindException databind) {
-            field = path(databind);
-            detail = (field.isEmpty() ? "" : field + ": ") + databind.getOriginalMessage();
-        } else if (e.getCause() != null && e.getCause().getMessage() != null) {
-            detail = detail + ": " + e.getCause().getMessage().lines().findFirst().orElse("");
+        HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+        Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(at(tooLarge.get().problem(), servletRequest));
         }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", detail);
-        if (field != null && !field.isEmpty()) {
-            problem.setProperty("field", field);
+        ProblemDetail problem;
+        if (e.getCause() instanceof JacksonException jackson) {
+            JsonErrors.Described described = JsonErrors.describe(jackson);
+            problem = described.limit()
+                    ? Problems.of(HttpStatus.BAD_REQUEST, "json-over-limit", "JSON over a limit", described.detail())
+                    : Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", described.detail());
+            if (!described.field().isEmpty()) {
+                problem.setProperty("field", described.field());
+            }
+        } else {
+            // the message names the controller method when the body is missing; it is not for clients
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", e.getCause() == null
+                    ? "the request body is missing" : "the request body could not be read");
         }
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(at(problem, servletRequest));
     }
 
-    /** A Jackson reference path as JSON-ish text: {@code edits[0].position}. */
-    private static String path(DatabindException e) {
-        StringBuilder out = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
+    /** Details written by Spring for its own exceptions (405, 406, 415, missing parameters, ...), minus class names. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setDetail(Problems.withoutClassNames(problem.getDetail(), Problems.generic(status)));
         }
-        return out.toString();
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,14 +2,17 @@ package dev.curation.command.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -34,11 +37,16 @@ class SecurityConfig {
     static final String CONTRIBUTOR = "CONTRIBUTOR";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,
+                            SignInFailureProperties failures) throws Exception {
+        // one check per attempt, also for an unknown user (the provider then checks a dummy hash)
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
-        http.authenticationProvider(new CachedCredentials(checked, Duration.ofMinutes(5)));
+        AuthenticationProvider provider = new ThrottledAuthentication(
+                new CachedCredentials(checked, Duration.ofMinutes(5)), new FailedSignIns(failures));
+        // a manager without a parent: Spring's global one, built from the same accounts, would check a
+        // refused password a second time (and check a throttled one after all)
+        http.authenticationManager(new ProviderManager(provider));
         http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -52,9 +60,17 @@ class SecurityConfig {
                                 "/api/lists/*/proposals/*/withdraw").hasAnyRole(CURATOR, CONTRIBUTOR)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                                "sign in with HTTP Basic to write")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof ThrottledAuthentication.TooManyFailures tooMany) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+                        problem(json, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
+                                "Too many failed sign-ins", "too many failed sign-ins from this client or for this user; "
+                                        + "retry in " + tooMany.retryAfterSeconds() + " s");
+                        return;
+                    }
+                    problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                            "sign in with HTTP Basic to write");
+                }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"curation\"");

@@ -1,2 +1,5 @@
-/** Cross-cutting HTTP concerns of the command service: security (HTTP Basic, roles) and problem+json errors. */
+/**
+ * Cross-cutting HTTP concerns of the command service: body limits, security (HTTP Basic, roles,
+ * throttled sign-in failures), Idempotency-Key, and problem+json errors that never name Java classes.
+ */
 package dev.curation.command.web;

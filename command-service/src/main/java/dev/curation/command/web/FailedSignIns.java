@@ -1,0 +1,76 @@
+package dev.curation.command.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Failed sign-ins per client address and per user name, each counted in a fixed window that
+ * starts with its first failure. A key that reached its maximum waits until its window ends;
+ * blocked attempts are not counted, so the wait never grows.
+ */
+final class FailedSignIns {
+
+    /** Every counted failure cost a password check, so this many live keys take far longer than a window. */
+    private static final int MAX_KEYS = 100_000;
+
+    private record Window(long start, int failures) {
+    }
+
+    private final SignInFailureProperties limits;
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    FailedSignIns(SignInFailureProperties limits) {
+        this(limits, System::nanoTime);
+    }
+
+    FailedSignIns(SignInFailureProperties limits, LongSupplier nanoClock) {
+        this.limits = limits;
+        this.windowNanos = limits.window().toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    /** How long the address or the user must still wait before the next attempt; zero when not blocked. */
+    Duration blocked(String address, String user) {
+        long now = nanoClock.getAsLong();
+        return Duration.ofNanos(Math.max(wait(addressKey(address), limits.maxPerAddress(), now),
+                wait(userKey(user), limits.maxPerUser(), now)));
+    }
+
+    void failed(String address, String user) {
+        long now = nanoClock.getAsLong();
+        if (windows.size() >= MAX_KEYS) {
+            windows.values().removeIf(w -> now - w.start() >= windowNanos);
+        }
+        count(addressKey(address), now);
+        count(userKey(user), now);
+    }
+
+    private long wait(String key, int max, long now) {
+        Window window = key == null ? null : windows.get(key);
+        if (window == null || window.failures() < max) {
+            return 0;
+        }
+        return Math.max(0, window.start() + windowNanos - now);
+    }
+
+    private void count(String key, long now) {
+        if (key != null) {
+            windows.compute(key, (k, w) -> w == null || now - w.start() >= windowNanos
+                    ? new Window(now, 1) : new Window(w.start(), w.failures() + 1));
+        }
+    }
+
+    private static String addressKey(String address) {
+        return address == null ? null : "address:" + address;
+    }
+
+    /** User names are matched ignoring case, as the accounts are. */
+    private static String userKey(String user) {
+        return user == null ? null : "user:" + user.toLowerCase(Locale.ROOT);
+    }
+}

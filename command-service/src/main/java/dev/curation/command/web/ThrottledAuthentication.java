@@ -1,0 +1,64 @@
+package dev.curation.command.web;
+
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Stops password guessing: once a client address or a user name has too many failed sign-ins
+ * (see {@link FailedSignIns}), its attempts are refused with {@link TooManyFailures} until the
+ * window ends, before any password is checked or looked up in the cache of verified ones. Only
+ * wrong credentials count; a successful sign-in neither counts nor resets.
+ */
+final class ThrottledAuthentication implements AuthenticationProvider {
+
+    private final AuthenticationProvider delegate;
+    private final FailedSignIns failures;
+
+    ThrottledAuthentication(AuthenticationProvider delegate, FailedSignIns failures) {
+        this.delegate = delegate;
+        this.failures = failures;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication request) throws AuthenticationException {
+        String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        String user = request.getName();
+        Duration wait = failures.blocked(address, user);
+        if (!wait.isZero()) {
+            throw new TooManyFailures(wait);
+        }
+        try {
+            return delegate.authenticate(request);
+        } catch (BadCredentialsException e) {
+            failures.failed(address, user);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+
+    /** Refused without a check; answered 429 with {@code Retry-After}. */
+    static final class TooManyFailures extends AuthenticationException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long retryAfterSeconds;
+
+        TooManyFailures(Duration wait) {
+            super("too many failed sign-ins");
+            // whole seconds, rounded up: retrying at the announced time must not be refused again
+            this.retryAfterSeconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}

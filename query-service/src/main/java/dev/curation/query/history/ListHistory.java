@@ -109,10 +109,14 @@ public class ListHistory {
         return document == null ? new ListDocument() : document;
     }
 
-    /** For each item, the last version that changed it (items never changed since the import are absent). */
-    public Map<String, Long> lastChanges(String listId) {
+    /**
+     * For each item, the last version up to {@code upTo} that changed it (items never changed since the
+     * import are absent); versions after it, complete or not, do not count.
+     */
+    public Map<String, Long> lastChanges(String listId, long upTo) {
         Map<String, Long> last = new HashMap<>();
-        jdbc.sql("SELECT item_id, max(version) FROM item_change WHERE list_id = ? GROUP BY item_id").param(listId)
+        jdbc.sql("SELECT item_id, max(version) FROM item_change WHERE list_id = ? AND version <= ? GROUP BY item_id")
+                .params(listId, upTo)
                 .query(rs -> {
                     last.put(rs.getString(1), rs.getLong(2));
                 });
@@ -141,9 +145,10 @@ public class ListHistory {
                 .query(String.class).list();
     }
 
-    public Map<Long, String> actors(String listId) {
+    /** Who made each version up to {@code upTo}. */
+    public Map<Long, String> actors(String listId, long upTo) {
         Map<Long, String> actors = new HashMap<>();
-        jdbc.sql("SELECT version, actor FROM list_version WHERE list_id = ?").param(listId)
+        jdbc.sql("SELECT version, actor FROM list_version WHERE list_id = ? AND version <= ?").params(listId, upTo)
                 .query(rs -> {
                     actors.put(rs.getLong(1), rs.getString(2));
                 });

@@ -1,6 +1,8 @@
 package dev.curation.query.list;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.curation.core.document.DocumentNode;
+import dev.curation.core.document.LinkSafety;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.LinkAdded;
 import dev.curation.core.list.LinkEdited;
@@ -147,13 +149,24 @@ public class EntryIndex {
                                  similarity(e.title, :q) DESC, v.slug, e.id
                         LIMIT :limit""")
                 .param("p", pattern).param("q", query).param("limit", limit)
-                .query((rs, n) -> new SearchHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> SearchHit.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .list();
     }
 
-    /** A search result: the list's slug and the entry with its ids. */
-    public record SearchHit(String list, String entry, String section, String title, String url, String description) {
+    /**
+     * A search result: the list's slug and the entry with its ids. As in the structure JSON, an
+     * unsafe link ({@link LinkSafety}) has no {@code url}: {@code unsafe} is true and {@code rawUrl} holds it.
+     */
+    public record SearchHit(String list, String entry, String section, String title, String url, String description,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean unsafe,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String rawUrl) {
+
+        static SearchHit of(String list, String entry, String section, String title, String url, String description) {
+            return LinkSafety.unsafe(url)
+                    ? new SearchHit(list, entry, section, title, null, description, true, url)
+                    : new SearchHit(list, entry, section, title, url, description, false, null);
+        }
     }
 
     /** PostgreSQL TEXT cannot hold NUL; the index is for finding, the exact bytes live in the document. */

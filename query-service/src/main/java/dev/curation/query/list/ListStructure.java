@@ -1,7 +1,9 @@
 package dev.curation.query.list;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
+import dev.curation.core.document.LinkSafety;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.ListDocument;
 import java.util.List;
@@ -20,7 +22,20 @@ public record ListStructure(String id, String slug, long version, List<EntryView
     public record SectionView(String id, String title, int level, List<EntryView> entries, List<SectionView> sections) {
     }
 
-    public record EntryView(String id, String title, String url, String description) {
+    /**
+     * An entry. A link whose URL a browser would run or open as something other than a web page
+     * or mail address (see {@link LinkSafety}) is not offered as {@code url}: it is null,
+     * {@code unsafe} is true and {@code rawUrl} holds what the Markdown says (which the export keeps).
+     */
+    public record EntryView(String id, String title, String url, String description,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean unsafe,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String rawUrl) {
+
+        static EntryView of(Entry e) {
+            return LinkSafety.unsafe(e.url())
+                    ? new EntryView(e.id(), e.title(), null, e.description(), true, e.url())
+                    : new EntryView(e.id(), e.title(), e.url(), e.description(), false, null);
+        }
     }
 
     private static List<SectionView> sections(List<Section> sections) {
@@ -33,7 +48,7 @@ public record ListStructure(String id, String slug, long version, List<EntryView
         return blocks.stream()
                 .filter(Entry.class::isInstance)
                 .map(Entry.class::cast)
-                .map(e -> new EntryView(e.id(), e.title(), e.url(), e.description()))
+                .map(EntryView::of)
                 .toList();
     }
 }

@@ -1,22 +1,40 @@
 package dev.curation.query.web;
 
+import dev.curation.query.history.ReadGate;
+import dev.curation.query.list.UnifiedDiff;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error answers problem+json. */
+/**
+ * Every error answers problem+json: the service's own exceptions, Spring MVC's (405, 406, 415,
+ * unknown paths, missing or mistyped parameters, whose details are rewritten here to name the
+ * parameter and never a Java type) and anything unexpected, as a 500 without details.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Pattern TOMCAT_PARAMETER = Pattern.compile("Parameter \\[([^\\]]{1,100})\\]");
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
@@ -28,6 +46,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage(), request);
     }
 
+    @ExceptionHandler(UnifiedDiff.TooLarge.class)
+    ResponseEntity<ProblemDetail> diffTooLarge(UnifiedDiff.TooLarge e, HttpServletRequest request) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "diff-too-large", "Diff too large",
+                e.getMessage() + "; ask for the structural diff instead: the same path with Accept: application/json",
+                request);
+    }
+
+    @ExceptionHandler(ReadGate.Busy.class)
+    ResponseEntity<ProblemDetail> busy(ReadGate.Busy e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", e.getMessage(), request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(ReadGate.Busy.RETRY_AFTER)).body(problem.getBody());
+    }
+
+    /** The container could not decode the query string (bad UTF-8, a broken %-escape): Tomcat says so on first use. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", undecodable(e), request);
+    }
+
+    static String undecodable(InvalidParameterException e) {
+        Matcher name = TOMCAT_PARAMETER.matcher(String.valueOf(e.getMessage()));
+        return "the query string could not be decoded: parameters must be UTF-8, percent-encoded"
+                + (name.find() ? " (parameter " + QueryParameters.echo(name.group(1)) + ")" : "");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -35,12 +79,78 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the server failed to answer the request", request);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
-                                                         HttpServletRequest request) {
+    /** {@code version=abc}, {@code page=99999999999}: named, with what was expected, without Java's type names. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == int.class || type == Integer.class
+                ? "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                : type == long.class || type == Long.class
+                ? "a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                : "a valid value";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                name + " must be " + expected + ", not " + QueryParameters.echo(e.getValue()));
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the query parameter " + e.getParameterName() + " is required");
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Spring MVC's problems get the same type, title, instance and media type as the service's own. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create("urn:curation:problem:" + typeName(status)));
+        }
+        problem.setTitle(title(status));
+        if (request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest servlet) {
+            problem.setInstance(instance(servlet.getRequestURI()));
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** {@code Method not allowed}: the reason phrase, written as the service's own titles are. */
+    static String title(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            return "Error " + status.value();
+        }
+        String phrase = known.getReasonPhrase();
+        return phrase.charAt(0) + phrase.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code not-found}, {@code method-not-allowed}, ...: the status's name, as the service's own types are written. */
+    static String typeName(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "status-" + status.value() : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The request's path as the problem's instance; none if it is not a valid URI reference. */
+    static URI instance(String path) {
+        try {
+            return path == null ? null : URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String type, String title, String detail,
+                                                 HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:curation:problem:" + type));
         problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request.getRequestURI()));
         // explicit: the markdown endpoint produces text/markdown, errors are still problem+json
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -9,22 +9,20 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.curation.core.document.DocumentDiff;
-import dev.curation.core.document.Lines;
 import dev.curation.core.document.ListDocument;
-import dev.curation.core.document.MarkdownWriter;
-import dev.curation.core.document.Section;
+import dev.curation.query.history.ListBlame;
+import dev.curation.query.history.ListBlame.BlameLine;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.ListHistory.VersionRow;
+import dev.curation.query.history.VersionDiffs;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.StoredDocument;
-import dev.curation.query.list.UnifiedDiff;
-import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
+import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -43,12 +41,20 @@ class HistoryController {
     static final String DIFF = "text/x-diff";
     private static final List<String> KINDS = List.of("import", "edit", "proposal", "revert");
 
+    /** Actors are account names; anything longer is not one. */
+    private static final int MAX_ACTOR = 100;
+    private static final int MAX_SIZE = 200;
+
     private final ListStore lists;
     private final ListHistory history;
+    private final VersionDiffs diffs;
+    private final ListBlame blames;
 
-    HistoryController(ListStore lists, ListHistory history) {
+    HistoryController(ListStore lists, ListHistory history, VersionDiffs diffs, ListBlame blames) {
         this.lists = lists;
         this.history = history;
+        this.diffs = diffs;
+        this.blames = blames;
     }
 
     record HistoryPage(List<VersionRow> items, int page, int size, String next) {
@@ -64,15 +70,14 @@ class HistoryController {
                         @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
                         @Parameter(description = "import, edit, proposal or revert") @RequestParam(required = false) String kind,
                         HttpServletRequest request) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new BadRequestException("page must be 0 or more and size between 1 and 200");
-        }
-        if (kind != null && !KINDS.contains(kind)) {
-            throw new BadRequestException("kind must be one of " + KINDS + ", not '" + kind + "'");
-        }
+        QueryParameters.between("page", page, 0, QueryParameters.MAX_PAGE);
+        QueryParameters.between("size", size, 1, MAX_SIZE);
+        ListHistory.Filter filter = new ListHistory.Filter(QueryParameters.text("actor", actor, MAX_ACTOR),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.oneOf("kind", kind, KINDS));
         StoredDocument list = list(slug);
-        List<VersionRow> rows = history.versions(list.listId(),
-                new ListHistory.Filter(actor, instant("from", from), instant("to", to), kind), page * size, size + 1);
+        // page and size are bounded above, so the offset cannot overflow
+        List<VersionRow> rows = history.versions(list.listId(), filter, page * size, size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
@@ -84,15 +89,17 @@ class HistoryController {
     @Operation(summary = "Differences between two versions: a unified diff (Accept: text/x-diff) or a structural diff (JSON)")
     @GetMapping(path = "/api/lists/{slug}/diff", produces = DIFF)
     ResponseEntity<String> unifiedDiff(@PathVariable String slug, @RequestParam long from, @RequestParam long to) {
-        StoredDocument list = list(slug);
-        String diff = UnifiedDiff.between(slug + ".md", MarkdownWriter.write(at(list, from)), MarkdownWriter.write(at(list, to)));
+        StoredDocument list = list(slug, from, to);
+        String diff = diffs.unified(list.listId(), slug + ".md", from, to,
+                () -> at(list, from), () -> at(list, to));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(DIFF + ";charset=UTF-8")).body(diff);
     }
 
     @GetMapping(path = "/api/lists/{slug}/diff", produces = MediaType.APPLICATION_JSON_VALUE)
     StructuralDiff structuralDiff(@PathVariable String slug, @RequestParam long from, @RequestParam long to) {
-        StoredDocument list = list(slug);
-        DocumentDiff diff = DocumentDiff.between(at(list, from), at(list, to));
+        StoredDocument list = list(slug, from, to);
+        DocumentDiff diff = diffs.structural(list.listId(), from, to,
+                () -> at(list, from), () -> at(list, to));
         return new StructuralDiff(from, to, diff.entries(), diff.sections());
     }
 
@@ -123,31 +130,7 @@ class HistoryController {
     @GetMapping(path = "/api/lists/{slug}/blame", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, List<BlameLine>> blame(@PathVariable String slug) {
         StoredDocument list = list(slug);
-        ListDocument document = history.documentAt(list.listId(), list.version())
-                .orElseThrow(() -> NotFoundException.list(slug));
-        Map<String, Long> changed = history.lastChanges(list.listId());
-        Map<Long, String> actors = history.actors(list.listId());
-        List<BlameLine> lines = new ArrayList<>();
-        document.preamble().forEach(b -> add(lines, b.raw(), changed.getOrDefault(b.id(), 1L), actors));
-        blame(document.sections(), changed, actors, lines);
-        return Map.of("items", lines);
-    }
-
-    private static void blame(List<Section> sections, Map<String, Long> changed, Map<Long, String> actors, List<BlameLine> lines) {
-        for (Section section : sections) {
-            add(lines, section.heading(), changed.getOrDefault(section.id(), 1L), actors);
-            section.blocks().forEach(b -> add(lines, b.raw(), changed.getOrDefault(b.id(), 1L), actors));
-            blame(section.sections(), changed, actors, lines);
-        }
-    }
-
-    private static void add(List<BlameLine> lines, String raw, long version, Map<Long, String> actors) {
-        for (String line : Lines.split(raw)) {
-            lines.add(new BlameLine(lines.size() + 1, version, actors.get(version), Lines.content(line)));
-        }
-    }
-
-    record BlameLine(int line, long version, String actor, String text) {
+        return Map.of("items", blames.at(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(slug)));
     }
 
     @Operation(summary = "An Atom 1.0 feed of the list's changes")
@@ -187,23 +170,27 @@ class HistoryController {
     }
 
     private ListDocument at(StoredDocument list, long version) {
-        return history.documentAt(list.listId(), version)
-                .orElseThrow(() -> new NotFoundException("list '" + list.slug() + "' has no version " + version
-                        + " (current: " + list.version() + ")"));
+        return history.documentAt(list.listId(), version).orElseThrow(() -> noVersion(list, version));
+    }
+
+    /** The list, once {@code from} and {@code to} are known to be versions it has (before any document is built). */
+    private StoredDocument list(String slug, long from, long to) {
+        QueryParameters.version("from", from);
+        QueryParameters.version("to", to);
+        StoredDocument list = list(slug);
+        for (long version : new long[] {from, to}) {
+            if (version > list.version()) {
+                throw noVersion(list, version);
+            }
+        }
+        return list;
+    }
+
+    private static NotFoundException noVersion(StoredDocument list, long version) {
+        return new NotFoundException("list '" + list.slug() + "' has no version " + version + " (current: " + list.version() + ")");
     }
 
     private StoredDocument list(String slug) {
         return lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-11-23T09:00:00Z, not '" + value + "'");
-        }
     }
 }

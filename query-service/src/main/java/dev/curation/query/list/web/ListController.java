@@ -9,13 +9,13 @@ import dev.curation.query.list.RenderedLists.Rendered;
 import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
+import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,8 +64,15 @@ class ListController {
                                     @Parameter(description = "an ISO-8601 instant: the version current then")
                                     @RequestParam(required = false) String at,
                                     @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        if (version != null && at != null) {
+            throw new BadRequestException("give either version or at, not both");
+        }
+        if (version != null) {
+            QueryParameters.version("version", version);
+        }
+        Instant instant = QueryParameters.instant("at", at);
         StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
-        long wanted = version == null && at == null ? list.version() : past(list, version, at);
+        long wanted = version != null ? version : instant != null ? past(list, instant) : list.version();
         Rendered export = rendered.at(list, wanted).orElseThrow(() -> new NotFoundException(
                 "list '" + slug + "' has no version " + wanted + " (current: " + list.version() + ")"));
         if (export.etag().equals(ifNoneMatch)) {
@@ -78,21 +85,9 @@ class ListController {
                 .body(export.markdown());
     }
 
-    /** The version asked for by number or by instant. */
-    private long past(StoredDocument list, Long version, String at) {
-        if (version != null && at != null) {
-            throw new BadRequestException("give either version or at, not both");
-        }
-        if (version != null) {
-            return version;
-        }
-        Instant instant;
-        try {
-            instant = Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("at must be an ISO-8601 instant such as 2026-11-23T09:00:00Z, not '" + at + "'");
-        }
-        return history.versionAt(list.listId(), instant).orElseThrow(() -> new NotFoundException(
+    /** The version current at an instant. */
+    private long past(StoredDocument list, Instant at) {
+        return history.versionAt(list.listId(), at).orElseThrow(() -> new NotFoundException(
                 "list '" + list.slug() + "' did not exist at " + at));
     }
 

@@ -1,20 +1,15 @@
 package dev.curation.query.list.web;
 
-import dev.curation.core.document.IdSequence;
-import dev.curation.core.document.ListDocument;
-import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
-import dev.curation.core.edit.ListEditor;
-import dev.curation.core.list.ListFold;
 import dev.curation.query.history.ListHistory;
+import dev.curation.query.history.VersionDiffs;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
 import dev.curation.query.list.StoredDocument;
-import dev.curation.query.list.UnifiedDiff;
-import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
+import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.ArrayList;
@@ -34,11 +29,13 @@ class ProposalController {
     private final ListStore lists;
     private final ProposalStore proposals;
     private final ListHistory history;
+    private final VersionDiffs diffs;
 
-    ProposalController(ListStore lists, ProposalStore proposals, ListHistory history) {
+    ProposalController(ListStore lists, ProposalStore proposals, ListHistory history, VersionDiffs diffs) {
         this.lists = lists;
         this.proposals = proposals;
         this.history = history;
+        this.diffs = diffs;
     }
 
     @Operation(summary = "Proposals of a list, newest first")
@@ -46,9 +43,7 @@ class ProposalController {
     ListController.Page<ProposalView> all(@PathVariable String slug,
                                           @Parameter(description = "submitted, approved, rejected or withdrawn")
                                           @RequestParam(required = false) String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new BadRequestException("status must be one of " + STATUSES + ", not '" + status + "'");
-        }
+        QueryParameters.oneOf("status", status, STATUSES);
         return new ListController.Page<>(proposals.forList(list(slug).listId(), status));
     }
 
@@ -61,25 +56,22 @@ class ProposalController {
         if (!proposal.status().equals("submitted")) {
             return new ProposalDetail(proposal, null, null);
         }
-        try {
-            return new ProposalDetail(proposal, preview(list, proposal), null);
-        } catch (EditException e) {
-            return new ProposalDetail(proposal, null, e.getMessage());
-        }
+        // the Markdown the proposal would produce now, as a unified diff against the current Markdown;
+        // computed once per proposal and list version, not on every read
+        VersionDiffs.Preview preview = diffs.preview(list.listId(), list.slug() + ".md", list.version(), proposal.id(),
+                proposal.edits(),
+                () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
+                () -> edits(proposal));
+        return new ProposalDetail(proposal, preview.diff(), preview.error());
     }
 
-    /** The Markdown the proposal would produce now, as a unified diff against the current Markdown. */
-    private String preview(StoredDocument list, ProposalView proposal) {
+    /** The proposal's edits; an {@link EditException} if one is not valid (the preview shows it as the error). */
+    private static List<Edit> edits(ProposalView proposal) {
         List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < proposal.edits().size(); i++) {
             edits.add(proposal.edits().get(i).toEdit("edits[" + i + "]"));
         }
-        ListDocument current = history.documentAt(list.listId(), list.version())
-                .orElseThrow(() -> NotFoundException.list(list.slug()));
-        ListDocument after = current.copy();
-        ListEditor.decide(list.listId(), current, new IdSequence(Long.MAX_VALUE / 2), edits)
-                .forEach(e -> ListFold.apply(after, e));
-        return UnifiedDiff.between(list.slug() + ".md", MarkdownWriter.write(current), MarkdownWriter.write(after));
+        return edits;
     }
 
     private StoredDocument list(String slug) {

@@ -3,6 +3,7 @@ package dev.curation.query.list.web;
 import dev.curation.query.list.EntryIndex;
 import dev.curation.query.list.EntryIndex.SearchHit;
 import dev.curation.query.web.BadRequestException;
+import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
@@ -12,6 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SearchController {
+
+    private static final int MAX_QUERY = 200;
+    private static final int MAX_LIMIT = 500;
 
     private final EntryIndex entries;
 
@@ -26,12 +30,8 @@ class SearchController {
         if (q == null || q.isBlank()) {
             throw new BadRequestException("q is required: the text to look for");
         }
-        if (q.length() > 200) {
-            throw new BadRequestException("q must be at most 200 characters");
-        }
-        if (limit < 1 || limit > 500) {
-            throw new BadRequestException("limit must be between 1 and 500");
-        }
+        QueryParameters.text("q", q, MAX_QUERY);
+        QueryParameters.between("limit", limit, 1, MAX_LIMIT);
         return new ListController.Page<>(entries.search(q.strip(), limit));
     }
 }

@@ -1,0 +1,122 @@
+package dev.curation.query.history;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.curation.core.document.DocumentDiff;
+import dev.curation.core.document.IdSequence;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.MarkdownWriter;
+import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.ListEditor;
+import dev.curation.core.list.ListFold;
+import dev.curation.query.list.UnifiedDiff;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Diffs between versions and proposal previews, computed at most once each: versions never
+ * change, so a diff of two of them (or a proposal's preview against one of them) is kept in a
+ * small cache, refusals included; a miss runs through the {@link ReadGate}. Unified diffs and
+ * previews larger than {@code curation.query.max-diff-lines} are not computed at all.
+ */
+@Component
+public class VersionDiffs {
+
+    /** A proposal's preview: the unified diff it would make, or why there is none. */
+    public record Preview(String diff, String error) {
+    }
+
+    private record Key(String listId, long from, long to) {
+    }
+
+    /** The edits are part of the key: a proposal amended at the same list version is previewed anew. */
+    private record PreviewKey(String listId, String proposal, long version, Object edits) {
+    }
+
+    /** A unified diff, or the size of the region that made it too large. */
+    private record Unified(String text, UnifiedDiff.TooLarge refused) {
+    }
+
+    private final ReadGate gate;
+    private final int maxLines;
+    private final Cache<Key, Unified> unified;
+    private final Cache<Key, DocumentDiff> structural;
+    private final Cache<PreviewKey, Preview> previews;
+
+    VersionDiffs(ReadGate gate, @Value("${curation.query.max-diff-lines:20000}") int maxLines,
+                 @Value("${curation.query.diff-cache-bytes:16777216}") long cacheBytes) {
+        this.gate = gate;
+        this.maxLines = maxLines;
+        // weights approximate the bytes held: characters of the texts, about 200 per change
+        this.unified = Caffeine.newBuilder().maximumWeight(cacheBytes)
+                .weigher((Key k, Unified u) -> 64 + (u.text() == null ? 0 : u.text().length())).build();
+        this.structural = Caffeine.newBuilder().maximumWeight(cacheBytes)
+                .weigher((Key k, DocumentDiff d) -> 64 + 200 * (d.entries().size() + d.sections().size())).build();
+        this.previews = Caffeine.newBuilder().maximumWeight(cacheBytes)
+                .weigher((PreviewKey k, Preview p) -> 256 + length(p.diff()) + length(p.error())).build();
+    }
+
+    /** The unified diff of the Markdown of two versions, or {@link UnifiedDiff.TooLarge}. */
+    public String unified(String listId, String name, long from, long to, Supplier<ListDocument> before,
+                          Supplier<ListDocument> after) {
+        Unified diff = cached(unified, new Key(listId, from, to), () -> {
+            try {
+                return new Unified(UnifiedDiff.between(name, MarkdownWriter.write(before.get()),
+                        MarkdownWriter.write(after.get()), maxLines), null);
+            } catch (UnifiedDiff.TooLarge e) {
+                return new Unified(null, e);
+            }
+        });
+        if (diff.refused() != null) {
+            throw diff.refused();
+        }
+        return diff.text();
+    }
+
+    /** What changed between two versions, by id. */
+    public DocumentDiff structural(String listId, long from, long to, Supplier<ListDocument> before,
+                                   Supplier<ListDocument> after) {
+        return cached(structural, new Key(listId, from, to), () -> DocumentDiff.between(before.get(), after.get()));
+    }
+
+    /**
+     * The unified diff a proposal's edits would make to the list at {@code version}; an error
+     * instead when the edits no longer apply or the diff would be too large to show.
+     */
+    public Preview preview(String listId, String name, long version, String proposal, Object editsKey,
+                           Supplier<ListDocument> current, Supplier<List<Edit>> edits) {
+        return cached(previews, new PreviewKey(listId, proposal, version, editsKey), () -> {
+            try {
+                ListDocument before = current.get();
+                ListDocument after = before.copy();
+                ListEditor.decide(listId, before, new IdSequence(Long.MAX_VALUE / 2), edits.get())
+                        .forEach(e -> ListFold.apply(after, e));
+                return new Preview(UnifiedDiff.between(name, MarkdownWriter.write(before), MarkdownWriter.write(after),
+                        maxLines), null);
+            } catch (EditException e) {
+                return new Preview(null, e.getMessage());
+            } catch (UnifiedDiff.TooLarge e) {
+                return new Preview(null, "no preview: it would span " + e.changedLines() + " changed lines, more than the "
+                        + e.budget() + " shown; the proposal's edits say what it changes");
+            }
+        });
+    }
+
+    /** Computed outside the cache's lock, like RenderedLists: two readers of a new key at worst compute it twice. */
+    private <K, V> V cached(Cache<K, V> cache, K key, Supplier<V> compute) {
+        V value = cache.getIfPresent(key);
+        if (value != null) {
+            return value;
+        }
+        V fresh = gate.run(compute);
+        cache.put(key, fresh);
+        return fresh;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+}

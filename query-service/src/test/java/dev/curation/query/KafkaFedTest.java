@@ -1,0 +1,180 @@
+package dev.curation.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.curation.core.document.IdSequence;
+import dev.curation.core.document.MarkdownReader;
+import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.ListEditor;
+import dev.curation.core.list.ChangeSetApplied;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ImportList;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListFold;
+import dev.curation.core.list.ListImport;
+import dev.curation.core.document.ListDocument;
+import dev.curation.embedded.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The query service against a real PostgreSQL and a real Kafka topic, fed by the test with event
+ * envelopes as the command service publishes them. Every subclass shares one application context
+ * (same configuration), one database and one topic; tests use lists of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "curation.query.max-diff-lines=" + KafkaFedTest.MAX_DIFF_LINES)
+abstract class KafkaFedTest {
+
+    /** A small diff budget, so that a test list can exceed it. */
+    static final int MAX_DIFF_LINES = 40;
+    static final String TOPIC = TestInfrastructure.uniqueName("list-events");
+    private static boolean topicCreated;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("query"));
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("curation.kafka.topic", () -> TOPIC);
+        registry.add("spring.kafka.consumer.group-id", () -> TOPIC);
+    }
+
+    @BeforeAll
+    static synchronized void createTopic() throws Exception {
+        if (topicCreated) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        topicCreated = true;
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** Publishes the import of a list as version 1 and waits until it is served; returns its events. */
+    List<ListEvent> importList(String listId, String slug, String markdown) throws Exception {
+        List<ListEvent> events = ListImport.events(new ImportList(listId, slug, markdown));
+        publish(listId, 1, 0, events, 0, events.size(), false);
+        awaitVersion(slug, 1);
+        return events;
+    }
+
+    /**
+     * Publishes a curator's change set on {@code document} (the list at {@code version - 1}, whose
+     * last event had sequence {@code firstSequence - 1}) as {@code version}, waits until it is
+     * served, and returns how many events it took.
+     */
+    int applyEdits(String listId, String slug, ListDocument document, long version, long firstSequence, Edit... edits)
+            throws Exception {
+        List<ListEvent> events = new ArrayList<>();
+        events.add(new ChangeSetApplied(listId, version, version - 1, "test"));
+        events.addAll(ListEditor.decide(listId, document, new IdSequence(1_000_000 * version), List.of(edits)));
+        events.stream().skip(1).forEach(e -> ListFold.apply(document, e));
+        publish(listId, version, firstSequence, events, 0, events.size(), false);
+        awaitVersion(slug, version);
+        return events.size();
+    }
+
+    /** The document a list's import reads, with the ids the import gave. */
+    static ListDocument read(String markdown) {
+        return MarkdownReader.read(markdown, new IdSequence(0));
+    }
+
+    /** Sends events [from, to) of one version; the last of {@code events} ends the version. */
+    void publish(String listId, long version, long firstSequence, List<? extends ListEvent> events, int from, int to,
+                 boolean twice) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int round = 0; round < (twice ? 2 : 1); round++) {
+                for (int i = from; i < to; i++) {
+                    ListEvent event = events.get(i);
+                    long sequence = firstSequence + i;
+                    EventEnvelope envelope = new EventEnvelope(listId + "-" + sequence, EventEnvelope.typeName(event),
+                            EventEnvelope.revisionOf(event.getClass()), listId, version, sequence, Instant.now().toString(),
+                            "alice", "cmd-" + version, i == events.size() - 1, event);
+                    producer.send(new ProducerRecord<>(TOPIC, listId, json.writeValueAsBytes(envelope))).get();
+                }
+            }
+        }
+    }
+
+    void awaitVersion(String slug, long version) {
+        // the first list of a run waits for the consumer to join its group, which takes a while on a busy machine
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT version FROM list_view WHERE slug = ?")
+                .param(slug).query(Long.class).optional().orElse(0L) >= version);
+    }
+
+    /** A request; {@code headers} are name, value pairs. */
+    HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        return send("GET", path, headers);
+    }
+
+    JsonNode getJson(String path) throws Exception {
+        HttpResponse<byte[]> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /**
+     * Asserts an RFC 9457 problem with this status whose detail contains every one of
+     * {@code mentions}, and that nothing in it names a Java type or a stack frame; returns it.
+     */
+    JsonNode assertProblem(HttpResponse<byte[]> response, int status, String... mentions) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(response.uri() + " " + body).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(response.uri().toString())
+                .hasValue("application/problem+json");
+        assertThat(body).doesNotContain("java.", "Exception", "org.springframework", "\tat ", "dev.curation");
+        JsonNode problem = json.readTree(body);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asString("")).startsWith("urn:curation:problem:");
+        assertThat(problem.path("title").asString("")).isNotBlank();
+        assertThat(problem.path("detail").asString("")).as(response.uri().toString()).isNotBlank();
+        if (mentions.length > 0) {
+            assertThat(problem.get("detail").asString()).as(response.uri().toString()).contains(mentions);
+        }
+        return problem;
+    }
+}

@@ -1,5 +1,7 @@
 package dev.curation.command.web;
 
+import dev.curation.core.input.FreeText;
+import dev.curation.core.list.InputContract;
 import java.io.IOException;
 import java.time.Duration;
 import jakarta.servlet.http.HttpServletResponse;
@@ -92,6 +94,12 @@ class SecurityConfig {
     UserDetailsService accounts(AccountProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
         for (AccountProperties.Account account : properties.accounts()) {
+            // a name becomes the actor of every event its owner causes: the same text rule as any field
+            String problem = account.name() == null ? "is missing" : FreeText.problem(account.name(), false);
+            if (problem != null || account.name().isBlank() || account.name().length() > InputContract.MAX_ID) {
+                throw new IllegalStateException("curation.security.accounts: the name '" + account.name() + "' "
+                        + (problem != null ? problem : "must be 1 to " + InputContract.MAX_ID + " characters"));
+            }
             if (!properties.localAccounts() && isWellKnown(account)) {
                 throw new IllegalStateException("account '" + account.name() + "' uses the local default password; "
                         + "configure a hashed password ({bcrypt}...) for curation.security.accounts");

@@ -6,8 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -16,8 +14,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generators of hostile input for the fuzz suite: Markdown made of list-like lines with hostile
- * text, change sets mutated from a valid one, query parameters and raw bytes. jqwik's
- * arbitraries do the generating; a seeded {@link Random} makes every run replayable.
+ * text, change sets mutated from a valid one, query parameters and raw bytes. Everything comes
+ * from one seeded {@link Random}, so a run is replayed from its seed. (jqwik's generators need a
+ * jqwik thread; the suite runs in JUnit next to the stack it starts, so it generates its own.)
  */
 final class HostileInputs {
 
@@ -31,9 +30,6 @@ final class HostileInputs {
             " ".repeat(40), "服务注册", "ة", "\u0301\u0301\u0301");
 
     private final Random random;
-    private final Arbitrary<String> anyString = Arbitraries.strings().all().ofMaxLength(120);
-    private final Arbitrary<String> nasty = Arbitraries.of(NASTY);
-    private final Arbitrary<String> word = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
 
     HostileInputs(long seed) {
         this.random = new Random(seed);
@@ -43,26 +39,52 @@ final class HostileInputs {
         return random;
     }
 
-    <T> T sample(Arbitrary<T> arbitrary) {
-        return arbitrary.generator(100).next(random).value();
+    /** Up to 120 UTF-16 units from every range: ASCII, C0/C1 controls, the BMP, lone surrogates, other planes. */
+    String anyString() {
+        StringBuilder out = new StringBuilder();
+        int length = random.nextInt(121);
+        while (out.length() < length) {
+            switch (random.nextInt(6)) {
+                case 0 -> out.append((char) (0x20 + random.nextInt(0x5F)));
+                case 1 -> out.append((char) random.nextInt(0x20));
+                case 2 -> out.append((char) (0x7F + random.nextInt(0x21)));
+                case 3 -> out.append((char) random.nextInt(0x10000));
+                case 4 -> out.append((char) (0xD800 + random.nextInt(0x800)));
+                default -> out.appendCodePoint(0x10000 + random.nextInt(0x100000));
+            }
+        }
+        return out.toString();
+    }
+
+    String nasty() {
+        return pick(NASTY);
+    }
+
+    String word() {
+        StringBuilder out = new StringBuilder();
+        int length = 1 + random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            out.append((char) ('a' + random.nextInt(26)));
+        }
+        return out.toString();
     }
 
     /** Hostile text: random Unicode, nasty fragments, or both mixed. */
     String text() {
         return switch (random.nextInt(4)) {
-            case 0 -> sample(anyString);
-            case 1 -> sample(nasty);
-            case 2 -> sample(word) + sample(nasty) + sample(word);
-            default -> sample(word) + " " + sample(word);
+            case 0 -> anyString();
+            case 1 -> nasty();
+            case 2 -> word() + nasty() + word();
+            default -> word() + " " + word();
         };
     }
 
     String url() {
         return switch (random.nextInt(5)) {
-            case 0 -> "https://example.com/" + sample(word) + random.nextInt(1_000_000);
-            case 1 -> sample(nasty);
+            case 0 -> "https://example.com/" + word() + random.nextInt(1_000_000);
+            case 1 -> nasty();
             case 2 -> "https://example.com/" + text();
-            case 3 -> "HTTP://" + sample(word) + ".io";
+            case 3 -> "HTTP://" + word() + ".io";
             default -> text();
         };
     }
@@ -78,12 +100,12 @@ final class HostileInputs {
                 case 1 -> "- [" + text() + "](" + url() + ")" + (random.nextBoolean() ? " - " + text() : "");
                 case 2 -> "* [" + text() + "](" + url() + ")";
                 case 3 -> "[" + text() + "](" + url() + ")";
-                case 4 -> "```" + (random.nextBoolean() ? sample(word) : "");
+                case 4 -> "```" + (random.nextBoolean() ? word() : "");
                 case 5 -> "  ".repeat(random.nextInt(40)) + "- " + text();
                 case 6 -> "> ".repeat(1 + random.nextInt(30)) + text();
                 case 7 -> "<div>" + text();
                 case 8 -> "| " + text() + " | " + text() + " |";
-                case 9 -> "[" + sample(word) + "]: " + url();
+                case 9 -> "[" + word() + "]: " + url();
                 case 10 -> "";
                 default -> text();
             };
@@ -108,7 +130,7 @@ final class HostileInputs {
     /** A change set mutated from a valid one on the list, as JSON (sometimes no longer JSON, or not UTF-8). */
     byte[] changeSet(JsonMapper json, List<String> sections, List<String> entries) {
         ObjectNode set = NODES.objectNode();
-        set.put("rationale", sample(word));
+        set.put("rationale", word());
         ArrayNode edits = set.putArray("edits");
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
@@ -131,13 +153,13 @@ final class HostileInputs {
         String section = sections.get(random.nextInt(sections.size()));
         String entry = entries.get(random.nextInt(entries.size()));
         switch (random.nextInt(6)) {
-            case 0 -> edit.put("op", "addLink").put("section", section).put("title", sample(word))
-                    .put("url", "https://example.com/" + sample(word) + random.nextInt(1_000_000));
-            case 1 -> edit.put("op", "editLink").put("entry", entry).put("description", sample(word));
+            case 0 -> edit.put("op", "addLink").put("section", section).put("title", word())
+                    .put("url", "https://example.com/" + word() + random.nextInt(1_000_000));
+            case 1 -> edit.put("op", "editLink").put("entry", entry).put("description", word());
             case 2 -> edit.put("op", "moveLink").put("entry", entry).put("section", section);
-            case 3 -> edit.put("op", "addSection").put("title", sample(word)).putNull("parent");
-            case 4 -> edit.put("op", "renameSection").put("section", section).put("title", sample(word));
-            default -> edit.put("op", "addText").put("section", section).put("text", sample(word));
+            case 3 -> edit.put("op", "addSection").put("title", word()).putNull("parent");
+            case 4 -> edit.put("op", "renameSection").put("section", section).put("title", word());
+            default -> edit.put("op", "addText").put("section", section).put("text", word());
         }
         return edit;
     }
@@ -145,18 +167,20 @@ final class HostileInputs {
     private void mutate(ObjectNode set) {
         List<ObjectNode> objects = new ArrayList<>();
         objects.add(set);
-        set.get("edits").forEach(e -> {
-            if (e instanceof ObjectNode o) {
-                objects.add(o);
-            }
-        });
+        if (set.get("edits") instanceof ArrayNode edits) {
+            edits.forEach(e -> {
+                if (e instanceof ObjectNode o) {
+                    objects.add(o);
+                }
+            });
+        }
         ObjectNode target = objects.get(random.nextInt(objects.size()));
         List<String> names = new ArrayList<>();
         Iterator<String> it = target.propertyNames().iterator();
         it.forEachRemaining(names::add);
         String name = names.isEmpty() || random.nextInt(4) == 0
                 ? List.of("op", "title", "url", "text", "description", "position", "withContent", "parent", "entry",
-                "block", "baseVersion", "edits", sample(word)).get(random.nextInt(13))
+                "block", "baseVersion", "edits", word()).get(random.nextInt(13))
                 : names.get(random.nextInt(names.size()));
         switch (random.nextInt(5)) {
             case 0 -> target.remove(name);
@@ -180,7 +204,7 @@ final class HostileInputs {
             case 4 -> NODES.stringNode(text());
             case 5 -> NODES.numberNode(new java.math.BigDecimal("1e400"));
             case 6 -> NODES.arrayNode().add(randomValue(depth + 1)).add(randomValue(depth + 1));
-            default -> NODES.objectNode().set(sample(word), randomValue(depth + 1));
+            default -> NODES.objectNode().set(word(), randomValue(depth + 1));
         };
     }
 
@@ -194,7 +218,7 @@ final class HostileInputs {
     /** A query string of random parameters the read endpoints know, with hostile values. */
     String query() {
         List<String> names = List.of("page", "size", "actor", "from", "to", "kind", "version", "at", "q", "limit",
-                "status", "minVersion", sample(word));
+                "status", "minVersion", word());
         StringBuilder out = new StringBuilder();
         int count = random.nextInt(4);
         for (int i = 0; i < count; i++) {

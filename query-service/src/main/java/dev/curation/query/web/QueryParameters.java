@@ -90,7 +90,9 @@ public final class QueryParameters {
 
     /** A client's value quoted for a problem's detail: shortened, so that a detail stays a sentence. */
     public static String echo(Object value) {
-        String text = String.valueOf(value);
+        // a repeated parameter arrives as an array, whose toString would name a Java type
+        String text = value instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values)
+                .map(String::valueOf).toList()) : String.valueOf(value);
         StringBuilder out = new StringBuilder("'");
         // code point by code point: controls and unpaired surrogates (which JSON writers refuse) become U+FFFD
         text.codePoints().limit(MAX_ECHO).forEach(c -> out.appendCodePoint(

@@ -13,6 +13,7 @@ public class CommandServiceApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        ParentProcess.exitWithIt();
         SpringApplication.run(CommandServiceApplication.class, args);
     }
 }

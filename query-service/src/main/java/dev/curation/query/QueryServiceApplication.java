@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        ParentProcess.exitWithIt();
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 }

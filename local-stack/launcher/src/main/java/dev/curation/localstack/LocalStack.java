@@ -31,6 +31,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private List<SeedImporter.Result> seeds = List.of();
+    private SupervisedService command;
+    private SupervisedService query;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -82,6 +84,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(PrintStream out) {
+        createDirectories(options.dataDir());
+        Leftovers.clear(options.dataDir(), out);
         Ports.requireFree(options.pgPort(), "PostgreSQL", "--pg-port or CURATION_PG_PORT");
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port or CURATION_KAFKA_PORT");
         Ports.requireFree(options.kafkaControllerPort(), "the Kafka controller",
@@ -108,7 +112,10 @@ public final class LocalStack implements AutoCloseable {
                 "--curation.import.query-base-url=" + queryUrl());
         List<String> querySettings = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(QUERY_DB),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                // static membership: a restarted query-service takes its partitions back at once,
+                // instead of waiting for the session of the one that was killed to expire
+                "--spring.kafka.consumer.properties[group.instance.id]=curation-query-local");
         AotCache commandJar = new AotCache(options.commandJar());
         AotCache queryJar = new AotCache(options.queryJar());
         if (AotCache.supported() && !(commandJar.ready() && queryJar.ready())) {
@@ -125,16 +132,20 @@ public final class LocalStack implements AutoCloseable {
         }
 
         out.println("Starting command-service and query-service (logs in " + data.resolve("logs") + ") ...");
-        ServiceProcess command = ServiceProcess.start("command-service", commandJar, options.commandPort(),
-                options.javaOptions(), data.resolve("logs"), commandSettings);
+        SupervisedService command = new SupervisedService("command-service", () -> ServiceProcess.start(
+                "command-service", commandJar, options.commandPort(), options.javaOptions(), data.resolve("logs"),
+                commandSettings), READY_TIMEOUT, data.resolve("run"), out).start();
         started.push(command);
-        ServiceProcess query = ServiceProcess.start("query-service", queryJar, options.queryPort(),
-                options.javaOptions(), data.resolve("logs"), querySettings);
+        SupervisedService query = new SupervisedService("query-service", () -> ServiceProcess.start(
+                "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
+                querySettings), READY_TIMEOUT, data.resolve("run"), out).start();
         started.push(query);
+        this.command = command;
+        this.query = query;
         try {
             CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> command.awaitReady(READY_TIMEOUT)),
-                    CompletableFuture.runAsync(() -> query.awaitReady(READY_TIMEOUT))).join();
+                    CompletableFuture.runAsync(command::awaitReadyAndWatch),
+                    CompletableFuture.runAsync(query::awaitReadyAndWatch)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -184,6 +195,15 @@ public final class LocalStack implements AutoCloseable {
         return seeds;
     }
 
+    /** The supervised services, for tests that crash them. */
+    SupervisedService commandService() {
+        return command;
+    }
+
+    SupervisedService queryService() {
+        return query;
+    }
+
     void printWelcome(PrintStream out) {
         String firstSeed = seeds.isEmpty() ? "distributed-systems-notes" : seeds.getFirst().slug();
         out.printf("""
@@ -218,6 +238,11 @@ public final class LocalStack implements AutoCloseable {
             } catch (Exception e) {
                 System.err.println("while stopping " + next + ": " + e);
             }
+        }
+        try {
+            Files.deleteIfExists(options.dataDir().resolve("run").resolve("launcher.pid"));
+        } catch (IOException e) {
+            // checked against the running process before it is used
         }
     }
 

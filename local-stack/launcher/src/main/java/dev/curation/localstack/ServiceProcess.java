@@ -89,6 +89,8 @@ final class ServiceProcess implements AutoCloseable {
             command.add("--sun-misc-unsafe-memory-access=allow");
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        // the service exits when the launcher does, even after a kill -9 of the launcher
+        command.add("-Dcuration.parent-pid=" + ProcessHandle.current().pid());
         command.addAll(launch);
         command.add("--spring.profiles.active=local");
         command.add("--server.port=" + port);
@@ -134,6 +136,14 @@ final class ServiceProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     /** Asks the service to stop (SIGTERM, graceful), and kills it if it has not stopped after 20 s. */

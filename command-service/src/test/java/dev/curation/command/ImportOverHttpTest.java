@@ -138,6 +138,39 @@ class ImportOverHttpTest {
         assertThat(json.readTree(next.body()).get("version").asLong()).isEqualTo(3);
     }
 
+    /**
+     * Another command-service replica stored the list's next event first (inserted here behind
+     * this replica's back, which still has the list cached at the older sequence): the loser gets
+     * a 409 to retry, not a 500, and its retry applies on the fresh state.
+     */
+    @Test
+    void aReplicaThatLostTheRaceAnswers409AndItsRetryApplies() throws Exception {
+        String listId = json.readTree(post("/api/lists?slug=race", "alice",
+                "# R\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        assertThat(edit("race", addLink("s1", "https://example.com/b")).statusCode()).isEqualTo(200);
+        assertThat(listCache.containsKey(listId)).isTrue();
+        long last = jdbc.sql("SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(listId).query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        VALUES (?, ?, ?, 'CuratedList', ?, ?, ?, ?, ?)""")
+                .params(java.util.UUID.randomUUID().toString(), listId, last + 1, java.time.Instant.now().toString(),
+                        dev.curation.core.list.ProposalWithdrawn.class.getName(),
+                        dev.curation.core.list.EventEnvelope.revisionOf(dev.curation.core.list.ProposalWithdrawn.class),
+                        json.writeValueAsBytes(new dev.curation.core.list.ProposalWithdrawn(listId, "elsewhere", "bob")),
+                        ("{\"" + dev.curation.command.list.EventMetadata.VERSION + "\":2,\"endOfVersion\":true,"
+                                + "\"actor\":\"bob\"}").getBytes(StandardCharsets.UTF_8))
+                .update();
+
+        assertProblem(edit("race", addLink("s1", "https://example.com/c")), 409, "concurrent-change");
+        HttpResponse<String> retried = edit("race", addLink("s1", "https://example.com/c"));
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(json.readTree(retried.body()).get("version").asLong()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(listId).query(Long.class).single()).isEqualTo(last + 3);
+    }
+
     private static String addLink(String section, String url) {
         return "{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section + "\",\"title\":\"T\",\"url\":\"" + url + "\"}]}";
     }

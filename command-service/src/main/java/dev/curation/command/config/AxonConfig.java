@@ -5,7 +5,9 @@ import dev.curation.core.input.InputException;
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.InputContract;
 import dev.curation.core.list.ListRuleException;
+import java.sql.SQLException;
 import org.axonframework.common.Registration;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -121,6 +123,25 @@ class AxonConfig {
         return !(failure instanceof EditException || failure instanceof ListRuleException
                 || failure instanceof InputException)
                 && RollbackConfigurationType.ANY_THROWABLE.rollBackOn(failure);
+    }
+
+    /**
+     * Tells Axon which storage failures mean "another writer stored this sequence first": the
+     * default resolver reads vendor error codes, and PostgreSQL reports a unique violation only as
+     * SQL state 23505, so a lost race between two command-service replicas used to be a 500. Now it
+     * is Axon's {@code ConcurrencyException} (409, retry), and the unit of work rolls back, which
+     * evicts the stale cached list.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolations() {
+        return failure -> {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /** Correlation id and trace id of the causing message. */

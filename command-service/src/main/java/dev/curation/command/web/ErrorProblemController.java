@@ -33,6 +33,13 @@ class ErrorProblemController implements ErrorController {
         }
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
                 ? original : request.getRequestURI();
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            // e.g. the Idempotency-Key filter could not reach the database
+            var database = DatabaseFailures.of(failure);
+            if (database.isPresent()) {
+                return ProblemHandler.unavailable(database.get(), new ForwardedRequest(request, uri));
+            }
+        }
         ProblemDetail problem;
         if (status == HttpStatus.NOT_FOUND) {
             problem = notFound(uri);
@@ -42,6 +49,21 @@ class ErrorProblemController implements ErrorController {
             problem = ProblemDetail.forStatusAndDetail(status, Problems.generic(status));
         }
         return answer(problem, uri);
+    }
+
+    /** The failed request's own path, for the problem's instance. */
+    private static final class ForwardedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final String uri;
+
+        ForwardedRequest(HttpServletRequest request, String uri) {
+            super(request);
+            this.uri = uri;
+        }
+
+        @Override
+        public String getRequestURI() {
+            return uri;
+        }
     }
 
     private static ProblemDetail notFound(String uri) {

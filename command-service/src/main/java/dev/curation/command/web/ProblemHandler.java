@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -155,10 +156,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        var database = DatabaseFailures.of(e);
+        if (database.isPresent()) {
+            LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return unavailable(database.get(), request);
+        }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the server failed to handle the request; nothing was stored"), request);
+        return ResponseEntity.internalServerError().body(at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Internal error", "the server failed to handle the request"), request));
+    }
+
+    /** 503 with Retry-After: the database is away; the detail says whether anything may have been stored. */
+    static ResponseEntity<ProblemDetail> unavailable(DatabaseFailures.Outcome outcome, HttpServletRequest request) {
+        ProblemDetail problem = at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                "Database unavailable", DatabaseFailures.detail(outcome)), request);
+        problem.setProperty("outcome", outcome == DatabaseFailures.Outcome.UNKNOWN ? "unknown" : "nothing-stored");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ProblemDetail at(ProblemDetail problem, HttpServletRequest request) {

@@ -171,6 +171,55 @@ class ImportOverHttpTest {
                 .param(listId).query(Long.class).single()).isEqualTo(last + 3);
     }
 
+    /**
+     * The process dies after the command was applied but before its answer is stored (simulated:
+     * storing that key's answer fails). Nothing of the request may survive, or a retry with the
+     * key would find it claimed forever (or, with a new key, apply the edit twice); the retry
+     * with the same key applies the edit exactly once.
+     */
+    @Test
+    void aCrashBeforeTheAnswerIsStoredLeavesNothingAndTheRetryAppliesOnce() throws Exception {
+        assertThat(post("/api/lists?slug=crash", "alice",
+                "# K\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION crash_before_answer() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.idempotency_key = 'crash-here' AND NEW.status IS NOT NULL THEN
+                    RAISE EXCEPTION 'simulated crash before the answer is stored';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER crash_before_answer BEFORE UPDATE ON idempotency_record FOR EACH ROW "
+                + "EXECUTE FUNCTION crash_before_answer()").update();
+        long events = eventCount();
+        byte[] edit = addLink("s1", "https://example.com/once").getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpResponse<String> crashed = sendKeyed("/api/lists/crash/edits", edit, "crash-here");
+            assertThat(crashed.statusCode()).as(crashed.body()).isGreaterThanOrEqualTo(500);
+            assertThat(eventCount()).as("the command's events went with the crash").isEqualTo(events);
+            assertThat(jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = 'crash-here'")
+                    .query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("DROP TRIGGER crash_before_answer ON idempotency_record").update();
+        }
+
+        HttpResponse<String> retried = sendKeyed("/api/lists/crash/edits", edit, "crash-here");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(json.readTree(retried.body()).get("version").asLong()).isEqualTo(2);
+        HttpResponse<String> replayed = sendKeyed("/api/lists/crash/edits", edit, "crash-here");
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(eventCount()).as("applied exactly once").isEqualTo(events + 2);
+    }
+
+    private HttpResponse<String> sendKeyed(String path, byte[] body, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("alice", "alice"))
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String addLink(String section, String url) {
         return "{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section + "\",\"title\":\"T\",\"url\":\"" + url + "\"}]}";
     }

@@ -14,7 +14,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Makes POSTs safe to retry: the first request with an {@code Idempotency-Key} (per user) is
  * handled and its answer stored; the same key with the same request gets that answer again
  * ({@code Idempotency-Replayed: true}) and applies nothing; the same key with another request is
- * a 422; a key whose first request is still running is a 409. Server errors are not stored, so
- * such a request can be retried with its key. The body is held whole to hash and replay it; one
+ * a 422. The key, the command's events and the answer commit in one transaction, so a crash at
+ * any point leaves all or none of them: a retry after a crash either replays the stored answer or
+ * applies the command for the first time. Server errors are not stored, so such a request can
+ * be retried with its key. The body is held whole to hash and replay it; one
  * over 8 MB is a 413.
  */
 @Component
@@ -40,12 +49,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_KEY = 200;
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TransactionTemplate transactions;
+    private final Cache lists;
+    private final java.time.Duration ttl;
 
-    IdempotencyFilter(JdbcClient jdbc, JsonMapper json) {
+    IdempotencyFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
+                      @Qualifier("curatedListCache") Cache lists,
+                      @Value("${curation.idempotency.ttl:24h}") java.time.Duration ttl) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = new TransactionTemplate(transactions);
+        this.lists = lists;
+        this.ttl = ttl;
     }
 
     @Override
@@ -79,30 +98,85 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String hash = hash(request, body);
-        int claimed = jdbc.sql("""
-                        INSERT INTO idempotency_record (principal, idempotency_key, request_hash) VALUES (?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(user.getName(), key, hash).update();
-        if (claimed == 0) {
+        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        Handled handled;
+        try {
+            handled = transactions.execute(tx -> handle(user.getName(), key, hash, request, body, chain, cached, tx));
+        } catch (RuntimeException e) {
+            // nothing of this request was committed, the command's events neither; a list cached
+            // by the command may hold them, so the cache starts over
+            lists.removeAll();
+            if (!response.isCommitted()) {
+                response.reset();
+            }
+            throw e instanceof Failed failed ? failed.rethrow() : e;
+        }
+        if (handled == Handled.CLAIMED_ELSEWHERE) {
             replay(user.getName(), key, hash, response);
             return;
         }
-        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        if (handled == Handled.ROLLED_BACK) {
+            lists.removeAll();
+        }
+        cached.copyBodyToResponse();
+    }
+
+    private enum Handled { STORED, ROLLED_BACK, CLAIMED_ELSEWHERE }
+
+    /**
+     * In one transaction, which the command joins (Axon's unit of work takes part in the
+     * transaction bound to this thread): claim the key, handle the request, store its answer. A
+     * crash anywhere before the commit leaves neither the key nor the command's events; after it,
+     * both. A second request with the key waits on the claim's row until this one ends.
+     */
+    private Handled handle(String principal, String key, String hash, HttpServletRequest request, byte[] body,
+                           FilterChain chain, ContentCachingResponseWrapper cached, TransactionStatus tx) {
+        int claimed = jdbc.sql("""
+                        INSERT INTO idempotency_record (principal, idempotency_key, request_hash) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(principal, key, hash).update();
+        if (claimed == 0) {
+            return Handled.CLAIMED_ELSEWHERE;
+        }
         try {
             chain.doFilter(new CachedBodyRequest(request, body), cached);
-        } finally {
-            if (cached.getStatus() >= 500) {
-                jdbc.sql("DELETE FROM idempotency_record WHERE principal = ? AND idempotency_key = ?")
-                        .params(user.getName(), key).update();
-            } else {
-                jdbc.sql("""
-                                UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, body = ?
-                                WHERE principal = ? AND idempotency_key = ?""")
-                        .params(cached.getStatus(), cached.getContentType(), cached.getHeader("Location"),
-                                cached.getHeader("ETag"), cached.getContentAsByteArray(), user.getName(), key)
-                        .update();
-            }
-            cached.copyBodyToResponse();
+        } catch (IOException | ServletException e) {
+            throw new Failed(e);
+        }
+        if (cached.getStatus() >= 500 || tx.isRollbackOnly()) {
+            // a failure (or a command whose unit of work rolled back): nothing stays, the key is free again
+            tx.setRollbackOnly();
+            return Handled.ROLLED_BACK;
+        }
+        jdbc.sql("""
+                        UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, body = ?
+                        WHERE principal = ? AND idempotency_key = ?""")
+                .params(cached.getStatus(), cached.getContentType(), cached.getHeader("Location"),
+                        cached.getHeader("ETag"), cached.getContentAsByteArray(), principal, key)
+                .update();
+        return Handled.STORED;
+    }
+
+    /** A checked failure of the filter chain, carried through the transaction callback. */
+    private static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(Exception cause) {
+            super(cause);
+        }
+
+        RuntimeException rethrow() {
+            return getCause() instanceof RuntimeException r ? r : new IllegalStateException(getCause());
+        }
+    }
+
+    /** Forgets answers older than {@code curation.idempotency.ttl} (default a day): a key is for retries, not forever. */
+    @Scheduled(fixedDelayString = "${curation.idempotency.cleanup-interval:1h}", initialDelayString = "1m")
+    void expire() {
+        int removed = jdbc.sql("DELETE FROM idempotency_record WHERE created_at < ? AND status IS NOT NULL")
+                .param(java.sql.Timestamp.from(java.time.Instant.now().minus(ttl))).update();
+        if (removed > 0) {
+            LOG.info("forgot {} Idempotency-Key answers older than {}", removed, ttl);
         }
     }
 

@@ -18,7 +18,8 @@ class IdempotencyFilterTest {
 
     private static final int OVER_BUFFER = 8 * 1024 * 1024 + 1;
 
-    private final IdempotencyFilter filter = new IdempotencyFilter(null, JsonMapper.builder().build());
+    private final IdempotencyFilter filter = new IdempotencyFilter(null, JsonMapper.builder().build(), null, null,
+            java.time.Duration.ofHours(24));
 
     @BeforeEach
     void signIn() {

@@ -220,6 +220,26 @@ class ImportOverHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The repair for a topic that lost records: the event store, sent again in order; ids tell the copies. */
+    @Test
+    void republishSendsTheEventStoreAgainInOrder() throws Exception {
+        String listId = json.readTree(post("/api/lists?slug=again", "alice",
+                "# A\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        List<ConsumerRecord<String, byte[]>> first = consume(listId, 2);
+        assertThat(first).hasSize(2);
+
+        HttpResponse<String> republished = http.send(HttpRequest.newBuilder(uri("/api/operations/republish"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(republished.statusCode()).as(republished.body()).isEqualTo(202);
+
+        List<ConsumerRecord<String, byte[]>> all = consume(listId, 4);
+        assertThat(all).hasSize(4);
+        assertThat(all.subList(2, 4)).extracting(r -> json.readTree(r.value()).get("eventId").asString())
+                .containsExactlyElementsOf(first.stream().map(r -> json.readTree(r.value()).get("eventId").asString()).toList());
+        assertThat(all.subList(2, 4)).extracting(r -> json.readTree(r.value()).get("sequence").asLong())
+                .containsExactly(0L, 1L);
+    }
+
     private static String addLink(String section, String url) {
         return "{\"edits\":[{\"op\":\"addLink\",\"section\":\"" + section + "\",\"title\":\"T\",\"url\":\"" + url + "\"}]}";
     }

@@ -81,6 +81,31 @@ class QuarantineTest extends KafkaFedTest {
         assertProblem(post("/api/operations/quarantine/" + poisoned + "/retry", ""), 404, "not quarantined");
     }
 
+    /** A lost event (a gap in a list's sequence) holds the list until the event arrives, then it repairs itself. */
+    @Test
+    void aSequenceGapWaitsForTheMissingEventAndRepairsItself() throws Exception {
+        String gapped = UUID.randomUUID().toString();
+        int imported = importList(gapped, "gapped", MARKDOWN).size();
+        ListDocument document = read(MARKDOWN);
+        List<ListEvent> events = new ArrayList<>();
+        events.add(new ChangeSetApplied(gapped, 2, 1, "test"));
+        events.addAll(ListEditor.decide(gapped, document, new IdSequence(2000),
+                List.of(new Edit.AddLink("s1", null, "Late", "https://example.com/late", null))));
+        // the version's first event is lost on the way; the second arrives
+        publish(gapped, 2, imported, events, 1, events.size(), false);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                byList(getJson("/api/operations/quarantine").get("items"), gapped).get("error").asString())
+                .contains("sequence gap", "republish"));
+        assertThat(version("gapped")).isEqualTo(1);
+
+        // the repair (a republish from the event store) sends it again: held, ordered, applied
+        publish(gapped, 2, imported, events, 0, 1, false);
+        awaitVersion("gapped", 2);
+        assertThat(getJson("/api/operations/quarantine").get("items").findValuesAsString("list")).doesNotContain(gapped);
+        assertThat(new String(get("/api/lists/gapped/markdown").body(), StandardCharsets.UTF_8))
+                .contains("[Late](https://example.com/late)");
+    }
+
     /** The case from the field: an event the database cannot store (NUL in a rationale) stops its list only. */
     @Test
     void anEventTheDatabaseRefusesQuarantinesItsList() throws Exception {

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ListProjection {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListProjection.class);
+    /** How a quarantine for a missing event starts: such a list retries by itself when records arrive. */
+    static final String SEQUENCE_GAP = "sequence gap: ";
 
     private final ListStore store;
     private final ProposalStore proposals;
@@ -81,6 +83,7 @@ class ListProjection {
                 held.forEach(r -> quarantine.hold(Quarantine.keyOf(r), r));
                 return apply(active);
             }));
+            awaitingRepair(held);
         } catch (RuntimeException e) {
             evict(records);
             if (ProjectionFailures.isTransient(e)) {
@@ -90,6 +93,21 @@ class ListProjection {
                     ProjectionFailures.describe(e));
             isolate(active, held);
         }
+    }
+
+    /**
+     * A list quarantined for a missing event waits for the repair (the event store republished):
+     * when records for it arrive, its held records are tried again, in sequence order.
+     */
+    private void awaitingRepair(List<ConsumerRecord<String, byte[]>> held) {
+        held.stream().map(Quarantine::keyOf).distinct()
+                .filter(quarantine::awaitsRepair)
+                .forEach(key -> {
+                    RetryOutcome outcome = retry(key, List.of());
+                    if (outcome.released()) {
+                        LOG.info("list {} repaired: its missing events arrived", key);
+                    }
+                });
     }
 
     /**
@@ -135,7 +153,7 @@ class ListProjection {
             LOG.warn("operator discards record {}-{} held for list {}", p.partition(), p.offset(), key);
             quarantine.discard(key, p.partition(), p.offset());
         }));
-        List<ConsumerRecord<String, byte[]>> records = quarantine.held(key, topic);
+        List<ConsumerRecord<String, byte[]>> records = inSequenceOrder(quarantine.held(key, topic));
         try {
             commit(transactions.execute(tx -> {
                 Map<String, Working> applied = apply(records);
@@ -154,6 +172,27 @@ class ListProjection {
     }
 
     record RecordPosition(int partition, long offset) {
+    }
+
+    /**
+     * Held records by the list's sequence: republished events arrive after the ones that found
+     * the gap. Records without a readable sequence keep their place at the end, in log order.
+     */
+    private List<ConsumerRecord<String, byte[]>> inSequenceOrder(List<ConsumerRecord<String, byte[]>> records) {
+        record Sequenced(long sequence, int index, ConsumerRecord<String, byte[]> record) {
+        }
+        List<Sequenced> sequenced = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            long sequence = Long.MAX_VALUE;
+            try {
+                sequence = json.readTree(records.get(i).value()).required("sequence").asLong();
+            } catch (RuntimeException e) {
+                // unreadable: stays in log order after the readable ones, and fails the retry there
+            }
+            sequenced.add(new Sequenced(sequence, i, records.get(i)));
+        }
+        sequenced.sort(java.util.Comparator.comparingLong(Sequenced::sequence).thenComparingInt(Sequenced::index));
+        return sequenced.stream().map(Sequenced::record).toList();
     }
 
     record RetryOutcome(String listKey, boolean released, int applied, String error) {
@@ -201,8 +240,9 @@ class ListProjection {
             return;
         }
         if (envelope.sequence() != applied + 1) {
-            throw new IllegalStateException("event " + envelope.eventId() + " of list " + envelope.listId()
-                    + " has sequence " + envelope.sequence() + " but " + (applied + 1) + " was expected");
+            throw new IllegalStateException(SEQUENCE_GAP + "event " + envelope.eventId() + " of list " + envelope.listId()
+                    + " has sequence " + envelope.sequence() + " but " + (applied + 1) + " was expected; republish "
+                    + "from the event store to repair it");
         }
         if (list == null) {
             if (!(envelope.payload() instanceof ListImported imported)) {

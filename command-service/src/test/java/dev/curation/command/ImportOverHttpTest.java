@@ -227,6 +227,10 @@ class ImportOverHttpTest {
                 "# A\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
         List<ConsumerRecord<String, byte[]>> first = consume(listId, 2);
         assertThat(first).hasSize(2);
+        String scrape = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape).contains("curation_publisher_lag_events ", "curation_publisher_failing ",
+                "curation_publisher_failures_total ");
 
         HttpResponse<String> republished = http.send(HttpRequest.newBuilder(uri("/api/operations/republish"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

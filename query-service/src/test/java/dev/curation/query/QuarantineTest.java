@@ -55,6 +55,9 @@ class QuarantineTest extends KafkaFedTest {
         assertThat(quarantined.get("error").asString()).contains("offset " + poison.offset());
         assertThat(quarantined.get("heldRecords").asInt()).isEqualTo(3); // the poison and the edit's two events
         JsonNode all = getJson("/api/operations/quarantine").get("items");
+        String scrape = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        assertThat(scrape).contains("curation_projection_quarantined ", "curation_projection_quarantines_total ",
+                "curation_projection_lag_seconds ");
         assertThat(getJson("/actuator/metrics/curation.projection.quarantined").at("/measurements/0/value").asDouble())
                 .isEqualTo(all.size());
         assertThat(byList(all, poisoned).get("held").findValuesAsString("offset"))

@@ -84,6 +84,7 @@ class ListProjection {
                 return apply(active);
             }));
             awaitingRepair(held);
+            lastEventTime(active).ifPresent(metrics::projected);
         } catch (RuntimeException e) {
             evict(records);
             if (ProjectionFailures.isTransient(e)) {
@@ -93,6 +94,12 @@ class ListProjection {
                     ProjectionFailures.describe(e));
             isolate(active, held);
         }
+    }
+
+    /** The time of the batch's last event, from the record's timestamp (the publisher's send time). */
+    private static Optional<Instant> lastEventTime(List<ConsumerRecord<String, byte[]>> records) {
+        return records.isEmpty() ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(records.getLast().timestamp())).filter(t -> t.toEpochMilli() > 0);
     }
 
     /**

@@ -5,11 +5,18 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** {@code curation.projection.quarantined} (lists now) and {@code curation.projection.quarantines} (ever). */
+/**
+ * {@code curation.projection.quarantined} (lists now), {@code curation.projection.quarantines}
+ * (ever), and {@code curation.projection.lag}: seconds between an event's publication to Kafka
+ * (the record's timestamp, just after its commit) and its projection, for the last event of the
+ * last batch. Kafka's own consumer lag
+ * in records is {@code kafka.consumer.fetch.manager.records.lag.max}.
+ */
 @Component
 class ProjectionMetrics {
 
     private final Counter quarantines;
+    private final java.util.concurrent.atomic.AtomicLong lagMillis = new java.util.concurrent.atomic.AtomicLong();
 
     ProjectionMetrics(MeterRegistry meters, Quarantine quarantine) {
         this.quarantines = Counter.builder("curation.projection.quarantines")
@@ -18,6 +25,14 @@ class ProjectionMetrics {
         Gauge.builder("curation.projection.quarantined", quarantine, q -> q.keys().size())
                 .description("lists quarantined now: their records are held, not projected")
                 .register(meters);
+        Gauge.builder("curation.projection.lag", lagMillis, l -> l.get() / 1000.0)
+                .description("seconds from an event's publication to its projection (last batch)")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    void projected(java.time.Instant eventTime) {
+        lagMillis.set(Math.max(0, java.time.Duration.between(eventTime, java.time.Instant.now()).toMillis()));
     }
 
     void quarantined() {

@@ -220,6 +220,26 @@ class ImportOverHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The topic states its durability (ADR 9) instead of inheriting the broker's defaults. */
+    @Test
+    void theTopicIsCreatedWithExplicitDurability() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, TOPIC);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            // set on the topic itself, not inherited from whatever the broker's defaults are
+            for (String name : List.of("min.insync.replicas", "unclean.leader.election.enable", "retention.ms")) {
+                assertThat(config.get(name).source()).as(name)
+                        .isEqualTo(org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            }
+            assertThat(config.get("min.insync.replicas").value()).isEqualTo("1");
+            assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("max.message.bytes").value()).isEqualTo(String.valueOf(8 * 1024 * 1024));
+        }
+    }
+
     /** The repair for a topic that lost records: the event store, sent again in order; ids tell the copies. */
     @Test
     void republishSendsTheEventStoreAgainInOrder() throws Exception {

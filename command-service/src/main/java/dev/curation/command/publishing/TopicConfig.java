@@ -20,6 +20,8 @@ class TopicConfig {
                 .config("retention.bytes", "-1")
                 .config("cleanup.policy", "delete")
                 .config("max.message.bytes", String.valueOf(8 * 1024 * 1024))
+                .config("min.insync.replicas", String.valueOf(properties.effectiveMinInSyncReplicas()))
+                .config("unclean.leader.election.enable", "false")
                 .build();
     }
 

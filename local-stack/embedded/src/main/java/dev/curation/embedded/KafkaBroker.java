@@ -54,6 +54,11 @@ public final class KafkaBroker implements AutoCloseable {
             props.put("log.cleaner.dedupe.buffer.size", "2097152");
             props.put("auto.create.topics.enable", "false");
             props.put("log.retention.hours", "-1");
+            // durability of one local broker (ADR 9): acknowledged records reach the disk within a
+            // second; what a power cut loses in that second the event store still has (republish)
+            props.put("log.flush.interval.ms", "1000");
+            props.put("min.insync.replicas", "1");
+            props.put("unclean.leader.election.enable", "false");
             if (!Files.exists(logDirectory.resolve("meta.properties"))) {
                 new Formatter()
                         .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))

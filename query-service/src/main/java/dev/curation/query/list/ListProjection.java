@@ -205,6 +205,11 @@ class ListProjection {
     record RetryOutcome(String listKey, boolean released, int applied, String error) {
     }
 
+    /** Drops what is kept in memory of lists; they are read from the database when next needed. */
+    synchronized void forgetLists() {
+        committed.clear();
+    }
+
     private void commit(Map<String, Working> applied) {
         applied.values().forEach(w -> {
             w.published = null;

@@ -220,6 +220,26 @@ class ImportOverHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The W3C trace of a request travels on the events it causes, so the query side's logs can name it. */
+    @Test
+    void aRequestsTraceTravelsOnItsEvents() throws Exception {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=traced"))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", basic("alice", "alice"))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("# T\n- [a](https://example.com/a)\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("traceparent")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("00-" + trace + "-"));
+        String listId = json.readTree(response.body()).get("id").asString();
+        List<ConsumerRecord<String, byte[]>> records = consume(listId, 2);
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(
+                new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .startsWith("00-" + trace + "-"));
+    }
+
     /** The topic states its durability (ADR 9) instead of inheriting the broker's defaults. */
     @Test
     void theTopicIsCreatedWithExplicitDurability() throws Exception {

@@ -41,7 +41,8 @@ class QuarantineTest extends KafkaFedTest {
         int poisonedEvents = importList(poisoned, "poisoned", MARKDOWN).size();
         int healthyEvents = importList(healthy, "healthy", MARKDOWN).size();
 
-        RecordMetadata poison = sendRaw(poisoned, "{not json".getBytes(StandardCharsets.UTF_8));
+        RecordMetadata poison = sendRaw(poisoned, "{not json".getBytes(StandardCharsets.UTF_8),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         // a real edit of the poisoned list after the poison: held, never lost
         publishEdit(poisoned, 2, poisonedEvents);
         // the other lists go on: an edit, and a list imported after the poison
@@ -52,7 +53,8 @@ class QuarantineTest extends KafkaFedTest {
         assertThat(version("poisoned")).isEqualTo(1);
         JsonNode health = awaitHealth("DEGRADED");
         JsonNode quarantined = byList(health.at("/components/projection/details/quarantined"), poisoned);
-        assertThat(quarantined.get("error").asString()).contains("offset " + poison.offset());
+        assertThat(quarantined.get("error").asString()).contains("offset " + poison.offset(),
+                "trace 4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(quarantined.get("heldRecords").asInt()).isEqualTo(3); // the poison and the edit's two events
         JsonNode all = getJson("/api/operations/quarantine").get("items");
         String scrape = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
@@ -144,11 +146,13 @@ class QuarantineTest extends KafkaFedTest {
         publish(listId, version, firstSequence, events, 0, events.size(), false);
     }
 
-    private RecordMetadata sendRaw(String key, byte[] value) throws Exception {
+    private RecordMetadata sendRaw(String key, byte[] value, String traceparent) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "acks", "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, value);
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+            return producer.send(record).get();
         }
     }
 

@@ -18,6 +18,7 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import dev.curation.command.list.EventMetadata;
+import dev.curation.command.web.TraceContextFilter;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.EventRevision;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -98,7 +99,9 @@ class AxonConfig {
         // the input contract, before a command is handled: nothing it refuses reaches the list
         bus.registerDispatchInterceptor(commands -> (index, command) -> {
             contract.check(command.getPayload());
-            return command;
+            // the request's trace id, which Axon's MessageOriginProvider copies onto every event
+            String traceId = org.slf4j.MDC.get(TraceContextFilter.TRACE_ID);
+            return traceId == null ? command : command.andMetaData(java.util.Map.of(TraceContextFilter.TRACE_ID, traceId));
         });
         return bus;
     }

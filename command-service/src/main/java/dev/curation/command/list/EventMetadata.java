@@ -11,6 +11,8 @@ public final class EventMetadata {
     public static final String ACTOR = "actor";
     /** Id of the command that caused the event (set by Axon's MessageOriginProvider). */
     public static final String CORRELATION_ID = "correlationId";
+    /** The W3C trace id of the request that caused the event (from its command, by MessageOriginProvider). */
+    public static final String TRACE_ID = "traceId";
 
     private EventMetadata() {
     }

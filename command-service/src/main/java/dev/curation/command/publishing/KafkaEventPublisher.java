@@ -67,12 +67,31 @@ class KafkaEventPublisher {
         record.headers()
                 .add("curation-event-id", envelope.eventId().getBytes(StandardCharsets.UTF_8))
                 .add("curation-event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
+        traceparent(message).ifPresent(t -> record.headers().add("traceparent", t.getBytes(StandardCharsets.UTF_8)));
         try {
             pending().add(kafka.send(record));
         } catch (RuntimeException e) {
             health.failed(e);
             throw e;
         }
+    }
+
+    /**
+     * The W3C {@code traceparent} of the request that caused the event: its trace id (a command id
+     * when the request brought none: Axon's own trace id, a UUID, as 32 hex digits) and a span id
+     * derived from the event id, so the same event always carries the same header.
+     */
+    static java.util.Optional<String> traceparent(EventMessage<?> message) {
+        Object traceId = message.getMetaData().get(EventMetadata.TRACE_ID);
+        if (traceId == null) {
+            return java.util.Optional.empty();
+        }
+        String trace = traceId.toString().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        String span = message.getIdentifier().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        if (!trace.matches("[0-9a-f]{32}") || !span.matches("[0-9a-f]{16,}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("00-" + trace + "-" + span.substring(0, 16) + "-01");
     }
 
     /** Sends of the current batch; awaited once, before the batch's token is committed. */

@@ -228,10 +228,17 @@ class ListProjection {
         HistoryRecorder.Batch recorded = history.batch();
         EntryIndex.Batch indexed = entries.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
+            // the trace of the request that caused the event, in every log line about it
+            String traceId = ProjectionFailures.traceId(record);
+            if (traceId != null) {
+                org.slf4j.MDC.put("traceId", traceId);
+            }
             try {
                 applyOne(record, lists, recorded, indexed);
             } catch (RuntimeException e) {
                 throw new ProjectionFailures.RecordFailed(record, e);
+            } finally {
+                org.slf4j.MDC.remove("traceId");
             }
         }
         recorded.flush();

@@ -19,9 +19,19 @@ final class ProjectionFailures {
         private static final long serialVersionUID = 1L;
 
         RecordFailed(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
-            super("record at partition " + record.partition() + ", offset " + record.offset() + ": "
-                    + describe(cause), cause);
+            super("record at partition " + record.partition() + ", offset " + record.offset()
+                    + (traceId(record) == null ? "" : " (trace " + traceId(record) + ")") + ": " + describe(cause), cause);
         }
+    }
+
+    /** The trace id of a record's W3C {@code traceparent} header, if it has a well-formed one. */
+    static String traceId(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader("traceparent");
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII);
+        return value.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}") ? value.substring(3, 35) : null;
     }
 
     /**

@@ -48,6 +48,8 @@ class ImportOverHttpTest {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("curation.kafka.topic", () -> TOPIC);
         registry.add("curation.import.max-size", () -> "64KB");
+        registry.add("curation.publisher.watchdog-initial-delay", () -> "1s");
+        registry.add("curation.publisher.watchdog-interval", () -> "1s");
     }
 
     @LocalServerPort
@@ -58,6 +60,8 @@ class ImportOverHttpTest {
     TransactionManager axonTransactions;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
     @Autowired
     @Qualifier("curatedListCache")
     Cache listCache;
@@ -238,6 +242,23 @@ class ImportOverHttpTest {
         assertThat(records).hasSize(2).allSatisfy(r -> assertThat(
                 new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
                 .startsWith("00-" + trace + "-"));
+    }
+
+    /**
+     * Axon stops a processor whose thread is interrupted (its unit-of-work timeout does that to a
+     * batch stuck behind a paused broker) and never starts it again: the watchdog does, and what
+     * was stored meanwhile reaches Kafka.
+     */
+    @Test
+    void aStoppedPublisherIsStartedAgain() throws Exception {
+        var publisher = processing.eventProcessor("kafka-publisher",
+                org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        publisher.shutDown();
+        assertThat(publisher.isRunning()).isFalse();
+        String listId = json.readTree(post("/api/lists?slug=stopped", "alice",
+                "# S\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(publisher::isRunning);
+        assertThat(consume(listId, 2)).hasSize(2);
     }
 
     /** The topic states its durability (ADR 9) instead of inheriting the broker's defaults. */

@@ -107,7 +107,7 @@ class KafkaEventPublisher {
     private void awaitAll(List<CompletableFuture<?>> sends) {
         try {
             kafka.flush();
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(40, TimeUnit.SECONDS);
             health.sent();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

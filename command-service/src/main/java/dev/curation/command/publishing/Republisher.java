@@ -1,11 +1,16 @@
 package dev.curation.command.publishing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +29,46 @@ public class Republisher {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
     private final TransactionManager transactions;
+    private final Counter restarts;
+    private boolean closing;
 
-    Republisher(EventProcessingConfiguration processing, TokenStore tokens, TransactionManager transactions) {
+    Republisher(EventProcessingConfiguration processing, TokenStore tokens, TransactionManager transactions,
+                MeterRegistry meters) {
         this.processing = processing;
         this.tokens = tokens;
         this.transactions = transactions;
+        this.restarts = Counter.builder("curation.publisher.restarts")
+                .description("times the watchdog started a publisher that had stopped").register(meters);
+    }
+
+    /**
+     * The publisher must never stay stopped: Axon stops a processor whose thread was interrupted
+     * (its unit-of-work timeout does that to a batch stuck behind a paused broker), and nothing
+     * would start it again. Checked every few seconds; a stopped publisher is started and logged.
+     */
+    @Scheduled(fixedDelayString = "${curation.publisher.watchdog-interval:5s}",
+            initialDelayString = "${curation.publisher.watchdog-initial-delay:30s}")
+    public synchronized void keepRunning() {
+        if (closing) {
+            return;
+        }
+        processing.eventProcessor(KafkaEventPublisher.PROCESSOR, StreamingEventProcessor.class)
+                .filter(p -> !p.isRunning())
+                .ifPresent(p -> {
+                    try {
+                        p.start();
+                        restarts.increment();
+                        LOG.warn("the publisher had stopped (interrupted or failed); started it again");
+                    } catch (IllegalStateException e) {
+                        LOG.debug("publisher still shutting down; next check starts it: {}", e.getMessage());
+                    }
+                });
+    }
+
+    /** The service is stopping: a stopped publisher is then meant to be stopped. */
+    @EventListener(ContextClosedEvent.class)
+    public synchronized void closing() {
+        closing = true;
     }
 
     /** Restarts the publisher from the first stored event. */

@@ -1,0 +1,293 @@
+package dev.curation.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.curation.embedded.Ports;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Faults under write load on the real stack, the launcher running as {@code ./curation start}
+ * runs it: writers send keyed edits to several lists and retry each with its key until it is
+ * acknowledged, while faults strike at random moments: kill -9 of either service, the broker
+ * paused (the launcher, which runs it, stopped with SIGSTOP), PostgreSQL frozen (SIGSTOP of its
+ * processes). Afterwards, with no human: the stack is healthy; every acknowledged edit is in its
+ * list exactly once; every list's history is gap-free and has exactly the versions the event
+ * store has. {@code curation.chaos.seconds} sets the length (short in ./mvnw verify; {@code
+ * ./curation chaos --minutes 20} for the long run, whose report goes to docs/chaos.md).
+ */
+class ChaosIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int LISTS = 4;
+    private static final int WRITERS = 4;
+
+    @TempDir
+    Path data;
+
+    private final int commandPort = Ports.free();
+    private final int queryPort = Ports.free();
+    private final int pgPort = Ports.free();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @Test
+    void nothingAcknowledgedIsLostOrDoubledAndNoHumanIsNeeded() throws Exception {
+        long seconds = Long.parseLong(property("curation.chaos.seconds", "90"));
+        long seed = Long.parseLong(property("curation.chaos.seed", Long.toString(System.nanoTime())));
+        Random random = new Random(seed);
+        Process launcher = startLauncher();
+        try {
+            for (int l = 0; l < LISTS; l++) {
+                HttpResponse<String> imported = post("/api/lists?slug=chaos-" + l, "text/markdown", "import-" + l,
+                        "# Chaos " + l + "\n- [Start](https://example.com/start)\n");
+                assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+            }
+            Map<String, Integer> acknowledged = new ConcurrentHashMap<>(); // key -> list
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger retries = new AtomicInteger();
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.add(Thread.ofVirtual().start(() -> {
+                    int n = 0;
+                    while (running.get()) {
+                        int list = (writer + n) % LISTS;
+                        String key = "w" + writer + "-" + n++;
+                        if (editUntilAcknowledged(list, key, retries)) {
+                            acknowledged.put(key, list);
+                        }
+                    }
+                }));
+            }
+            Instant end = Instant.now().plusSeconds(seconds);
+            List<String> faults = new ArrayList<>();
+            List<Integer> kinds = new ArrayList<>();
+            while (Instant.now().isBefore(end)) {
+                sleep(Duration.ofSeconds(10 + random.nextInt(20)));
+                if (Instant.now().isAfter(end)) {
+                    break;
+                }
+                if (kinds.isEmpty()) {
+                    // every kind of fault once per round, in a random order
+                    kinds.addAll(List.of(0, 1, 2, 3));
+                    java.util.Collections.shuffle(kinds, random);
+                }
+                faults.add(inject(kinds.removeFirst(), random, seconds, launcher));
+            }
+            running.set(false);
+            for (Thread writer : writers) {
+                writer.join(Duration.ofMinutes(5));
+            }
+
+            // no human: healthy again, everything acknowledged served once, histories match the event store
+            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> get("/actuator/health").contains("\"UP\""));
+            Map<Integer, Long> expected = new ConcurrentHashMap<>();
+            acknowledged.values().forEach(l -> expected.merge(l, 1L, Long::sum));
+            for (int l = 0; l < LISTS; l++) {
+                int list = l;
+                long versions = 1 + expected.getOrDefault(list, 0L);
+                await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                        .until(() -> JSON.readTree(get("/api/lists/chaos-" + list)).get("version").asLong() == versions);
+                String markdown = get("/api/lists/chaos-" + list + "/markdown");
+                for (Map.Entry<String, Integer> edit : acknowledged.entrySet()) {
+                    if (edit.getValue() == list) {
+                        String url = "https://example.com/" + edit.getKey() + ")";
+                        assertThat(markdown.split(java.util.regex.Pattern.quote(url), -1).length - 1)
+                                .as("edit " + edit.getKey() + " in chaos-" + list).isEqualTo(1);
+                    }
+                }
+                assertThat(historyVersions(list)).as("history of chaos-" + list)
+                        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, versions).boxed().toList());
+                assertThat(eventStoreVersion(list)).as("event store of chaos-" + list).isEqualTo(versions);
+            }
+            String report = "seed " + seed + ", " + seconds + " s, " + acknowledged.size() + " edits acknowledged on "
+                    + LISTS + " lists by " + WRITERS + " writers, " + retries.get() + " retries, faults: " + faults
+                    + "; lost 0, doubled 0, stuck 0 (all versions served, histories gap-free and equal to the event store)";
+            System.out.println("chaos: " + report);
+            String reportFile = System.getProperty("curation.chaos.report");
+            if (reportFile != null && !reportFile.isBlank()) {
+                Files.writeString(Path.of(reportFile), report + "\n");
+            }
+        } finally {
+            launcher.destroy();
+            if (!launcher.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+            }
+        }
+    }
+
+    /** One fault; returns what it was. */
+    private String inject(int kind, Random random, long runSeconds, Process launcher) throws Exception {
+        return switch (kind) {
+            case 0 -> killService("command-service");
+            case 1 -> killService("query-service");
+            case 2 -> {
+                // 90 s outlasts the producer's delivery timeout and Axon's unit-of-work timeout
+                int pause = runSeconds >= 600 && random.nextBoolean() ? 90 : 30;
+                signal("STOP", launcher.pid());
+                sleep(Duration.ofSeconds(pause));
+                signal("CONT", launcher.pid());
+                yield "broker paused " + pause + " s";
+            }
+            default -> {
+                // the postmaster and every backend it forked: connections hang, as on a frozen host
+                ProcessHandle postmaster = Leftovers.alive(data.resolve("postgres").resolve("postmaster.pid")).orElseThrow();
+                List<Long> postgres = java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                        postmaster.descendants()).map(ProcessHandle::pid).toList();
+                postgres.forEach(pid -> signal("STOP", pid));
+                sleep(Duration.ofSeconds(20));
+                postgres.forEach(pid -> signal("CONT", pid));
+                yield "PostgreSQL frozen 20 s";
+            }
+        };
+    }
+
+    private String killService(String name) throws IOException {
+        String pid = Files.readString(data.resolve("run").resolve(name + ".pid")).strip();
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        return "kill -9 " + name;
+    }
+
+    /** Sends one edit with its key until acknowledged; false if the run ended before. */
+    private boolean editUntilAcknowledged(int list, String key, AtomicInteger retries) {
+        String body = "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"" + key
+                + "\",\"url\":\"https://example.com/" + key + "\"}]}";
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(giveUp)) {
+            try {
+                HttpResponse<String> response = post("/api/lists/chaos-" + list + "/edits", "application/json", key, body);
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+                assertThat(response.statusCode()).as(key + ": " + response.body()).isIn(409, 429, 503);
+            } catch (IOException e) {
+                // a service or the launcher is down: the same key again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            retries.incrementAndGet();
+            sleep(Duration.ofMillis(300));
+        }
+        throw new AssertionError("edit " + key + " was not acknowledged within 5 minutes");
+    }
+
+    private List<Long> historyVersions(int list) throws Exception {
+        List<Long> versions = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode history = JSON.readTree(get("/api/lists/chaos-" + list + "/history?size=200&page=" + page));
+            history.get("items").forEach(i -> versions.add(i.get("version").asLong()));
+            if (history.get("next") == null || history.get("next").isNull()) {
+                break;
+            }
+        }
+        return versions.reversed();
+    }
+
+    private long eventStoreVersion(int list) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/curation_events",
+                "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT count(DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'listVersion')
+                     FROM domain_event_entry e JOIN list_slug s ON s.list_id = e.aggregate_identifier
+                     WHERE s.slug = 'chaos-%d'""".formatted(list))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Process startLauncher() throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-jar", System.getProperty("curation.launcher-jar"), "start", "--data-dir", data.toString(),
+                "--command-port", "" + commandPort, "--query-port", "" + queryPort, "--kafka-port", "" + Ports.free(),
+                "--kafka-controller-port", "" + Ports.free(), "--pg-port", "" + pgPort,
+                "--seeds", StackFixture.SEEDS.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
+        builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+        Process process = builder.start();
+        Thread.ofVirtual().start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    System.out.println("launcher> " + line);
+                    log.add(line);
+                }
+            } catch (IOException e) {
+                // gone
+            }
+        });
+        await().atMost(Duration.ofMinutes(4)).until(() -> log.stream().anyMatch(l -> l.contains("The curation backend is running"))
+                || !process.isAlive());
+        assertThat(process.isAlive()).as("launcher started").isTrue();
+        return process;
+    }
+
+    private HttpResponse<String> post(String path, String type, String key, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + commandPort + path))
+                .header("Content-Type", type)
+                .header("Authorization", StackFixture.basic("alice"))
+                .header("Idempotency-Key", key)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("kill -" + signal + " " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -113,8 +113,12 @@ class ChaosIT {
             for (int l = 0; l < LISTS; l++) {
                 int list = l;
                 long versions = 1 + expected.getOrDefault(list, 0L);
-                await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
-                        .until(() -> JSON.readTree(get("/api/lists/chaos-" + list)).get("version").asLong() == versions);
+                // says what was served instead (and what is quarantined) when the versions never arrive
+                await().atMost(Duration.ofMinutes(3)).ignoreExceptions().untilAsserted(() ->
+                        assertThat(JSON.readTree(get("/api/lists/chaos-" + list)).get("version").asLong())
+                                .as("chaos-" + list + " served version; quarantine: " + get("/api/operations/quarantine")
+                                        + "; health: " + get("/actuator/health"))
+                                .isEqualTo(versions));
                 String markdown = get("/api/lists/chaos-" + list + "/markdown");
                 for (Map.Entry<String, Integer> edit : acknowledged.entrySet()) {
                     if (edit.getValue() == list) {

@@ -216,6 +216,60 @@ class ImportOverHttpTest {
         assertThat(eventCount()).as("applied exactly once").isEqualTo(events + 2);
     }
 
+    /**
+     * A keyed request's events are applied, and its transaction is still open (storing its answer
+     * is slow, then fails: a crash) when another edit of the same list arrives. That edit must
+     * not build on the uncommitted events: it would commit first, and the list's stream would keep
+     * a hole where the rolled-back events were (the query side then waits for them forever). It
+     * waits for the first one's outcome and becomes the next version of what was committed.
+     */
+    @Test
+    void anEditNeverBuildsOnAnotherThatMayStillRollBack() throws Exception {
+        String listId = json.readTree(post("/api/lists?slug=uncommitted", "alice",
+                "# U\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        assertThat(edit("uncommitted", addLink("s1", "https://example.com/b")).statusCode()).isEqualTo(200);
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION slow_then_crash() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.idempotency_key = 'slow-then-crash' AND NEW.status IS NOT NULL THEN
+                    PERFORM pg_sleep(3);
+                    RAISE EXCEPTION 'simulated crash before the answer is stored';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER slow_then_crash BEFORE UPDATE ON idempotency_record FOR EACH ROW "
+                + "EXECUTE FUNCTION slow_then_crash()").update();
+        try {
+            var crashing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return sendKeyed("/api/lists/uncommitted/edits",
+                            addLink("s1", "https://example.com/rolled-back").getBytes(StandardCharsets.UTF_8),
+                            "slow-then-crash");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // the first edit's events are inserted and its answer is being stored
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'UPDATE idempotency_record%'""")
+                    .query(Long.class).single() > 0);
+
+            HttpResponse<String> next = edit("uncommitted", addLink("s1", "https://example.com/next"));
+
+            assertThat(crashing.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isGreaterThanOrEqualTo(500);
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+            assertThat(json.readTree(next.body()).get("version").asLong()).isEqualTo(3);
+        } finally {
+            jdbc.sql("DROP TRIGGER slow_then_crash ON idempotency_record").update();
+        }
+        List<Long> sequences = jdbc.sql("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number").param(listId).query(Long.class).list();
+        assertThat(sequences).as("the list's stream has no hole").isEqualTo(
+                java.util.stream.LongStream.range(0, sequences.size()).boxed().toList());
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND convert_from(payload, 'UTF8') LIKE '%rolled-back%'").param(listId).query(Long.class).single()).isZero();
+    }
+
     private HttpResponse<String> sendKeyed(String path, byte[] body, String key) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")

@@ -7,12 +7,23 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A bounded least-recently-used cache for loaded lists. Axon's WeakReferenceCache loses entries at
  * every garbage collection, and then a command replays the list's whole event stream; this keeps
- * the {@code maxEntries} most recently used lists in memory. Entries are only ever replaced with
- * the state after a committed command, as Axon's caching repository does.
+ * the {@code maxEntries} most recently used lists in memory.
+ *
+ * <p>An entry only ever holds committed state. Axon stores a list here when its unit of work
+ * prepares to commit and releases the list's lock when the unit of work ends; when the unit of
+ * work takes part in a wider transaction (a keyed request stores its answer in the same
+ * transaction), that is before the database commits. Another command would then decide on
+ * events that may still roll back, store its own after them and commit first: the list's stream
+ * would get a hole, or its events would reach Kafka out of order. So a put inside a transaction
+ * drops the entry at once and stores it when the transaction commits; a command in between
+ * loads the list from the event store, and its insert waits on the uncommitted one (and answers
+ * 409 if that one commits).
  */
 final class ListCache implements Cache {
 
@@ -39,7 +50,21 @@ final class ListCache implements Cache {
     }
 
     @Override
-    public synchronized void put(Object key, Object value) {
+    public void put(Object key, Object value) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            remove(key);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    store(key, value);
+                }
+            });
+            return;
+        }
+        store(key, value);
+    }
+
+    private synchronized void store(Object key, Object value) {
         boolean existed = entries.put(key, value) != null;
         listeners.forEach(l -> {
             if (existed) {
@@ -51,9 +76,11 @@ final class ListCache implements Cache {
     }
 
     @Override
-    public synchronized boolean putIfAbsent(Object key, Object value) {
-        if (entries.containsKey(key)) {
-            return false;
+    public boolean putIfAbsent(Object key, Object value) {
+        synchronized (this) {
+            if (entries.containsKey(key)) {
+                return false;
+            }
         }
         put(key, value);
         return true;

@@ -14,8 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.axonframework.common.caching.Cache;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -54,16 +52,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
-    private final Cache lists;
     private final java.time.Duration ttl;
 
     IdempotencyFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
-                      @Qualifier("curatedListCache") Cache lists,
                       @Value("${curation.idempotency.ttl:24h}") java.time.Duration ttl) {
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = new TransactionTemplate(transactions);
-        this.lists = lists;
         this.ttl = ttl;
     }
 
@@ -103,9 +98,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             handled = transactions.execute(tx -> handle(user.getName(), key, hash, request, body, chain, cached, tx));
         } catch (RuntimeException e) {
-            // nothing of this request was committed, the command's events neither; a list cached
-            // by the command may hold them, so the cache starts over
-            lists.removeAll();
+            // nothing of this request was committed, the command's events neither (the list cache
+            // stores a list only when the transaction commits: ListCache)
             if (!response.isCommitted()) {
                 response.reset();
             }
@@ -114,9 +108,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (handled == Handled.CLAIMED_ELSEWHERE) {
             replay(user.getName(), key, hash, response);
             return;
-        }
-        if (handled == Handled.ROLLED_BACK) {
-            lists.removeAll();
         }
         cached.copyBodyToResponse();
     }

@@ -18,7 +18,7 @@ class IdempotencyFilterTest {
 
     private static final int OVER_BUFFER = 8 * 1024 * 1024 + 1;
 
-    private final IdempotencyFilter filter = new IdempotencyFilter(null, JsonMapper.builder().build(), null, null,
+    private final IdempotencyFilter filter = new IdempotencyFilter(null, JsonMapper.builder().build(), null,
             java.time.Duration.ofHours(24));
 
     @BeforeEach

@@ -99,7 +99,9 @@ class ChaosIT {
                     kinds.addAll(List.of(0, 1, 2, 3));
                     java.util.Collections.shuffle(kinds, random);
                 }
-                faults.add(inject(kinds.removeFirst(), random, seconds, launcher));
+                String at = java.time.LocalTime.now().withNano(0).toString();
+                faults.add(at + " " + inject(kinds.removeFirst(), random, seconds, launcher));
+                System.out.println("chaos: " + faults.getLast());
             }
             running.set(false);
             for (Thread writer : writers) {
@@ -130,6 +132,7 @@ class ChaosIT {
                 assertThat(historyVersions(list)).as("history of chaos-" + list)
                         .isEqualTo(java.util.stream.LongStream.rangeClosed(1, versions).boxed().toList());
                 assertThat(eventStoreVersion(list)).as("event store of chaos-" + list).isEqualTo(versions);
+                assertThat(eventStoreHoles(list)).as("sequence numbers missing in the stream of chaos-" + list).isZero();
             }
             String report = "seed " + seed + ", " + seconds + " s, " + acknowledged.size() + " edits acknowledged on "
                     + LISTS + " lists by " + WRITERS + " writers, " + retries.get() + " retries, faults: " + faults
@@ -139,6 +142,15 @@ class ChaosIT {
             if (reportFile != null && !reportFile.isBlank()) {
                 Files.writeString(Path.of(reportFile), report + "\n");
             }
+        } catch (Throwable failure) {
+            // a failed run can be inspected live: -Dcuration.chaos.hold-on-failure=minutes
+            long hold = Long.parseLong(property("curation.chaos.hold-on-failure", "0"));
+            if (hold > 0) {
+                System.out.println("chaos: failed; the stack stays up for " + hold + " min: query " + queryPort
+                        + ", command " + commandPort + ", PostgreSQL " + pgPort + ", data " + data);
+                sleep(Duration.ofMinutes(hold));
+            }
+            throw failure;
         } finally {
             launcher.destroy();
             if (!launcher.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -220,6 +232,19 @@ class ChaosIT {
                 "postgres", "");
              ResultSet rs = c.createStatement().executeQuery("""
                      SELECT count(DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'listVersion')
+                     FROM domain_event_entry e JOIN list_slug s ON s.list_id = e.aggregate_identifier
+                     WHERE s.slug = 'chaos-%d'""".formatted(list))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Sequence numbers missing below the list's highest one: events decided on others that rolled back. */
+    private long eventStoreHoles(int list) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/curation_events",
+                "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT max(e.sequence_number) + 1 - count(*)
                      FROM domain_event_entry e JOIN list_slug s ON s.list_id = e.aggregate_identifier
                      WHERE s.slug = 'chaos-%d'""".formatted(list))) {
             rs.next();

@@ -65,6 +65,10 @@ class ImportOverHttpTest {
     @Autowired
     @Qualifier("curatedListCache")
     Cache listCache;
+    @Autowired
+    org.axonframework.commandhandling.gateway.CommandGateway commands;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager springTransactions;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -268,6 +272,98 @@ class ImportOverHttpTest {
                 java.util.stream.LongStream.range(0, sequences.size()).boxed().toList());
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND convert_from(payload, 'UTF8') LIKE '%rolled-back%'").param(listId).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Keyed edits of one list at once: each waits for the one before it to commit (not only to
+     * be handled), so none loses a race it did not need to run, and the versions follow each other.
+     */
+    @Test
+    void concurrentKeyedEditsOfOneListApplyOneAfterAnother() throws Exception {
+        String listId = json.readTree(post("/api/lists?slug=busy", "alice",
+                "# B\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        // storing each answer takes a while, as on a busy database: the window another edit must not use
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION slow_answer() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.idempotency_key LIKE 'busy-%' AND NEW.status IS NOT NULL THEN
+                    PERFORM pg_sleep(0.1);
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER slow_answer BEFORE UPDATE ON idempotency_record FOR EACH ROW "
+                + "EXECUTE FUNCTION slow_answer()").update();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> edits = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                edits.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return sendKeyed("/api/lists/busy/edits",
+                                addLink("s1", "https://example.com/busy-" + n).getBytes(StandardCharsets.UTF_8), "busy-" + n);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, threads));
+            }
+        } finally {
+            jdbc.sql("DROP TRIGGER slow_answer ON idempotency_record").update();
+        }
+        List<Long> versions = new ArrayList<>();
+        for (var edit : edits) {
+            HttpResponse<String> response = edit.join();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            versions.add(json.readTree(response.body()).get("version").asLong());
+        }
+        assertThat(versions).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(2, 41).boxed().toList());
+        assertThat(jdbc.sql("SELECT max(sequence_number) + 1 - count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(listId).query(Long.class).single()).as("holes in the list's stream").isZero();
+    }
+
+    /**
+     * A command joins a wider transaction (as a keyed request's does) and is handled; until that
+     * transaction commits, the next command on the list waits for it, then builds on what it
+     * committed. Without waiting it would read the list without the first one's events and lose
+     * the race on the event store with a 409 it did not need.
+     */
+    @Test
+    void theNextCommandOnAListWaitsForTheTransactionOfTheLastOne() throws Exception {
+        String listId = json.readTree(post("/api/lists?slug=held", "alice",
+                "# H\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(springTransactions);
+        var handled = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        // threads of their own: the common pool may have a single thread on a small machine
+        var threads = java.util.concurrent.Executors.newCachedThreadPool();
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
+            long version = changeSet(listId, "https://example.com/first");
+            handled.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return version;
+        }), threads);
+        assertThat(handled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> changeSet(listId, "https://example.com/second"),
+                threads);
+        Thread.sleep(500);
+        assertThat(second).as("waits while the first one's transaction is open").isNotDone();
+        commit.countDown();
+
+        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+        threads.shutdown();
+    }
+
+    private long changeSet(String listId, String url) {
+        return commands.<Long>sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                new dev.curation.core.list.ListCommand.ApplyChangeSet(listId, null, null, List.of(
+                        new dev.curation.core.edit.EditSpec("addLink", "s1", null, null, null, null, "T", url, null, null,
+                                null)), null))
+                .andMetaData(org.axonframework.messaging.MetaData.with(dev.curation.command.list.EventMetadata.ACTOR, "alice")));
     }
 
     private HttpResponse<String> sendKeyed(String path, byte[] body, String key) throws Exception {

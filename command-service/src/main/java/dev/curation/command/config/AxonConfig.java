@@ -18,6 +18,7 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.ListTransactionLock;
 import dev.curation.command.web.TraceContextFilter;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.EventRevision;
@@ -87,7 +88,9 @@ class AxonConfig {
      */
     @Bean
     SimpleCommandBus curationCommandBus(TransactionManager transactions, org.axonframework.config.Configuration axon,
-                                        DuplicateCommandHandlerResolver duplicates, InputContract contract) {
+                                        DuplicateCommandHandlerResolver duplicates, InputContract contract,
+                                        @org.springframework.beans.factory.annotation.Value("${curation.lists.lock-timeout:30s}")
+                                        java.time.Duration listLockTimeout) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
                 .transactionManager(transactions)
                 .duplicateCommandHandlerResolver(duplicates)
@@ -96,6 +99,8 @@ class AxonConfig {
                 .rollbackConfiguration(AxonConfig::rollsBack)
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        // one command per list until its transaction ends, not only until its unit of work does
+        bus.registerHandlerInterceptor(new ListTransactionLock(listLockTimeout));
         // the input contract, before a command is handled: nothing it refuses reaches the list
         bus.registerDispatchInterceptor(commands -> (index, command) -> {
             contract.check(command.getPayload());

@@ -55,6 +55,7 @@ class ChaosIT {
     private final int commandPort = Ports.free();
     private final int queryPort = Ports.free();
     private final int pgPort = Ports.free();
+    private final int kafkaPort = Ports.free();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     @Test
@@ -134,9 +135,32 @@ class ChaosIT {
                 assertThat(eventStoreVersion(list)).as("event store of chaos-" + list).isEqualTo(versions);
                 assertThat(eventStoreHoles(list)).as("sequence numbers missing in the stream of chaos-" + list).isZero();
             }
+            // the read model equals a fresh rebuild from the topic by a new query service
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
+                    "postgres", "")) {
+                c.createStatement().execute("CREATE DATABASE curation_rebuild");
+            }
+            int rebuildPort = Ports.free();
+            try (ServiceProcess rebuild = ServiceProcess.start("query-rebuild",
+                    new AotCache(Path.of(System.getProperty("curation.query-jar"))), rebuildPort,
+                    "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", data.resolve("logs"), List.of(
+                            "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/curation_rebuild",
+                            "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
+                            "--spring.kafka.consumer.group-id=chaos-rebuild"))) {
+                rebuild.awaitReady(Duration.ofMinutes(4));
+                String rebuilt = "http://127.0.0.1:" + rebuildPort;
+                for (int l = 0; l < LISTS; l++) {
+                    String list = "/api/lists/chaos-" + l;
+                    await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(
+                            () -> get(rebuilt, list).equals(get(list)));
+                    assertThat(get(rebuilt, list + "/markdown")).as("rebuilt chaos-" + l).isEqualTo(get(list + "/markdown"));
+                    assertThat(get(rebuilt, list + "/history?size=200")).as("rebuilt history of chaos-" + l)
+                            .isEqualTo(get(list + "/history?size=200"));
+                }
+            }
             String report = "seed " + seed + ", " + seconds + " s, " + acknowledged.size() + " edits acknowledged on "
                     + LISTS + " lists by " + WRITERS + " writers, " + retries.get() + " retries, faults: " + faults
-                    + "; lost 0, doubled 0, stuck 0 (all versions served, histories gap-free and equal to the event store)";
+                    + "; lost 0, doubled 0, stuck 0 (all versions served, histories gap-free and equal to the event store, streams hole-free, read model equal to a fresh rebuild)";
             System.out.println("chaos: " + report);
             String reportFile = System.getProperty("curation.chaos.report");
             if (reportFile != null && !reportFile.isBlank()) {
@@ -259,7 +283,7 @@ class ChaosIT {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(List.of("-jar", System.getProperty("curation.launcher-jar"), "start", "--data-dir", data.toString(),
-                "--command-port", "" + commandPort, "--query-port", "" + queryPort, "--kafka-port", "" + Ports.free(),
+                "--command-port", "" + commandPort, "--query-port", "" + queryPort, "--kafka-port", "" + kafkaPort,
                 "--kafka-controller-port", "" + Ports.free(), "--pg-port", "" + pgPort,
                 "--seeds", StackFixture.SEEDS.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -293,7 +317,11 @@ class ChaosIT {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort + path))
+        return get("http://127.0.0.1:" + queryPort, path);
+    }
+
+    private static String get(String base, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

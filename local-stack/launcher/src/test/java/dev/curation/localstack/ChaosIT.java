@@ -90,9 +90,10 @@ class ChaosIT {
             Instant end = Instant.now().plusSeconds(seconds);
             List<String> faults = new ArrayList<>();
             List<Integer> kinds = new ArrayList<>();
-            while (Instant.now().isBefore(end)) {
+            // until the end, and at least until every kind of fault has struck once
+            while (Instant.now().isBefore(end) || faults.size() < 4) {
                 sleep(Duration.ofSeconds(10 + random.nextInt(20)));
-                if (Instant.now().isAfter(end)) {
+                if (Instant.now().isAfter(end) && faults.size() >= 4) {
                     break;
                 }
                 if (kinds.isEmpty()) {
@@ -135,6 +136,9 @@ class ChaosIT {
                 assertThat(eventStoreVersion(list)).as("event store of chaos-" + list).isEqualTo(versions);
                 assertThat(eventStoreHoles(list)).as("sequence numbers missing in the stream of chaos-" + list).isZero();
             }
+            // the idempotent producer kept its sequence through every pause (the broker logs errors at ERROR here)
+            assertThat(log).as("broker log").noneMatch(l -> l.contains("OutOfOrderSequence"));
+
             // the read model equals a fresh rebuild from the topic by a new query service
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
                     "postgres", "")) {
@@ -154,8 +158,10 @@ class ChaosIT {
                     await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(
                             () -> get(rebuilt, list).equals(get(list)));
                     assertThat(get(rebuilt, list + "/markdown")).as("rebuilt chaos-" + l).isEqualTo(get(list + "/markdown"));
-                    assertThat(get(rebuilt, list + "/history?size=200")).as("rebuilt history of chaos-" + l)
-                            .isEqualTo(get(list + "/history?size=200"));
+                    // the items only: the page's links name the service's own address
+                    assertThat(JSON.readTree(get(rebuilt, list + "/history?size=200")).get("items"))
+                            .as("rebuilt history of chaos-" + l)
+                            .isEqualTo(JSON.readTree(get(list + "/history?size=200")).get("items"));
                 }
             }
             String report = "seed " + seed + ", " + seconds + " s, " + acknowledged.size() + " edits acknowledged on "

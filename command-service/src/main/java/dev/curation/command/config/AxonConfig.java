@@ -19,7 +19,6 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListTransactionLock;
-import dev.curation.command.web.TraceContextFilter;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.EventRevision;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -105,8 +104,8 @@ class AxonConfig {
         bus.registerDispatchInterceptor(commands -> (index, command) -> {
             contract.check(command.getPayload());
             // the request's trace id, which Axon's MessageOriginProvider copies onto every event
-            String traceId = org.slf4j.MDC.get(TraceContextFilter.TRACE_ID);
-            return traceId == null ? command : command.andMetaData(java.util.Map.of(TraceContextFilter.TRACE_ID, traceId));
+            String traceId = org.slf4j.MDC.get(EventMetadata.TRACE_ID);
+            return traceId == null ? command : command.andMetaData(java.util.Map.of(EventMetadata.TRACE_ID, traceId));
         });
         return bus;
     }

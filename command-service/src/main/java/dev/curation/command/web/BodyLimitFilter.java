@@ -1,6 +1,5 @@
 package dev.curation.command.web;
 
-import dev.curation.command.list.web.ImportProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class TraceContextFilter extends OncePerRequestFilter {
 
-    /** MDC key and command metadata key. */
-    public static final String TRACE_ID = "traceId";
+    /** MDC key, the same as the command metadata key the command bus copies it to. */
+    public static final String TRACE_ID = dev.curation.command.list.EventMetadata.TRACE_ID;
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -10,7 +10,6 @@ import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.ListEditor;
 import dev.curation.core.list.ListFold;
-import dev.curation.query.list.UnifiedDiff;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;

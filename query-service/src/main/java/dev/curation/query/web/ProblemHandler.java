@@ -1,7 +1,7 @@
 package dev.curation.query.web;
 
 import dev.curation.query.history.ReadGate;
-import dev.curation.query.list.UnifiedDiff;
+import dev.curation.query.history.UnifiedDiff;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.curation.command.list.web;
 
+import dev.curation.command.web.ImportProperties;
 import dev.curation.command.list.EventMetadata;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.Slug;

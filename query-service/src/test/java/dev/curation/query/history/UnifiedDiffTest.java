@@ -1,4 +1,4 @@
-package dev.curation.query.list;
+package dev.curation.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

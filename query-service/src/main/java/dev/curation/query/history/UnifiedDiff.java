@@ -1,4 +1,4 @@
-package dev.curation.query.list;
+package dev.curation.query.history;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;

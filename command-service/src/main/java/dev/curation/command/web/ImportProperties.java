@@ -1,4 +1,4 @@
-package dev.curation.command.list.web;
+package dev.curation.command.web;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;

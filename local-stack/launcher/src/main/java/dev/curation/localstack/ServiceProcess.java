@@ -89,6 +89,8 @@ final class ServiceProcess implements AutoCloseable {
             command.add("--sun-misc-unsafe-memory-access=allow");
             command.add("--enable-native-access=ALL-UNNAMED");
         }
+        // a service out of memory exits (and is restarted) instead of running on half-dead
+        command.add("-XX:+ExitOnOutOfMemoryError");
         // the service exits when the launcher does, even after a kill -9 of the launcher
         command.add("-Dcuration.parent-pid=" + ProcessHandle.current().pid());
         command.addAll(launch);

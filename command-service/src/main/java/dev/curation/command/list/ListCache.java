@@ -1,9 +1,8 @@
 package dev.curation.command.list;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -11,9 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A bounded least-recently-used cache for loaded lists. Axon's WeakReferenceCache loses entries at
- * every garbage collection, and then a command replays the list's whole event stream; this keeps
- * the {@code maxEntries} most recently used lists in memory.
+ * A bounded cache for loaded lists, Caffeine behind Axon's {@link Cache}. Axon's
+ * WeakReferenceCache loses entries at every garbage collection, and then a command replays the
+ * list's whole event stream; this keeps up to {@code maxEntries} lists in memory (Caffeine's
+ * frequency and recency based eviction).
  *
  * <p>An entry only ever holds committed state. Axon stores a list here when its unit of work
  * prepares to commit and releases the list's lock when the unit of work ends; when the unit of
@@ -27,26 +27,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class ListCache implements Cache {
 
-    private final Map<Object, Object> entries;
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     ListCache(int maxEntries) {
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                boolean evict = size() > maxEntries;
-                if (evict) {
-                    listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
-                }
-                return evict;
-            }
-        };
+        // evictions run on the caller's thread: nothing is left to a common pool that may have one thread
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run)
+                .removalListener((Object key, Object value, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
+                        listeners.forEach(l -> l.onEntryExpired(key));
+                    }
+                })
+                .build();
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
-        return (V) entries.get(key);
+    public <K, V> V get(K key) {
+        return (V) entries.getIfPresent(key);
     }
 
     @Override
@@ -64,8 +62,8 @@ final class ListCache implements Cache {
         store(key, value);
     }
 
-    private synchronized void store(Object key, Object value) {
-        boolean existed = entries.put(key, value) != null;
+    private void store(Object key, Object value) {
+        boolean existed = entries.asMap().put(key, value) != null;
         listeners.forEach(l -> {
             if (existed) {
                 l.onEntryUpdated(key, value);
@@ -77,18 +75,16 @@ final class ListCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        synchronized (this) {
-            if (entries.containsKey(key)) {
-                return false;
-            }
+        if (entries.asMap().containsKey(key)) {
+            return false;
         }
         put(key, value);
         return true;
     }
 
     @Override
-    public synchronized boolean remove(Object key) {
-        boolean removed = entries.remove(key) != null;
+    public boolean remove(Object key) {
+        boolean removed = entries.asMap().remove(key) != null;
         if (removed) {
             listeners.forEach(l -> l.onEntryRemoved(key));
         }
@@ -96,13 +92,13 @@ final class ListCache implements Cache {
     }
 
     @Override
-    public synchronized void removeAll() {
-        new ArrayList<>(entries.keySet()).forEach(this::remove);
+    public void removeAll() {
+        List.copyOf(entries.asMap().keySet()).forEach(this::remove);
     }
 
     @Override
-    public synchronized boolean containsKey(Object key) {
-        return entries.containsKey(key);
+    public boolean containsKey(Object key) {
+        return entries.asMap().containsKey(key);
     }
 
     @Override

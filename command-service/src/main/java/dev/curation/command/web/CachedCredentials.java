@@ -1,12 +1,13 @@
 package dev.curation.command.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,16 +23,18 @@ final class CachedCredentials implements AuthenticationProvider {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Verified(Authentication authentication, long expiresAt) {
-    }
-
     private final AuthenticationProvider delegate;
-    private final long ttlNanos;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Authentication> verified;
 
     CachedCredentials(AuthenticationProvider delegate, Duration ttl) {
+        this(delegate, ttl, Ticker.systemTicker());
+    }
+
+    CachedCredentials(AuthenticationProvider delegate, Duration ttl, Ticker ticker) {
         this.delegate = delegate;
-        this.ttlNanos = ttl.toNanos();
+        // evictions run on the caller's thread: nothing is left to a common pool that may have one thread
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(ttl).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
     @Override
@@ -40,18 +43,14 @@ final class CachedCredentials implements AuthenticationProvider {
             return delegate.authenticate(request);
         }
         String key = key(request.getName(), password);
-        Verified hit = verified.get(key);
-        long now = System.nanoTime();
-        if (hit != null && now - hit.expiresAt() < 0) {
-            return hit.authentication();
+        Authentication hit = verified.getIfPresent(key);
+        if (hit != null) {
+            return hit;
         }
         Authentication result = delegate.authenticate(request);
         if (result != null && result.isAuthenticated()) {
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-            verified.put(key, new Verified(UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
-                    result.getAuthorities()), now + ttlNanos));
+            verified.put(key, UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
+                    result.getAuthorities()));
         }
         return result;
     }

@@ -103,6 +103,11 @@ class ImportOverHttpTest {
         assertThat(first.get("correlationId").asString()).isNotBlank();
         assertThat(first.get("eventId").asString()).isNotBlank();
         assertThat(first.get("payload").get("slug").asString()).isEqualTo("dsn");
+        // the envelope's time is an ISO-8601 string (not epoch numbers), the instant the event store holds
+        assertThat(first.get("timestamp").isString()).isTrue();
+        assertThat(java.time.Instant.parse(first.get("timestamp").asString())).isEqualTo(java.time.Instant.parse(jdbc.sql(
+                "SELECT time_stamp FROM domain_event_entry WHERE event_identifier = ?").param(first.get("eventId").asString())
+                .query(String.class).single()));
         JsonNode second = json.readTree(records.get(1).value());
         assertThat(second.get("type").asString()).isEqualTo("ListContentImported");
         assertThat(second.get("sequence").asLong()).isEqualTo(1);

@@ -47,11 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
  * (same configuration), one database and one topic; tests use lists of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "curation.query.max-diff-lines=" + KafkaFedTest.MAX_DIFF_LINES)
+        properties = {"curation.query.max-diff-lines=" + KafkaFedTest.MAX_DIFF_LINES,
+                // small lists stay in memory between batches, larger ones (the seeds) are loaded again each time
+                "curation.projection.items-in-memory=" + KafkaFedTest.ITEMS_IN_MEMORY})
 abstract class KafkaFedTest {
 
     /** A small diff budget, so that a test list can exceed it. */
     static final int MAX_DIFF_LINES = 40;
+    static final int ITEMS_IN_MEMORY = 50;
     static final String TOPIC = TestInfrastructure.uniqueName("list-events");
     private static boolean topicCreated;
 
@@ -123,7 +126,7 @@ abstract class KafkaFedTest {
                     ListEvent event = events.get(i);
                     long sequence = firstSequence + i;
                     EventEnvelope envelope = new EventEnvelope(listId + "-" + sequence, EventEnvelope.typeName(event),
-                            EventEnvelope.revisionOf(event.getClass()), listId, version, sequence, Instant.now().toString(),
+                            EventEnvelope.revisionOf(event.getClass()), listId, version, sequence, Instant.now(),
                             "alice", "cmd-" + version, i == events.size() - 1, event);
                     producer.send(new ProducerRecord<>(TOPIC, listId, json.writeValueAsBytes(envelope))).get();
                 }

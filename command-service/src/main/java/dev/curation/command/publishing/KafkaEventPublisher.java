@@ -58,7 +58,7 @@ class KafkaEventPublisher {
                 event.listId(),
                 ((Number) message.getMetaData().getOrDefault(EventMetadata.VERSION, 0L)).longValue(),
                 stored.getSequenceNumber(),
-                message.getTimestamp().toString(),
+                message.getTimestamp(),
                 (String) message.getMetaData().get(EventMetadata.ACTOR),
                 (String) message.getMetaData().get(EventMetadata.CORRELATION_ID),
                 Boolean.TRUE.equals(message.getMetaData().get(EventMetadata.END_OF_VERSION)),

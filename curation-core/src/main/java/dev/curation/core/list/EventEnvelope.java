@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * @param payload       the event itself
  */
 public record EventEnvelope(String eventId, String type, String revision, String listId, long version, long sequence,
-                            String timestamp, String actor, String correlationId, boolean endOfVersion,
+                            Instant timestamp, String actor, String correlationId, boolean endOfVersion,
                             ListEvent payload) {
 
     public static final String TOPIC = "curation.list-events";

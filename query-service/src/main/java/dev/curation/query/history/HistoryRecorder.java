@@ -15,7 +15,6 @@ import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
 import dev.curation.core.list.VersionReverted;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +82,7 @@ public class HistoryRecorder {
         public void record(EventEnvelope envelope, ListDocument before) {
             String summary = ChangeSummary.describe(envelope.payload(), before);
             events.add(new Object[] {envelope.listId(), envelope.sequence(), envelope.version(), envelope.eventId(),
-                    envelope.type(), Timestamp.from(Instant.parse(envelope.timestamp())), envelope.actor(),
+                    envelope.type(), Timestamp.from(envelope.timestamp()), envelope.actor(),
                     envelope.correlationId(), summary, json.writeValueAsBytes(envelope.payload())});
             List<String> changed = envelope.payload() instanceof ListContentImported content
                     ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()
@@ -129,7 +128,7 @@ public class HistoryRecorder {
                 }
                 default -> kind = "revert";
             }
-            versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(Instant.parse(last.timestamp())),
+            versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(last.timestamp()),
                     last.actor(), kind, summary, proposal, rationale,
                     String.join(",", recorded.stream().map(Recorded::eventId).toList())});
             if (last.version() == 1 || last.version() % snapshotInterval(after.entryCount() + after.blockCount()) == 0) {

@@ -1,5 +1,7 @@
 package dev.curation.query.list;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
@@ -47,7 +49,14 @@ class ListProjection {
 
     ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, HistoryRecorder history,
                    JsonMapper json, TransactionTemplate transactions, Quarantine quarantine, ProjectionMetrics metrics,
-                   @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic) {
+                   @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
+                   @Value("${curation.projection.items-in-memory:0}") long itemsInMemory) {
+        // bounded by the items the lists hold, not by their number: a few huge lists must not exhaust
+        // the heap (about 1 KB per item; by default a quarter of the heap)
+        this.committed = Caffeine.newBuilder()
+                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() / 4 / 1024)
+                .weigher((String id, Working w) -> 1 + w.document.sectionCount() + w.document.blockCount())
+                .executor(Runnable::run).build();
         this.quarantine = quarantine;
         this.metrics = metrics;
         this.topic = topic;
@@ -62,14 +71,10 @@ class ListProjection {
     /**
      * Lists as the last committed batch left them, so that a batch does not load and parse the
      * whole document of every list it touches. Written only after a commit; a failed batch evicts
-     * the lists it touched (their documents may hold half-applied events).
+     * the lists it touched (their documents may hold half-applied events). A list that does not fit
+     * is loaded from its snapshot again when next needed.
      */
-    private final Map<String, Working> committed = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Working> eldest) {
-            return size() > 500;
-        }
-    };
+    private final Cache<String, Working> committed;
 
     @KafkaListener(id = "list-projection", idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
     synchronized void onRecords(List<ConsumerRecord<String, byte[]>> records) {
@@ -207,7 +212,7 @@ class ListProjection {
 
     /** Drops what is kept in memory of lists; they are read from the database when next needed. */
     synchronized void forgetLists() {
-        committed.clear();
+        committed.invalidateAll();
     }
 
     private void commit(Map<String, Working> applied) {
@@ -220,7 +225,7 @@ class ListProjection {
 
     /** Lists a failed transaction touched may hold half-applied events in memory. */
     private void evict(List<ConsumerRecord<String, byte[]>> records) {
-        records.forEach(r -> committed.remove(r.key()));
+        records.forEach(r -> committed.invalidate(r.key()));
     }
 
     Map<String, Working> apply(List<ConsumerRecord<String, byte[]>> records) {
@@ -251,7 +256,7 @@ class ListProjection {
                           HistoryRecorder.Batch recorded, EntryIndex.Batch indexed) {
         EventEnvelope envelope = parse(record);
         Working list = lists.computeIfAbsent(envelope.listId(),
-                id -> Optional.ofNullable(committed.get(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
+                id -> Optional.ofNullable(committed.getIfPresent(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
         long applied = list == null ? -1 : list.lastSequence;
         if (envelope.sequence() <= applied) {
             LOG.debug("skipping redelivered event {} of list {} (sequence {} <= {})", envelope.eventId(),
@@ -270,7 +275,7 @@ class ListProjection {
             list = new Working(imported.listId(), imported.slug());
             lists.put(list.listId, list);
             // the list row must exist before rows that refer to it
-            store.create(imported.listId(), imported.slug(), Instant.parse(envelope.timestamp()), envelope.actor());
+            store.create(imported.listId(), imported.slug(), envelope.timestamp(), envelope.actor());
         }
         proposals.apply(envelope);
         recorded.record(envelope, list.document);
@@ -295,7 +300,7 @@ class ListProjection {
         EventEnvelope envelope = new EventEnvelope(node.required("eventId").asString(), type,
                 node.path("revision").asString(null), node.required("listId").asString(),
                 node.required("version").asLong(), node.required("sequence").asLong(),
-                node.required("timestamp").asString(), node.path("actor").asString(null),
+                Instant.parse(node.required("timestamp").asString()), node.path("actor").asString(null),
                 node.path("correlationId").asString(null), node.path("endOfVersion").asBoolean(false),
                 json.treeToValue(node.required("payload"), payloadType));
         if (!envelope.listId().equals(record.key()) || !envelope.listId().equals(envelope.payload().listId())) {
@@ -336,7 +341,7 @@ class ListProjection {
             lastSequence = envelope.sequence();
             dirty = true;
             if (envelope.endOfVersion()) {
-                published = PublishedVersion.of(version, document, Instant.parse(envelope.timestamp()), envelope.actor());
+                published = PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor());
             }
         }
 

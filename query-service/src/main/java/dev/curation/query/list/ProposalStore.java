@@ -32,7 +32,7 @@ public class ProposalStore {
 
     /** Applies a proposal event (others are ignored); called in the projection's transaction. */
     void apply(EventEnvelope envelope) {
-        Timestamp at = Timestamp.from(Instant.parse(envelope.timestamp()));
+        Timestamp at = Timestamp.from(envelope.timestamp());
         switch (envelope.payload()) {
             case ProposalSubmitted p -> jdbc.sql("""
                             INSERT INTO proposal_view (id, list_id, status, author, rationale, base_version, edits, created_at)

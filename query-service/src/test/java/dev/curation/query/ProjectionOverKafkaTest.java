@@ -34,6 +34,11 @@ class ProjectionOverKafkaTest extends KafkaFedTest {
         assertThat(markdown.headers().firstValue("Content-Type")).hasValue("text/markdown;charset=UTF-8");
         String etag = markdown.headers().firstValue("ETag").orElseThrow();
         assertThat(get("/api/lists/architecture/markdown", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        // conditional GETs as RFC 9110 has them: weak comparison, a list of tags
+        assertThat(get("/api/lists/architecture/markdown", "If-None-Match", "W/" + etag).statusCode()).isEqualTo(304);
+        assertThat(get("/api/lists/architecture/markdown", "If-None-Match", "\"other\", " + etag).statusCode()).isEqualTo(304);
+        assertThat(get("/api/lists/architecture/markdown", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(get("/api/lists/architecture/markdown?version=1", "If-None-Match", etag).statusCode()).isEqualTo(304);
 
         JsonNode structure = json.readTree(get("/api/lists/architecture").body());
         assertThat(structure.get("id").asString()).isEqualTo(listId);

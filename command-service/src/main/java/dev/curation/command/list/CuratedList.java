@@ -6,10 +6,12 @@ import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
-import dev.curation.core.edit.EditSpec;
 import dev.curation.core.edit.ListEditor;
+import dev.curation.core.edit.Revert;
+import dev.curation.core.input.InputException;
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.ChangeSetApplied;
+import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListContentImported;
@@ -19,6 +21,7 @@ import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImport;
 import dev.curation.core.list.ListImported;
 import dev.curation.core.list.ListRuleException;
+import dev.curation.core.list.Proposal;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
@@ -38,19 +41,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A curated list, event-sourced. Its state is the document folded from its events with the
  * shared {@link ListFold}, the version that last changed each item (for rebasing), and its
- * proposals. Each accepted change is one new list version.
+ * proposals. Each accepted change is one new list version. Commands reach it by their list id
+ * ({@link ListCommandTargets}); the rules it applies live in curation-core.
  */
-@Aggregate(cache = "curatedListCache")
+@Aggregate(cache = "curatedListCache", commandTargetResolver = ListCommandTargets.BEAN)
 class CuratedList {
-
-    enum ProposalStatus { SUBMITTED, WITHDRAWN, REJECTED, APPROVED }
-
-    record Proposal(String id, String author, long baseVersion, String rationale, List<EditSpec> edits,
-                    ProposalStatus status) {
-        Proposal with(ProposalStatus next) {
-            return new Proposal(id, author, baseVersion, rationale, edits, next);
-        }
-    }
 
     @AggregateIdentifier
     private String listId;
@@ -74,57 +69,48 @@ class CuratedList {
     }
 
     /** Applies a curator's change set as one new version; returns it. */
+    @CommandHandler
     long applyChangeSet(ListCommand.ApplyChangeSet command) {
-        if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw new ListRuleException.VersionMismatch(command.expectedVersion(), version);
-        }
-        long base = base(command.baseVersion());
-        List<Edit> edits = edits(command.edits());
+        ChangeSetRules.expectVersion(command.expectedVersion(), version);
+        long base = ChangeSetRules.base(command.baseVersion(), version);
+        List<Edit> edits = ChangeSetRules.edits(command.edits());
         List<ListEvent> events = new ArrayList<>();
-        events.add(new ChangeSetApplied(listId, version + 1, base, rationale(command.rationale())));
+        events.add(new ChangeSetApplied(listId, version + 1, base, ChangeSetRules.rationale(command.rationale())));
         events.addAll(decide(edits, base));
         applyAll(events, version + 1);
         return version;
     }
 
-    void submit(ListCommand.SubmitProposal command, String author) {
-        long base = base(command.baseVersion());
-        List<Edit> edits = edits(command.edits());
+    @CommandHandler
+    void submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+        long base = ChangeSetRules.base(command.baseVersion(), version);
+        List<Edit> edits = ChangeSetRules.edits(command.edits());
         // checked now against the current list, so a proposal that cannot apply is refused at once
         ListEditor.decide(listId, document, new IdSequence(lastId), edits);
-        applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base, rationale(command.rationale()),
-                command.edits(), author)), version);
+        applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
+                ChangeSetRules.rationale(command.rationale()), command.edits(), author)), version);
     }
 
-    void withdraw(ListCommand.WithdrawProposal command, String actor) {
-        Proposal proposal = submitted(command.proposal(), "withdrawn");
-        if (!proposal.author().equals(actor)) {
-            throw new ListRuleException.NotAllowed("only its author " + proposal.author() + " can withdraw proposal "
-                    + proposal.id());
-        }
-        applyAll(List.of(new ProposalWithdrawn(listId, proposal.id(), actor)), version);
+    @CommandHandler
+    void withdraw(ListCommand.WithdrawProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        proposal(command.proposal()).checkWithdrawalBy(actor);
+        applyAll(List.of(new ProposalWithdrawn(listId, command.proposal(), actor)), version);
     }
 
-    void reject(ListCommand.RejectProposal command, String curator) {
-        Proposal proposal = submitted(command.proposal(), "rejected");
-        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
-        if (reason == null) {
-            throw new EditException.Invalid("reason", "a rejection needs a reason");
-        }
-        applyAll(List.of(new ProposalRejected(listId, proposal.id(), curator, reason)), version);
+    @CommandHandler
+    void reject(ListCommand.RejectProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        proposal(command.proposal()).checkRejection();
+        String reason = ChangeSetRules.reason(command.reason());
+        applyAll(List.of(new ProposalRejected(listId, command.proposal(), curator, reason)), version);
     }
 
     /** Applies the proposal's edits as one new version (rebased onto the current one); returns it. */
-    long approve(ListCommand.ApproveProposal command, String curator) {
-        Proposal proposal = submitted(command.proposal(), "approved");
-        if (proposal.author().equals(curator)) {
-            throw new ListRuleException.NotAllowed("nobody approves their own proposal; another curator must approve "
-                    + proposal.id());
-        }
-        if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw new ListRuleException.VersionMismatch(command.expectedVersion(), version);
-        }
-        List<Edit> edits = edits(proposal.edits());
+    @CommandHandler
+    long approve(ListCommand.ApproveProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        Proposal proposal = proposal(command.proposal());
+        proposal.checkApprovalBy(curator);
+        ChangeSetRules.expectVersion(command.expectedVersion(), version);
+        List<Edit> edits = ChangeSetRules.edits(proposal.edits());
         List<ListEvent> events = new ArrayList<>();
         events.add(new ProposalApproved(listId, proposal.id(), curator, version + 1, proposal.baseVersion(),
                 proposal.rationale()));
@@ -133,11 +119,17 @@ class CuratedList {
         return version;
     }
 
-    /** Undoes version {@code reverted} with the given inverse edits as one new version; returns it. */
-    long revert(long reverted, List<Edit> undo, String curator) {
-        if (reverted < 2 || reverted > version) {
-            throw new EditException.Invalid("version", "must be a version between 2 and " + version);
+    /** Undoes an earlier version with inverse edits (curation-core's {@link Revert}) as one new version; returns it. */
+    @CommandHandler
+    long revert(ListCommand.RevertVersion command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                ListVersions history) {
+        long reverted = ChangeSetRules.revertedVersion(command.version());
+        ListVersions.PastVersion past = history.of(listId, reverted);
+        if (past.events().isEmpty()) {
+            throw new InputException.Invalid("version", "this list has no version " + reverted);
         }
+        List<Edit> undo = Revert.inverse(reverted, past.events(), past.before());
+        ChangeSetRules.revertible(reverted, version);
         List<ListEvent> events = new ArrayList<>();
         events.add(new VersionReverted(listId, version + 1, reverted, curator));
         events.addAll(decide(undo, reverted));
@@ -153,41 +145,12 @@ class CuratedList {
         return ListEditor.decide(listId, document, new IdSequence(lastId), edits);
     }
 
-    private Proposal submitted(String id, String action) {
+    private Proposal proposal(String id) {
         Proposal proposal = proposals.get(id);
         if (proposal == null) {
             throw new ListRuleException.NoSuchProposal(id);
         }
-        if (proposal.status() != ProposalStatus.SUBMITTED) {
-            throw new ListRuleException.IllegalTransition(id, proposal.status().name().toLowerCase(), action);
-        }
         return proposal;
-    }
-
-    private long base(Long requested) {
-        if (requested == null) {
-            return version;
-        }
-        if (requested < 1 || requested > version) {
-            throw new ListRuleException.UnknownBase(requested, version);
-        }
-        return requested;
-    }
-
-    /** The edits of a change set; characters, lengths and fields were checked by the input contract. */
-    private static List<Edit> edits(List<EditSpec> specs) {
-        if (specs.isEmpty()) {
-            throw new EditException.Invalid("edits", "must hold at least one edit");
-        }
-        List<Edit> edits = new ArrayList<>(specs.size());
-        for (int i = 0; i < specs.size(); i++) {
-            edits.add(specs.get(i).toEdit("edits[" + i + "]"));
-        }
-        return edits;
-    }
-
-    private static String rationale(String rationale) {
-        return rationale == null || rationale.isBlank() ? null : rationale.strip();
     }
 
     /** Applies the events of one command; the last is marked as ending it (and completing its version). */
@@ -209,11 +172,10 @@ class CuratedList {
                 lastId = imported.lastId();
             }
             case ListContentImported content -> content.nodes().forEach(n -> lastChanged.put(n.id(), eventVersion));
-            case ProposalSubmitted p -> proposals.put(p.proposal(), new Proposal(p.proposal(), p.author(),
-                    p.baseVersion(), p.rationale(), p.edits(), ProposalStatus.SUBMITTED));
-            case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(ProposalStatus.WITHDRAWN));
-            case ProposalRejected p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(ProposalStatus.REJECTED));
-            case ProposalApproved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(ProposalStatus.APPROVED));
+            case ProposalSubmitted p -> proposals.put(p.proposal(), Proposal.submitted(p));
+            case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.WITHDRAWN));
+            case ProposalRejected p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.REJECTED));
+            case ProposalApproved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.APPROVED));
             default -> ListEvents.changedItems(event).forEach(id -> {
                 lastChanged.put(id, eventVersion);
                 lastId = Math.max(lastId, IdSequence.numberOf(id));

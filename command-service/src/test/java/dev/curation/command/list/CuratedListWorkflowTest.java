@@ -58,7 +58,9 @@ class CuratedListWorkflowTest {
         });
         fixture.registerInjectableResource((SlugRegistry) (slug, id) -> {
         });
-        fixture.registerAnnotatedCommandHandler(new ListCommandHandler(fixture.getRepository(), fixture.getEventStore()));
+        // as in the service: commands reach the list by their list id, a revert reads past versions from the event store
+        fixture.registerCommandTargetResolver(new ListCommandTargets());
+        fixture.registerInjectableResource(new EventStoreListVersions(fixture.getEventStore()));
     }
 
     @Test
@@ -202,7 +204,9 @@ class CuratedListWorkflowTest {
     void rejectionNeedsAReason() {
         fixture.given(with(imported(), proposal("p1", "carol", edit("e2", "K"))))
                 .when(new ListCommand.RejectProposal(LIST, "p1", " "), actor("alice"))
-                .expectException(EditException.Invalid.class);
+                .expectException(InputException.Invalid.class)
+                .expectExceptionMessage("reason: a rejection needs a reason")
+                .expectNoEvents();
         fixture.given(with(imported(), proposal("p1", "carol", edit("e2", "K"))))
                 .when(new ListCommand.RejectProposal(LIST, "p1", "duplicate"), actor("alice"))
                 .expectEvents(new ProposalRejected(LIST, "p1", "alice", "duplicate"));
@@ -256,6 +260,20 @@ class CuratedListWorkflowTest {
                 .when(new ListCommand.RevertVersion(LIST, 1L), actor("bob"))
                 .expectException(EditException.Invalid.class)
                 .expectExceptionMessage("version: version 1 is the import of the list; it cannot be reverted");
+    }
+
+    @Test
+    void aRevertNamesAVersionTheListHas() {
+        fixture.given(imported())
+                .when(new ListCommand.RevertVersion(LIST, null), actor("bob"))
+                .expectException(InputException.Invalid.class)
+                .expectExceptionMessage("version: is required: the version to revert")
+                .expectNoEvents();
+        fixture.given(imported())
+                .when(new ListCommand.RevertVersion(LIST, 9L), actor("bob"))
+                .expectException(InputException.Invalid.class)
+                .expectExceptionMessage("version: this list has no version 9")
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,77 @@
+package dev.curation.core.list;
+
+import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.EditSpec;
+import dev.curation.core.input.InputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules a change set, a proposal's review and a revert follow before the list decides their
+ * edits (which {@link dev.curation.core.edit.ListEditor} does): which versions they may name, and
+ * what a rationale and a reason are.
+ */
+public final class ChangeSetRules {
+
+    private ChangeSetRules() {
+    }
+
+    /** The version a change set was written against: the current one when absent, else one the list has. */
+    public static long base(Long requested, long current) {
+        if (requested == null) {
+            return current;
+        }
+        if (requested < 1 || requested > current) {
+            throw new ListRuleException.UnknownBase(requested, current);
+        }
+        return requested;
+    }
+
+    /** An If-Match guard: when given, the list must still be at that version. */
+    public static void expectVersion(Long expected, long current) {
+        if (expected != null && expected != current) {
+            throw new ListRuleException.VersionMismatch(expected, current);
+        }
+    }
+
+    /** The edits of a change set, at least one; characters, lengths and fields were checked by the input contract. */
+    public static List<Edit> edits(List<EditSpec> specs) {
+        if (specs.isEmpty()) {
+            throw new EditException.Invalid("edits", "must hold at least one edit");
+        }
+        List<Edit> edits = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            edits.add(specs.get(i).toEdit("edits[" + i + "]"));
+        }
+        return edits;
+    }
+
+    /** Why a change is made: optional; stored stripped, and blank counts as none. */
+    public static String rationale(String rationale) {
+        return rationale == null || rationale.isBlank() ? null : rationale.strip();
+    }
+
+    /** Why a proposal is rejected: required, stored stripped. */
+    public static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InputException.Invalid("reason", "a rejection needs a reason");
+        }
+        return reason.strip();
+    }
+
+    /** The version a revert names: required. */
+    public static long revertedVersion(Long version) {
+        if (version == null) {
+            throw new InputException.Invalid("version", "is required: the version to revert");
+        }
+        return version;
+    }
+
+    /** A revert undoes a change made after the import, up to the current version. */
+    public static void revertible(long reverted, long current) {
+        if (reverted < 2 || reverted > current) {
+            throw new InputException.Invalid("version", "must be a version between 2 and " + current);
+        }
+    }
+}

@@ -30,7 +30,7 @@ public final class ChangeSummary {
             case SectionMoved e -> "moved topic " + section(before, e.section())
                     + (e.parent() == null ? " to the top level" : " under " + section(before, e.parent()));
             case SectionRemoved e -> "removed topic " + section(before, e.section())
-                    + (e.entries().isEmpty() ? "" : " with " + e.entries().size() + " entries");
+                    + (e.entries().isEmpty() ? "" : " with " + e.entries().size() + (e.entries().size() == 1 ? " entry" : " entries"));
             case TextAdded e -> "added text to " + section(before, e.section());
             case TextEdited e -> "edited text in " + section(before, owner(before, e.block()));
             case TextRemoved e -> "removed text from " + section(before, owner(before, e.block()));

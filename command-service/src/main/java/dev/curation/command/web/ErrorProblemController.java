@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's BasicErrorController. Only the status is told: exception and message are for the log.
  * Requesting {@code /error} directly is a 404, whatever the method.
  */
+@Hidden // not an operation of the API: where the servlet container forwards errors
 @RestController
 class ErrorProblemController implements ErrorController {
 

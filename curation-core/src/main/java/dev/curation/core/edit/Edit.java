@@ -1,22 +1,26 @@
 package dev.curation.core.edit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One operation of a change set. Ids are those of the structure JSON; a {@code position} is the
  * 0-based index the item has among the target's entries (or child sections, or blocks for text)
- * once the edit is done, {@code null} meaning at the end.
+ * once the edit is done, {@code null} meaning at the end. A {@code null} parent means the top
+ * level. What may be null is marked {@link Nullable}; an op's JSON name is its record's name with
+ * a small first letter ({@code addLink}), and its JSON fields are the record's components.
  */
 public sealed interface Edit {
 
     /** The ids of existing items this edit changes; a clash is another change to one of them since the base version. */
     java.util.List<String> touches();
 
-    record AddLink(String section, Integer position, String title, String url, String description) implements Edit {
+    record AddLink(String section, @Nullable Integer position, String title, String url, @Nullable String description) implements Edit {
         public java.util.List<String> touches() {
             return java.util.List.of();
         }
     }
 
-    record EditLink(String entry, String title, String url, String description) implements Edit {
+    record EditLink(String entry, @Nullable String title, @Nullable String url, @Nullable String description) implements Edit {
         public java.util.List<String> touches() {
             return java.util.List.of(entry);
         }
@@ -28,13 +32,13 @@ public sealed interface Edit {
         }
     }
 
-    record MoveLink(String entry, String section, Integer position) implements Edit {
+    record MoveLink(String entry, String section, @Nullable Integer position) implements Edit {
         public java.util.List<String> touches() {
             return java.util.List.of(entry);
         }
     }
 
-    record AddSection(String parent, Integer position, String title) implements Edit {
+    record AddSection(@Nullable String parent, @Nullable Integer position, String title) implements Edit {
         public java.util.List<String> touches() {
             return java.util.List.of();
         }
@@ -46,7 +50,7 @@ public sealed interface Edit {
         }
     }
 
-    record MoveSection(String section, String parent, Integer position) implements Edit {
+    record MoveSection(String section, @Nullable String parent, @Nullable Integer position) implements Edit {
         public java.util.List<String> touches() {
             return java.util.List.of(section);
         }
@@ -59,7 +63,7 @@ public sealed interface Edit {
         }
     }
 
-    record AddText(String section, Integer position, String text) implements Edit {
+    record AddText(String section, @Nullable Integer position, String text) implements Edit {
         public java.util.List<String> touches() {
             return java.util.List.of();
         }

@@ -57,7 +57,8 @@ class ListController {
     }
 
     @Operation(summary = "The list as Markdown, byte-identical to the imported file where nothing was edited")
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "an ETag of this text: 304 when it still matches")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "an ETag of this text: 304 when it still matches",
+            schema = @Schema(type = "string"))
     @GetMapping(path = "/api/lists/{slug}/markdown", produces = {"text/markdown", MediaType.ALL_VALUE})
     ResponseEntity<byte[]> markdown(@PathVariable String slug,
                                     @Parameter(description = "a past version") @RequestParam(required = false) Long version,

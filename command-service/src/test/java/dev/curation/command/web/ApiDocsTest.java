@@ -1,0 +1,120 @@
+package dev.curation.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.curation.embedded.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI document tells the truth about the running service: who may call what, that every
+ * refusal is problem+json, and each edit op's own schema (what Redocly's recommended rules ask,
+ * checked in the build).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class ApiDocsTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("command"));
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("curation.kafka.topic", () -> TestInfrastructure.uniqueName("list-events"));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+    private JsonNode api;
+
+    @BeforeEach
+    void read() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        api = json.readTree(response.body());
+        // kept for outside linters: npx @redocly/cli lint --extends recommended target/openapi/command-service.json
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/openapi"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi/command-service.json"), response.body());
+    }
+
+    @Test
+    void everyOperationSaysWhoMayCallItAndEveryRefusalIsProblemJson() {
+        assertThat(api.at("/components/securitySchemes/basicAuth/scheme").asString()).isEqualTo("basic");
+        assertThat(api.at("/components/securitySchemes/operationsToken/scheme").asString()).isEqualTo("bearer");
+        List<String> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : api.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                JsonNode operation = method.getValue();
+                String name = method.getKey().toUpperCase() + " " + path.getKey();
+                operations.add(name);
+                assertThat(operation.path("summary").asString("")).as(name + " summary").isNotBlank();
+                String scheme = path.getKey().startsWith("/api/operations/") ? "operationsToken"
+                        : method.getKey().equals("get") ? null : "basicAuth";
+                assertThat(operation.get("security")).as(name + " security").isNotNull();
+                if (scheme == null) {
+                    assertThat(operation.get("security").isEmpty()).as(name + " is open").isTrue();
+                } else {
+                    assertThat(operation.get("security").get(0).has(scheme)).as(name + " needs " + scheme).isTrue();
+                }
+                List<String> refusals = new ArrayList<>();
+                for (Map.Entry<String, JsonNode> response : operation.get("responses").properties()) {
+                    if (response.getKey().matches("[45]\\d\\d")) {
+                        refusals.add(response.getKey());
+                        assertThat(response.getValue().at("/content/application~1problem+json/schema/$ref").asString(""))
+                                .as(name + " " + response.getKey()).isEqualTo("#/components/schemas/Problem");
+                        assertThat(response.getValue().path("content").size()).as(name + " " + response.getKey()).isOne();
+                    }
+                }
+                assertThat(refusals).as(name + " refusals").anyMatch(code -> code.startsWith("4")).contains("503");
+                if (scheme != null) {
+                    assertThat(refusals).as(name).contains("401", "403");
+                }
+            }
+        }
+        // the container's error forwarding is not an operation of the API
+        assertThat(operations).contains("POST /api/lists", "POST /api/lists/{slug}/edits").noneMatch(o -> o.endsWith(" /error"));
+    }
+
+    @Test
+    void eachEditOpIsASchemaOfItsOwnChosenByOp() {
+        JsonNode schemas = api.at("/components/schemas");
+        JsonNode edit = schemas.get("Edit");
+        assertThat(edit.at("/discriminator/propertyName").asString()).isEqualTo("op");
+        assertThat(edit.get("oneOf")).hasSize(11);
+        assertThat(edit.at("/discriminator/mapping/addLink").asString()).isEqualTo("#/components/schemas/AddLink");
+        JsonNode addLink = schemas.get("AddLink");
+        assertThat(addLink.at("/properties/op/enum/0").asString()).isEqualTo("addLink");
+        assertThat(strings(addLink.get("required"))).containsExactlyInAnyOrder("op", "section", "title", "url");
+        assertThat(strings(schemas.at("/AddSection/required"))).containsExactlyInAnyOrder("op", "title");
+        assertThat(strings(schemas.at("/RemoveSection/required"))).containsExactlyInAnyOrder("op", "section");
+        assertThat(schemas.at("/EditLink/minProperties").asInt()).isEqualTo(3);
+        // change sets and proposals carry these, not one flat object with every field of every op
+        assertThat(schemas.at("/ChangeSetRequest/properties/edits/items/$ref").asString()).isEqualTo("#/components/schemas/Edit");
+        assertThat(schemas.has("EditSpec")).isFalse();
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new java.util.HashSet<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+}

@@ -1,5 +1,6 @@
 package dev.curation.command;
 
+import dev.curation.service.ParentProcess;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,7 +1,6 @@
 package dev.curation.command.list;
 
 import dev.curation.core.input.InputLimits;
-import dev.curation.core.list.InputContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,15 +23,7 @@ class CuratedListTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CuratedList.class);
-        fixture.registerInjectableResource(InputLimits.DEFAULTS);
-        // the input contract before the handler, as the service's command bus applies it on dispatch
-        InputContract contract = new InputContract(InputLimits.DEFAULTS);
-        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
-            contract.check(unitOfWork.getMessage().getPayload());
-            return chain.proceed();
-        });
-        fixture.registerInjectableResource((SlugRegistry) (slug, listId) -> {
+        fixture = CuratedListFixture.of((slug, listId) -> {
             if (!claimed.add(slug)) {
                 throw new SlugRegistry.SlugTakenException(slug);
             }

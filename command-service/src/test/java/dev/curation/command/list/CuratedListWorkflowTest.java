@@ -2,8 +2,6 @@ package dev.curation.command.list;
 
 import dev.curation.core.input.InputException;
 
-import dev.curation.core.input.InputLimits;
-import dev.curation.core.list.InputContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -48,19 +46,8 @@ class CuratedListWorkflowTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CuratedList.class);
-        fixture.registerInjectableResource(InputLimits.DEFAULTS);
-        // the input contract before the handler, as the service's command bus applies it on dispatch
-        InputContract contract = new InputContract(InputLimits.DEFAULTS);
-        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
-            contract.check(unitOfWork.getMessage().getPayload());
-            return chain.proceed();
+        fixture = CuratedListFixture.of((slug, id) -> {
         });
-        fixture.registerInjectableResource((SlugRegistry) (slug, id) -> {
-        });
-        // as in the service: commands reach the list by their list id, a revert reads past versions from the event store
-        fixture.registerCommandTargetResolver(new ListCommandTargets());
-        fixture.registerInjectableResource(new EventStoreListVersions(fixture.getEventStore()));
     }
 
     @Test

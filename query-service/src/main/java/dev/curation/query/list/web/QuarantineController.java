@@ -1,13 +1,10 @@
 package dev.curation.query.list.web;
 
 import dev.curation.query.list.QuarantinedLists;
+import dev.curation.service.OperationsAccess;
+import dev.curation.service.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -30,17 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 class QuarantineController {
 
     private final QuarantinedLists quarantined;
-    private final byte[] token;
+    private final OperationsAccess access;
 
     QuarantineController(QuarantinedLists quarantined, @Value("${curation.operations.token:}") String token) {
         this.quarantined = quarantined;
-        this.token = token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.access = new OperationsAccess(token);
     }
 
     @Operation(summary = "Quarantined lists (operators): why, since when, and the positions of their held records")
     @GetMapping(path = "/api/operations/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> all(HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> refused = refused(request);
+        ResponseEntity<ProblemDetail> refused = access.refusal(request);
         return refused != null ? refused : ResponseEntity.ok(new ListController.Page<>(quarantined.all()));
     }
 
@@ -52,12 +49,12 @@ class QuarantineController {
     @PostMapping(path = "/api/operations/quarantine/{list}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> retry(@PathVariable String list, @RequestBody(required = false) RetryRequest body,
                             HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> refused = refused(request);
+        ResponseEntity<ProblemDetail> refused = access.refusal(request);
         if (refused != null) {
             return refused;
         }
         if (!quarantined.isQuarantined(list)) {
-            return problem(HttpStatus.NOT_FOUND, "not-quarantined", "Not quarantined",
+            return ProblemResponses.of(HttpStatus.NOT_FOUND, "not-quarantined", "Not quarantined",
                     "list '" + list + "' is not quarantined", request);
         }
         List<QuarantinedLists.Position> discard = body == null || body.discard() == null ? List.of() : body.discard();
@@ -65,38 +62,9 @@ class QuarantineController {
         if (outcome.status().equals("released")) {
             return ResponseEntity.ok(outcome);
         }
-        ResponseEntity<ProblemDetail> still = problem(HttpStatus.CONFLICT, "still-quarantined", "Still quarantined",
+        ResponseEntity<ProblemDetail> still = ProblemResponses.of(HttpStatus.CONFLICT, "still-quarantined", "Still quarantined",
                 "the held records of list '" + list + "' still fail: " + outcome.error(), request);
         still.getBody().setProperty("list", list);
         return still;
-    }
-
-    private ResponseEntity<ProblemDetail> refused(HttpServletRequest request) {
-        if (token == null) {
-            return loopback(request.getRemoteAddr()) ? null : problem(HttpStatus.FORBIDDEN, "operations-disabled",
-                    "Operations disabled", "set curation.operations.token to use operations from other hosts", request);
-        }
-        String header = request.getHeader("Authorization");
-        byte[] given = header != null && header.startsWith("Bearer ")
-                ? header.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
-        return MessageDigest.isEqual(given, token) ? null : problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "Authentication required", "operations need Authorization: Bearer <curation.operations.token>", request);
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail,
-                                                         HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:curation:problem:" + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,16 +1,16 @@
-package dev.curation.query;
+package dev.curation.service;
 
 /**
  * In the local stack the launcher passes its pid ({@code -Dcuration.parent-pid}): when the
- * launcher is gone, even after a {@code kill -9}, this service stops too (gracefully, through
+ * launcher is gone, even after a {@code kill -9}, the service stops too (gracefully, through
  * the shutdown hooks) instead of running on half-orphaned. Without the property nothing happens.
  */
-final class ParentProcess {
+public final class ParentProcess {
 
     private ParentProcess() {
     }
 
-    static void exitWithIt() {
+    public static void exitWithIt() {
         String pid = System.getProperty("curation.parent-pid");
         if (pid == null || pid.isBlank()) {
             return;

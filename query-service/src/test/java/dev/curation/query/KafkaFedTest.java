@@ -12,7 +12,7 @@ import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import dev.curation.core.document.ListDocument;
 import dev.curation.embedded.TestInfrastructure;
 import java.net.URI;
@@ -88,7 +88,7 @@ abstract class KafkaFedTest {
 
     /** Publishes the import of a list as version 1 and waits until it is served; returns its events. */
     List<ListEvent> importList(String listId, String slug, String markdown) throws Exception {
-        List<ListEvent> events = ListImport.events(new ImportList(listId, slug, markdown));
+        List<ListEvent> events = ImportEvents.of(new ImportList(listId, slug, markdown));
         publish(listId, 1, 0, events, 0, events.size(), false);
         awaitVersion(slug, 1);
         return events;

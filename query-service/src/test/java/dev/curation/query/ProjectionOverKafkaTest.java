@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import dev.curation.embedded.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ class ProjectionOverKafkaTest extends KafkaFedTest {
         for (int i = 0; i < 2000; i++) {
             markdown.append("- [link ").append(i).append("](https://example.com/").append(i).append(")\n");
         }
-        List<ListEvent> events = ListImport.events(new ImportList(listId, "partial", markdown.toString()), 4096);
+        List<ListEvent> events = ImportEvents.of(new ImportList(listId, "partial", markdown.toString()), 4096);
         assertThat(events).hasSizeGreaterThan(3);
 
         publish(listId, events, 0, events.size() - 1, false);
@@ -116,7 +116,7 @@ class ProjectionOverKafkaTest extends KafkaFedTest {
     }
 
     private void publish(String listId, String slug, String markdown, boolean twice) throws Exception {
-        List<ListEvent> events = ListImport.events(new ImportList(listId, slug, markdown));
+        List<ListEvent> events = ImportEvents.of(new ImportList(listId, slug, markdown));
         publish(listId, events, 0, events.size(), twice);
     }
 

@@ -6,7 +6,7 @@ import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +46,7 @@ public class MarkdownBenchmark {
         }
         markdown = md.toString();
         document = MarkdownReader.read(markdown);
-        events = ListImport.events(new ImportList("l", "big", markdown));
+        events = ImportEvents.of(new ImportList("l", "big", markdown));
     }
 
     @Benchmark

@@ -18,7 +18,7 @@ import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListFold;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import dev.curation.core.list.ListImported;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.Proposal;
@@ -63,7 +63,7 @@ class CuratedList {
     @CommandHandler
     CuratedList(ImportList command, SlugRegistry slugs, InputLimits limits) {
         // read (and refused, if too large) before the slug is claimed in this transaction
-        List<ListEvent> events = ListImport.events(command, limits);
+        List<ListEvent> events = ImportEvents.of(command, limits);
         slugs.claim(command.slug(), command.listId());
         applyAll(events, 1);
     }

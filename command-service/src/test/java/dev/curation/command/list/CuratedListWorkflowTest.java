@@ -20,7 +20,7 @@ import dev.curation.core.list.LinkAdded;
 import dev.curation.core.list.LinkEdited;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListEvent;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalRejected;
@@ -304,7 +304,7 @@ class CuratedListWorkflowTest {
 
     private List<Object> imported() {
         List<Object> events = new ArrayList<>();
-        for (ListEvent e : ListImport.events(new ImportList(LIST, "tools", MARKDOWN))) {
+        for (ListEvent e : ImportEvents.of(new ImportList(LIST, "tools", MARKDOWN))) {
             events.add(versioned(1, e).getFirst());
         }
         return events;

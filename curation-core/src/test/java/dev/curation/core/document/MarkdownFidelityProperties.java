@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -32,7 +32,7 @@ class MarkdownFidelityProperties {
     void importEventsFoldToTheReadDocument(@ForAll("listDocuments") String markdown) {
         ListDocument read = MarkdownReader.read(markdown);
         // small parts so that multi-part imports are exercised too
-        List<ListEvent> events = ListImport.events(new ImportList("list-1", "x", markdown), 200);
+        List<ListEvent> events = ImportEvents.of(new ImportList("list-1", "x", markdown), 200);
 
         ListDocument folded = ListFold.fold(events);
 

@@ -11,7 +11,7 @@ import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListFold;
-import dev.curation.core.list.ListImport;
+import dev.curation.core.list.ImportEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class EditSequenceProperties {
     @Property(tries = 60)
     void everyVersionFoldsToTheWriteSidesDocument(@ForAll long randomSeed, @ForAll @IntRange(min = 1, max = 25) int versions) {
         Random random = new Random(randomSeed);
-        List<ListEvent> imported = ListImport.events(new ImportList("l", "seed", SEED));
+        List<ListEvent> imported = ImportEvents.of(new ImportList("l", "seed", SEED));
         ListDocument writeSide = ListFold.fold(imported);
         IdSequence ids = new IdSequence(((dev.curation.core.list.ListImported) imported.getFirst()).lastId());
         List<List<ListEvent>> log = new ArrayList<>();

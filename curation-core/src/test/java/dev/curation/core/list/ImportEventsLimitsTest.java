@@ -12,7 +12,7 @@ import dev.curation.core.input.JsonSize;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ListImportLimitsTest {
+class ImportEventsLimitsTest {
 
     private static final InputLimits LIMITS = new InputLimits(10, 1 << 20, 1 << 20, 64 * 1024);
 
@@ -23,10 +23,10 @@ class ListImportLimitsTest {
         for (int i = 0; i < 2000; i++) {
             markdown.append("- [服务").append(i).append("](https://例子.cn/").append(i).append(") 服务注册与发现\n");
         }
-        List<ListEvent> events = ListImport.events(new ImportList("l", "cn", markdown.toString()), LIMITS);
+        List<ListEvent> events = ImportEvents.of(new ImportList("l", "cn", markdown.toString()), LIMITS);
         assertThat(events).hasSizeGreaterThan(3);
         for (ListEvent event : events.subList(1, events.size())) {
-            long bytes = ((ListContentImported) event).nodes().stream().mapToLong(ListImport::bytes).sum();
+            long bytes = ((ListContentImported) event).nodes().stream().mapToLong(ImportEvents::bytes).sum();
             assertThat(bytes).isLessThanOrEqualTo(LIMITS.importPartBytes());
             long json = ((ListContentImported) event).nodes().stream()
                     .mapToLong(n -> JsonSize.of(n.raw()) + JsonSize.of(n.title()) + JsonSize.of(n.url())).sum();
@@ -42,7 +42,7 @@ class ListImportLimitsTest {
     @Test
     void aBlockTooLargeForOneEventIsRefusedNamingItsLine() {
         String fence = "```\n" + "code line\n".repeat(5000) + "```\n";
-        assertThatThrownBy(() -> ListImport.events(new ImportList("l", "big", "# T\n\n" + fence), LIMITS))
+        assertThatThrownBy(() -> ImportEvents.of(new ImportList("l", "big", "# T\n\n" + fence), LIMITS))
                 .isInstanceOf(InputException.TooLarge.class)
                 .hasMessageContaining("the block starting at line 3");
     }
@@ -51,6 +51,6 @@ class ListImportLimitsTest {
     void nodeBytesBoundItsJson() {
         DocumentNode node = new DocumentNode(DocumentNode.Kind.ENTRY, "e1", "s1", null, "- [\"a\"](u) \u0001\n", "\"a\"",
                 "u", null);
-        assertThat(ListImport.bytes(node)).isGreaterThan(JsonSize.of(node.raw()) + JsonSize.of(node.title()));
+        assertThat(ImportEvents.bytes(node)).isGreaterThan(JsonSize.of(node.raw()) + JsonSize.of(node.title()));
     }
 }

@@ -17,25 +17,25 @@ import java.util.List;
  * topic's record limit whatever characters the file uses. A single block too large for one event
  * is refused, naming its line.
  */
-public final class ListImport {
+public final class ImportEvents {
 
-    private ListImport() {
+    private ImportEvents() {
     }
 
-    public static List<ListEvent> events(ImportList command) {
-        return events(command, InputLimits.DEFAULTS);
+    public static List<ListEvent> of(ImportList command) {
+        return of(command, InputLimits.DEFAULTS);
     }
 
-    public static List<ListEvent> events(ImportList command, InputLimits limits) {
-        return events(command, limits.importPartBytes(), limits.maxBlockBytes());
+    public static List<ListEvent> of(ImportList command, InputLimits limits) {
+        return of(command, limits.importPartBytes(), limits.maxBlockBytes());
     }
 
     /** Content in parts of about {@code partBytes}; tests use small parts to get many. */
-    public static List<ListEvent> events(ImportList command, int partBytes) {
-        return events(command, partBytes, Long.MAX_VALUE);
+    public static List<ListEvent> of(ImportList command, int partBytes) {
+        return of(command, partBytes, Long.MAX_VALUE);
     }
 
-    private static List<ListEvent> events(ImportList command, int partBytes, long maxBlockBytes) {
+    private static List<ListEvent> of(ImportList command, int partBytes, long maxBlockBytes) {
         IdSequence ids = new IdSequence(0);
         ListDocument document = MarkdownReader.read(command.markdown(), ids);
         List<List<DocumentNode>> parts = split(document.nodes(), partBytes, maxBlockBytes);

@@ -28,5 +28,11 @@ class ApiDocsTest extends KafkaFedTest {
         List<String> operations = OpenApiAssertions.assertTruthful(api,
                 (method, path) -> path.startsWith("/api/operations/") ? "operationsToken" : null);
         assertThat(operations).contains("GET /api/lists/{slug}/markdown", "POST /api/operations/quarantine/{list}/retry");
+        // parameters show the values clients send, the enums' wire names
+        for (JsonNode parameter : api.at("/paths/~1api~1lists~1{slug}~1history/get/parameters")) {
+            if (parameter.get("name").asString().equals("kind")) {
+                assertThat(parameter.at("/schema/enum").toString()).isEqualTo("[\"import\",\"edit\",\"proposal\",\"revert\"]");
+            }
+        }
     }
 }

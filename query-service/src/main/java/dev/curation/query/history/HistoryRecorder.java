@@ -109,27 +109,27 @@ public class HistoryRecorder {
             List<String> sentences = recorded.stream().map(Recorded::summary).filter(s -> s != null && !s.isEmpty()).toList();
             String actor = last.actor() == null ? "someone" : last.actor();
             String summary = actor + " " + String.join(", ", sentences);
-            String kind;
+            VersionKind kind;
             String proposal = null;
             String rationale = null;
             switch (opening.payload()) {
-                case ListImported e -> kind = "import";
+                case ListImported e -> kind = VersionKind.IMPORT;
                 case ChangeSetApplied e -> {
-                    kind = "edit";
+                    kind = VersionKind.EDIT;
                     rationale = e.rationale();
                 }
                 case ProposalApproved e -> {
-                    kind = "proposal";
+                    kind = VersionKind.PROPOSAL;
                     proposal = e.proposal();
                     rationale = e.rationale();
                     String author = jdbc.sql("SELECT author FROM proposal_view WHERE id = ?").param(proposal)
                             .query(String.class).optional().orElse("someone");
                     summary = actor + " approved " + author + "'s proposal: " + String.join(", ", sentences);
                 }
-                default -> kind = "revert";
+                default -> kind = VersionKind.REVERT;
             }
             versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(last.timestamp()),
-                    last.actor(), kind, summary, proposal, rationale,
+                    last.actor(), kind.wireName(), summary, proposal, rationale,
                     String.join(",", recorded.stream().map(Recorded::eventId).toList())});
             if (last.version() == 1 || last.version() % snapshotInterval(after.entryCount() + after.blockCount()) == 0) {
                 snapshots.add(new Object[] {last.listId(), last.version(), json.writeValueAsBytes(after.nodes())});

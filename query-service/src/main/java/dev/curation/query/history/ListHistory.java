@@ -35,7 +35,7 @@ public class ListHistory {
                              String rationale, List<String> eventIds) {
     }
 
-    public record Filter(String actor, Instant from, Instant to, String kind) {
+    public record Filter(String actor, Instant from, Instant to, VersionKind kind) {
     }
 
     /** Versions newest first, filtered; {@code limit} rows from {@code offset}. */
@@ -48,7 +48,7 @@ public class ListHistory {
                           AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR occurred_at >= :from)
                           AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR occurred_at < :to)
                         ORDER BY version DESC LIMIT :limit OFFSET :offset""")
-                .param("list", listId).param("actor", filter.actor()).param("kind", filter.kind())
+                .param("list", listId).param("actor", filter.actor()).param("kind", filter.kind() == null ? null : filter.kind().wireName())
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("limit", limit).param("offset", offset)

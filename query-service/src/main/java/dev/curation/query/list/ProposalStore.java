@@ -53,12 +53,12 @@ public class ProposalStore {
                 .params(status, by, at, reason, version, id).update();
     }
 
-    public List<ProposalView> forList(String listId, String status) {
+    public List<ProposalView> forList(String listId, ProposalStatus status) {
         return jdbc.sql("""
                         SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version
                         FROM proposal_view WHERE list_id = :list AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
                         ORDER BY created_at DESC, id""")
-                .param("list", listId).param("status", status)
+                .param("list", listId).param("status", status == null ? null : status.wireName())
                 .query((rs, n) -> view(rs)).list();
     }
 

@@ -106,13 +106,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                         WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        String expected = type == int.class || type == Integer.class
-                ? "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
-                : type == long.class || type == Long.class
-                ? "a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                : "a valid value";
+        String expected = type == null ? null : ParameterConversion.expected(type);
+        if (expected == null) {
+            expected = type == int.class || type == Integer.class
+                    ? "a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE
+                    : type == long.class || type == Long.class
+                    ? "a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                    : "a valid value";
+        }
+        String what = e.getMostSpecificCause() instanceof ParameterConversion.OutOfRange range
+                ? range.getMessage() : "must be " + expected;
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                name + " must be " + expected + ", not " + QueryParameters.echo(e.getValue()));
+                name + " " + what + ", not " + QueryParameters.echo(e.getValue()));
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 

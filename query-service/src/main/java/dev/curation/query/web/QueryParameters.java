@@ -2,8 +2,6 @@ package dev.curation.query.web;
 
 import dev.curation.core.input.FreeText;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Collection;
 
 /**
  * The checks every read applies to its query parameters, so that any client input is answered
@@ -17,7 +15,6 @@ public final class QueryParameters {
     /** Instants are accepted from year 1 to year 9999, the range ISO-8601 writes without a sign. */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
-    private static final int MAX_INSTANT = 64;
     private static final int MAX_ECHO = 40;
 
     private QueryParameters() {
@@ -42,14 +39,6 @@ public final class QueryParameters {
         return value;
     }
 
-    /** One of a fixed set of words, or null. */
-    public static String oneOf(String name, String value, Collection<String> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            throw new BadRequestException(name + " must be one of " + allowed + ", not " + echo(value));
-        }
-        return value;
-    }
-
     /** A list version: versions count from 1. */
     public static long version(String name, long value) {
         if (value < 1) {
@@ -64,28 +53,6 @@ public final class QueryParameters {
             throw new BadRequestException(name + " must be between " + min + " and " + max + ", not " + value);
         }
         return value;
-    }
-
-    /** An ISO-8601 instant between years 1 and 9999; null or blank is absent. */
-    public static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String example = " such as 2026-11-23T09:00:00Z";
-        if (value.length() > MAX_INSTANT) {
-            throw new BadRequestException(name + " must be an ISO-8601 instant" + example + ", at most " + MAX_INSTANT
-                    + " characters");
-        }
-        Instant instant;
-        try {
-            instant = Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an ISO-8601 instant" + example + ", not " + echo(value));
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new BadRequestException(name + " must be an instant between years 1 and 9999, not " + echo(value));
-        }
-        return instant;
     }
 
     /** A client's value quoted for a problem's detail: shortened, so that a detail stays a sentence. */

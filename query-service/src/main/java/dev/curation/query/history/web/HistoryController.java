@@ -7,13 +7,16 @@ import dev.curation.query.history.ListBlame;
 import dev.curation.query.history.ListBlame.BlameLine;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.ListHistory.VersionRow;
+import dev.curation.query.history.VersionKind;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.NotFoundException;
 import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -26,8 +29,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 class HistoryController {
-
-    private static final List<String> KINDS = List.of("import", "edit", "proposal", "revert");
 
     /** Actors are account names; anything longer is not one. */
     private static final int MAX_ACTOR = 100;
@@ -56,15 +57,15 @@ class HistoryController {
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "20") int size,
                         @RequestParam(required = false) String actor,
-                        @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
-                        @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
-                        @Parameter(description = "import, edit, proposal or revert") @RequestParam(required = false) String kind,
+                        @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant from,
+                        @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) Instant to,
+                        @Parameter(description = "what made the version", schema = @Schema(type = "string",
+                                allowableValues = {"import", "edit", "proposal", "revert"}))
+                        @RequestParam(required = false) VersionKind kind,
                         HttpServletRequest request) {
         QueryParameters.between("page", page, 0, QueryParameters.MAX_PAGE);
         QueryParameters.between("size", size, 1, MAX_SIZE);
-        ListHistory.Filter filter = new ListHistory.Filter(QueryParameters.text("actor", actor, MAX_ACTOR),
-                QueryParameters.instant("from", from), QueryParameters.instant("to", to),
-                QueryParameters.oneOf("kind", kind, KINDS));
+        ListHistory.Filter filter = new ListHistory.Filter(QueryParameters.text("actor", actor, MAX_ACTOR), from, to, kind);
         StoredDocument list = list(slug);
         // page and size are bounded above, so the offset cannot overflow
         List<VersionRow> rows = history.versions(list.listId(), filter, page * size, size + 1);

@@ -63,16 +63,15 @@ class ListController {
     ResponseEntity<byte[]> markdown(@PathVariable String slug,
                                     @Parameter(description = "a past version") @RequestParam(required = false) Long version,
                                     @Parameter(description = "an ISO-8601 instant: the version current then")
-                                    @RequestParam(required = false) String at) {
+                                    @RequestParam(required = false) Instant at) {
         if (version != null && at != null) {
             throw new BadRequestException("give either version or at, not both");
         }
         if (version != null) {
             QueryParameters.version("version", version);
         }
-        Instant instant = QueryParameters.instant("at", at);
         StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
-        long wanted = version != null ? version : instant != null ? past(list, instant) : list.version();
+        long wanted = version != null ? version : at != null ? past(list, at) : list.version();
         Rendered export = rendered.at(list, wanted).orElseThrow(() -> new NotFoundException(
                 "list '" + slug + "' has no version " + wanted + " (current: " + list.version() + ")"));
         // Spring answers 304 for a matching If-None-Match (weak comparison, lists, *) from this ETag

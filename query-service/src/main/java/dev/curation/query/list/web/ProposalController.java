@@ -5,6 +5,7 @@ import dev.curation.core.edit.EditException;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.VersionDiffs;
 import dev.curation.query.list.ListStore;
+import dev.curation.query.list.ProposalStatus;
 import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
 import dev.curation.query.list.StoredDocument;
@@ -12,9 +13,9 @@ import dev.curation.query.web.NotFoundException;
 import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProposalController {
 
-    private static final Set<String> STATUSES = Set.of("submitted", "approved", "rejected", "withdrawn");
 
     private final ListStore lists;
     private final ProposalStore proposals;
@@ -41,9 +41,9 @@ class ProposalController {
     @Operation(summary = "Proposals of a list, newest first")
     @GetMapping(path = "/api/lists/{slug}/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
     ListController.Page<ProposalView> all(@PathVariable String slug,
-                                          @Parameter(description = "submitted, approved, rejected or withdrawn")
-                                          @RequestParam(required = false) String status) {
-        QueryParameters.oneOf("status", status, STATUSES);
+                                          @Parameter(description = "where the review stands", schema = @Schema(type = "string",
+                                                  allowableValues = {"submitted", "approved", "rejected", "withdrawn"}))
+                                          @RequestParam(required = false) ProposalStatus status) {
         return new ListController.Page<>(proposals.forList(list(slug).listId(), status));
     }
 

@@ -1,0 +1,18 @@
+package dev.curation.query.web;
+
+import dev.curation.query.history.VersionKind;
+import dev.curation.query.list.ProposalStatus;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+/** The enums query parameters take, each read by its lower-case wire name in every controller. */
+@ControllerAdvice
+class EnumParameters {
+
+    @InitBinder
+    void wireNames(WebDataBinder binder) {
+        binder.registerCustomEditor(VersionKind.class, new ParameterConversion.WireNames<>(VersionKind.class));
+        binder.registerCustomEditor(ProposalStatus.class, new ParameterConversion.WireNames<>(ProposalStatus.class));
+    }
+}

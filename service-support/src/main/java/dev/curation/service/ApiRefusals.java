@@ -83,15 +83,22 @@ public final class ApiRefusals {
         return new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
-    public static Schema<?> object() {
-        return new Schema<>().types(Set.of("object"));
+    public static Schema<Object> object() {
+        return typed("object");
     }
 
     public static Schema<String> string() {
-        return new Schema<String>().types(Set.of("string"));
+        return typed("string");
     }
 
     public static Schema<Number> integer() {
-        return new Schema<Number>().types(Set.of("integer"));
+        return typed("integer");
+    }
+
+    /** A schema of one JSON type, as OpenAPI 3.1 writes it ({@code type} from {@code types}). */
+    public static <T> Schema<T> typed(String type) {
+        Schema<T> schema = new Schema<>();
+        schema.setTypes(Set.of(type));
+        return schema;
     }
 }

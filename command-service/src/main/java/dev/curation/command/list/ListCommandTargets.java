@@ -18,7 +18,7 @@ class ListCommandTargets implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         if (command.getPayload() instanceof ListCommand listCommand) {
-            return new VersionedAggregateIdentifier(listCommand.listId(), null);
+            return new VersionedAggregateIdentifier((Object) listCommand.listId(), null);
         }
         throw new IllegalArgumentException("not a command on a list: " + command.getCommandName());
     }

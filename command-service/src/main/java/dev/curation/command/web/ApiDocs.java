@@ -14,8 +14,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +75,8 @@ class ApiDocs {
      */
     private static void addEditSchemas(Components components) {
         Discriminator discriminator = new Discriminator().propertyName("op");
-        Schema<Object> edit = new Schema<>().description("one edit of a change set, chosen by op");
+        Schema<Object> edit = new Schema<>();
+        edit.setDescription("one edit of a change set, chosen by op");
         for (Class<?> type : Edit.class.getPermittedSubclasses()) {
             String op = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
             Schema<?> schema = ApiRefusals.object().addProperty("op", ApiRefusals.string()._enum(List.of(op))).addRequiredItem("op");
@@ -97,9 +96,10 @@ class ApiDocs {
             edit.addOneOfItem(new Schema<>().$ref(ref));
             discriminator.mapping(op, ref);
         }
-        components.addSchemas(EDIT, edit.discriminator(discriminator));
+        edit.setDiscriminator(discriminator);
+        components.addSchemas(EDIT, edit);
         // change sets and proposals hold these edits, not the flat EditSpec the service parses them into
-        Map<String, Schema> schemas = components.getSchemas();
+        var schemas = components.getSchemas();
         schemas.values().forEach(schema -> {
             if (schema.getProperties() != null && schema.getProperties().get("edits") instanceof Schema<?> edits
                     && edits.getItems() != null && edits.getItems().get$ref() != null && edits.getItems().get$ref().endsWith("/EditSpec")) {
@@ -119,7 +119,7 @@ class ApiDocs {
             return ApiRefusals.integer().minimum(java.math.BigDecimal.ZERO);
         }
         if (type == Boolean.class || type == boolean.class) {
-            return new Schema<Boolean>().types(Set.of("boolean"));
+            return ApiRefusals.typed("boolean");
         }
         throw new IllegalStateException("no schema for " + type + " of " + component);
     }

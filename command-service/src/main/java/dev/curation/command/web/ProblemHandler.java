@@ -100,6 +100,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 yield p;
             }
             case ListRuleException.UnknownBase b -> Problems.of(HttpStatus.BAD_REQUEST, "unknown-base-version", "Unknown base version", e.getMessage());
+            case ListRuleException.NotRevertible r -> {
+                ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "not-revertible", "Version cannot be reverted", e.getMessage());
+                p.setProperty("field", "version");
+                yield p;
+            }
         };
         return ResponseEntity.status(problem.getStatus()).body(at(problem, request));
     }

@@ -245,8 +245,8 @@ class CuratedListWorkflowTest {
                 .expectNoEvents();
         fixture.given(imported())
                 .when(new ListCommand.RevertVersion(LIST, 1L), actor("bob"))
-                .expectException(EditException.Invalid.class)
-                .expectExceptionMessage("version: version 1 is the import of the list; it cannot be reverted");
+                .expectException(ListRuleException.NotRevertible.class)
+                .expectExceptionMessage("version 1 is the import of the list; it cannot be reverted");
     }
 
     @Test

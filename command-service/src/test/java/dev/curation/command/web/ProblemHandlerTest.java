@@ -55,6 +55,9 @@ class ProblemHandlerTest {
         assertProblem(mismatch.getBody(), 412, "version-mismatch", "");
         assertThat(mismatch.getBody().getProperties()).containsEntry("currentVersion", 5L);
         assertProblem(handler.rule(new ListRuleException.UnknownBase(9, 5), request).getBody(), 400, "unknown-base-version", "");
+        var notRevertible = handler.rule(new ListRuleException.NotRevertible(1, "is the import of the list; it cannot be reverted"), request);
+        assertProblem(notRevertible.getBody(), 400, "not-revertible", "version 1 is the import");
+        assertThat(notRevertible.getBody().getProperties()).containsEntry("field", "version");
     }
 
     private void assertProblem(ProblemDetail problem, int status, String type, String detailPart) {

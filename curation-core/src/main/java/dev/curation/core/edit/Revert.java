@@ -12,6 +12,7 @@ import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
+import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ListImported;
 import dev.curation.core.list.SectionAdded;
 import dev.curation.core.list.SectionMoved;
@@ -39,8 +40,8 @@ public final class Revert {
         ListDocument state = before.copy();
         for (ListEvent event : events) {
             Edit inverse = switch (event) {
-                case ListImported e -> throw new EditException.Invalid("version", "version " + version
-                        + " is the import of the list; it cannot be reverted");
+                case ListImported e -> throw new ListRuleException.NotRevertible(version,
+                        "is the import of the list; it cannot be reverted");
                 case ListContentImported e -> null;
                 case LinkAdded e -> new Edit.RemoveLink(e.entry());
                 case LinkRemoved e -> {
@@ -59,16 +60,16 @@ public final class Revert {
                 case SectionRenamed e -> new Edit.RenameSection(e.section(), state.section(e.section()).title());
                 case SectionMoved e -> new Edit.MoveSection(e.section(), e.fromParent(),
                         sectionIndex(state.sectionsOf(e.fromParent()), e.section()));
-                case SectionRemoved e -> throw new EditException.Invalid("version", "version " + version
-                        + " removed topic " + title(state.section(e.section())) + "; restoring a removed topic is not supported");
+                case SectionRemoved e -> throw new ListRuleException.NotRevertible(version, "removed section "
+                        + title(state.section(e.section())) + "; restoring a removed section is not supported");
                 case TextAdded e -> new Edit.RemoveText(e.block());
                 case TextEdited e -> new Edit.EditText(e.block(), state.block(e.block()).raw());
                 case TextRemoved e -> {
                     Text text = (Text) state.block(e.block());
                     String section = state.ownerOf(e.block());
                     if (section == null) {
-                        throw new EditException.Invalid("version", "version " + version
-                                + " removed text before the first topic; that cannot be restored");
+                        throw new ListRuleException.NotRevertible(version,
+                                "removed text before the first section; that cannot be restored");
                     }
                     yield new Edit.AddText(section, blockIndex(state.blocksOf(section), e.block()), text.raw());
                 }
@@ -80,7 +81,7 @@ public final class Revert {
             ListFold.apply(state, event);
         }
         if (undo.isEmpty()) {
-            throw new EditException.Invalid("version", "version " + version + " changed nothing that can be undone");
+            throw new ListRuleException.NotRevertible(version, "changed nothing that can be undone");
         }
         Collections.reverse(undo);
         return undo;

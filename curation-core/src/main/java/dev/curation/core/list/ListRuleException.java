@@ -3,7 +3,7 @@ package dev.curation.core.list;
 /** A command breaks a rule of the list's workflow; each kind maps to one HTTP status. */
 public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
-        ListRuleException.UnknownBase {
+        ListRuleException.UnknownBase, ListRuleException.NotRevertible {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,6 +59,21 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
 
         public UnknownBase(long base, long current) {
             super("baseVersion " + base + " does not exist: the list is at version " + current);
+        }
+    }
+
+    /** 400: a version a revert cannot undo (the import, a removed section, nothing undoable). */
+    public static final class NotRevertible extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+        private final long version;
+
+        public NotRevertible(long version, String why) {
+            super("version " + version + " " + why);
+            this.version = version;
+        }
+
+        public long version() {
+            return version;
         }
     }
 }

@@ -76,6 +76,9 @@ public class HistoryRecorder {
         private final List<Object[]> items = new ArrayList<>();
         private final List<Object[]> versions = new ArrayList<>();
         private final List<Object[]> snapshots = new ArrayList<>();
+        private final List<Object[]> authors = new ArrayList<>();
+        /** Authors of the proposals submitted in this batch, by list and proposal: not in the table before {@link #flush()}. */
+        private final Map<String, String> submittedNow = new HashMap<>();
         private final Map<String, List<Recorded>> open = new HashMap<>();
 
         /** Records one event; {@code before} is the document as it was before the event. */
@@ -89,6 +92,10 @@ public class HistoryRecorder {
                     : ListEvents.changedItems(envelope.payload());
             for (String item : changed) {
                 items.add(new Object[] {envelope.listId(), item, envelope.version()});
+            }
+            if (envelope.payload() instanceof ProposalSubmitted submitted) {
+                authors.add(new Object[] {envelope.listId(), submitted.proposal(), submitted.author()});
+                submittedNow.put(envelope.listId() + "/" + submitted.proposal(), submitted.author());
             }
             open.computeIfAbsent(key(envelope), k -> new ArrayList<>())
                     .add(new Recorded(envelope.type(), summary, envelope.eventId(), envelope.payload()));
@@ -122,8 +129,7 @@ public class HistoryRecorder {
                     kind = VersionKind.PROPOSAL;
                     proposal = e.proposal();
                     rationale = e.rationale();
-                    String author = jdbc.sql("SELECT author FROM proposal_view WHERE id = ?").param(proposal)
-                            .query(String.class).optional().orElse("someone");
+                    String author = author(last.listId(), proposal);
                     summary = actor + " approved " + author + "'s proposal: " + String.join(", ", sentences);
                 }
                 default -> kind = VersionKind.REVERT;
@@ -146,6 +152,17 @@ public class HistoryRecorder {
                     INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
             template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);
+            template.batchUpdate("INSERT INTO proposal_author (list_id, proposal, author) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    authors);
+        }
+
+        private String author(String listId, String proposal) {
+            String now = submittedNow.get(listId + "/" + proposal);
+            if (now != null) {
+                return now;
+            }
+            return jdbc.sql("SELECT author FROM proposal_author WHERE list_id = ? AND proposal = ?").params(listId, proposal)
+                    .query(String.class).optional().orElse("someone");
         }
 
         private List<Recorded> earlierRows(String listId, long version) {

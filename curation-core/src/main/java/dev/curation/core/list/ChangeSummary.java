@@ -4,58 +4,155 @@ import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Section;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Human sentences for events, as history and feeds show them: "added [Nacos](https://nacos.io) to 工具". */
+/**
+ * Human sentences for events, as history and feeds show them: "added [Nacos](https://nacos.io) to 工具".
+ * In two steps, so that a read model can keep the first and word it when read: {@link #change}
+ * resolves the names a sentence needs against the list as it was before the event, and
+ * {@link #sentence} words them. Changing the wording then needs no replay.
+ */
 public final class ChangeSummary {
+
+    /** What an event changed, with the names its sentence needs (the event's type, then name to text). */
+    public record Change(String type, Map<String, String> names) {
+        public Change {
+            names = Map.copyOf(names);
+        }
+    }
 
     private ChangeSummary() {
     }
 
     /** What the event did, told against the document as it was before the event; null for events that only mark a version. */
     public static String describe(ListEvent event, ListDocument before) {
-        return switch (event) {
-            case ListImported e -> "imported the list as " + e.slug();
-            case LinkAdded e -> "added " + link(e.title(), e.url()) + " to " + section(before, e.section());
+        Change change = change(event, before);
+        return change == null ? null : sentence(change);
+    }
+
+    /** The names the event's sentence needs; null for events that only mark a version. */
+    public static Change change(ListEvent event, ListDocument before) {
+        Map<String, String> names = new LinkedHashMap<>();
+        switch (event) {
+            case ListImported e -> names.put("slug", e.slug());
+            case LinkAdded e -> {
+                names.put("link", link(e.title(), e.url()));
+                names.put("section", section(before, e.section()));
+            }
             case LinkEdited e -> {
                 Block old = before == null ? null : before.block(e.entry());
-                yield old instanceof Entry entry
-                        ? "edited " + link(entry.title(), entry.url()) + edits(entry, e)
-                        : "edited " + link(e.title(), e.url());
+                if (old instanceof Entry entry) {
+                    names.put("link", link(entry.title(), entry.url()));
+                    if (!entry.title().equals(e.title())) {
+                        names.put("title", e.title());
+                    }
+                    if (!entry.url().equals(e.url())) {
+                        names.put("url", e.url());
+                    }
+                    if (!entry.description().equals(e.description())) {
+                        names.put("description", "changed");
+                    }
+                } else {
+                    names.put("link", link(e.title(), e.url()));
+                }
             }
-            case LinkRemoved e -> "removed " + entry(before, e.entry()) + " from " + section(before, owner(before, e.entry()));
-            case LinkMoved e -> "moved " + entry(before, e.entry()) + " from " + section(before, e.fromSection()) + " to "
-                    + section(before, e.section());
-            case SectionAdded e -> "added topic " + e.title() + (e.parent() == null ? "" : " under " + section(before, e.parent()));
-            case SectionRenamed e -> "renamed topic " + section(before, e.section()) + " to " + e.title();
-            case SectionMoved e -> "moved topic " + section(before, e.section())
-                    + (e.parent() == null ? " to the top level" : " under " + section(before, e.parent()));
-            case SectionRemoved e -> "removed topic " + section(before, e.section())
-                    + (e.entries().isEmpty() ? "" : " with " + e.entries().size() + (e.entries().size() == 1 ? " entry" : " entries"));
-            case TextAdded e -> "added text to " + section(before, e.section());
-            case TextEdited e -> "edited text in " + section(before, owner(before, e.block()));
-            case TextRemoved e -> "removed text from " + section(before, owner(before, e.block()));
-            case VersionReverted e -> "reverted version " + e.reverted();
-            case ListContentImported e -> null;
-            case ChangeSetApplied e -> null;
-            case ProposalApproved e -> null;
-            case ProposalSubmitted e -> "proposed " + e.edits().size() + " edit" + (e.edits().size() == 1 ? "" : "s");
-            case ProposalWithdrawn e -> "withdrew proposal " + e.proposal();
-            case ProposalRejected e -> "rejected proposal " + e.proposal() + ": " + e.reason();
+            case LinkRemoved e -> {
+                names.put("link", entry(before, e.entry()));
+                names.put("section", section(before, owner(before, e.entry())));
+            }
+            case LinkMoved e -> {
+                names.put("link", entry(before, e.entry()));
+                names.put("from", section(before, e.fromSection()));
+                names.put("to", section(before, e.section()));
+            }
+            case SectionAdded e -> {
+                names.put("title", e.title());
+                if (e.parent() != null) {
+                    names.put("parent", section(before, e.parent()));
+                }
+            }
+            case SectionRenamed e -> {
+                names.put("section", section(before, e.section()));
+                names.put("title", e.title());
+            }
+            case SectionMoved e -> {
+                names.put("section", section(before, e.section()));
+                if (e.parent() != null) {
+                    names.put("parent", section(before, e.parent()));
+                }
+            }
+            case SectionRemoved e -> {
+                names.put("section", section(before, e.section()));
+                names.put("entries", Integer.toString(e.entries().size()));
+            }
+            case TextAdded e -> names.put("section", section(before, e.section()));
+            case TextEdited e -> names.put("section", section(before, owner(before, e.block())));
+            case TextRemoved e -> names.put("section", section(before, owner(before, e.block())));
+            case VersionReverted e -> names.put("version", Long.toString(e.reverted()));
+            case ProposalSubmitted e -> names.put("edits", Integer.toString(e.edits().size()));
+            case ProposalWithdrawn e -> names.put("proposal", e.proposal());
+            case ProposalRejected e -> {
+                names.put("proposal", e.proposal());
+                names.put("reason", e.reason());
+            }
+            case ListContentImported e -> {
+                return null;
+            }
+            case ChangeSetApplied e -> {
+                return null;
+            }
+            case ProposalApproved e -> {
+                return null;
+            }
+        }
+        return new Change(EventEnvelope.typeName(event), names);
+    }
+
+    /** The sentence for a change, in today's words. */
+    public static String sentence(Change change) {
+        Map<String, String> n = change.names();
+        return switch (change.type()) {
+            case "ListImported" -> "imported the list as " + n.get("slug");
+            case "LinkAdded" -> "added " + n.get("link") + " to " + n.get("section");
+            case "LinkEdited" -> "edited " + n.get("link") + edits(n);
+            case "LinkRemoved" -> "removed " + n.get("link") + " from " + n.get("section");
+            case "LinkMoved" -> "moved " + n.get("link") + " from " + n.get("from") + " to " + n.get("to");
+            case "SectionAdded" -> "added section " + n.get("title") + (n.containsKey("parent") ? " under " + n.get("parent") : "");
+            case "SectionRenamed" -> "renamed section " + n.get("section") + " to " + n.get("title");
+            case "SectionMoved" -> "moved section " + n.get("section")
+                    + (n.containsKey("parent") ? " under " + n.get("parent") : " to the top level");
+            case "SectionRemoved" -> "removed section " + n.get("section") + withEntries(n.get("entries"));
+            case "TextAdded" -> "added text to " + n.get("section");
+            case "TextEdited" -> "edited text in " + n.get("section");
+            case "TextRemoved" -> "removed text from " + n.get("section");
+            case "VersionReverted" -> "reverted version " + n.get("version");
+            case "ProposalSubmitted" -> "proposed " + n.get("edits") + " edit" + ("1".equals(n.get("edits")) ? "" : "s");
+            case "ProposalWithdrawn" -> "withdrew proposal " + n.get("proposal");
+            case "ProposalRejected" -> "rejected proposal " + n.get("proposal") + ": " + n.get("reason");
+            default -> "changed the list (" + change.type() + ")";
         };
     }
 
-    private static String edits(Entry old, LinkEdited e) {
+    private static String edits(Map<String, String> n) {
         StringBuilder out = new StringBuilder();
-        if (!old.title().equals(e.title())) {
-            out.append(": title to ").append(e.title());
+        if (n.containsKey("title")) {
+            out.append(": title to ").append(n.get("title"));
         }
-        if (!old.url().equals(e.url())) {
-            out.append(out.isEmpty() ? ": " : ", ").append("URL to ").append(e.url());
+        if (n.containsKey("url")) {
+            out.append(out.isEmpty() ? ": " : ", ").append("URL to ").append(n.get("url"));
         }
-        if (!old.description().equals(e.description())) {
+        if (n.containsKey("description")) {
             out.append(out.isEmpty() ? ": " : ", ").append("description");
         }
         return out.toString();
+    }
+
+    private static String withEntries(String entries) {
+        if (entries == null || entries.equals("0")) {
+            return "";
+        }
+        return " with " + entries + (entries.equals("1") ? " entry" : " entries");
     }
 
     private static String link(String title, String url) {

@@ -49,21 +49,21 @@ class ChangeSummaryTest {
     @Test
     void sectionEditsNameTheSectionAndWhereItGoes() {
         assertThat(describe(new Edit.AddSection(id("Messaging"), null, "Queues")))
-                .containsExactly("added topic Queues under Messaging");
+                .containsExactly("added section Queues under Messaging");
         assertThat(describe(new Edit.AddSection(null, null, "Reading")))
-                .containsExactly("added topic Reading");
+                .containsExactly("added section Reading");
         assertThat(describe(new Edit.RenameSection(id("Messaging"), "Logs")))
-                .containsExactly("renamed topic Messaging to Logs");
+                .containsExactly("renamed section Messaging to Logs");
         assertThat(describe(new Edit.MoveSection(id("Messaging"), null, 1)))
-                .containsExactly("moved topic Messaging to the top level");
+                .containsExactly("moved section Messaging to the top level");
     }
 
     @Test
     void aRemovedSectionCountsTheEntriesThatWentWithIt() {
         assertThat(describe(new Edit.RemoveSection(id("Messaging"), true)))
-                .containsExactly("removed topic Messaging with 1 entry");
+                .containsExactly("removed section Messaging with 1 entry");
         assertThat(describe(new Edit.RemoveSection(id("Tools"), true)).getLast())
-                .isEqualTo("removed topic Tools with 2 entries");
+                .isEqualTo("removed section Tools with 2 entries");
     }
 
     @Test
@@ -81,6 +81,17 @@ class ChangeSummaryTest {
                 .isEqualTo("rejected proposal p-1: duplicate");
         assertThat(ChangeSummary.describe(new VersionReverted("l", 5, 3, "bob"), null)).isEqualTo("reverted version 3");
         assertThat(ChangeSummary.describe(new ChangeSetApplied("l", 2, 1, "why"), null)).isNull();
+    }
+
+    @Test
+    void aKeptChangeIsWordedLaterWithoutTheList() {
+        assertThat(ChangeSummary.sentence(new ChangeSummary.Change("SectionRemoved", java.util.Map.of("section", "Old", "entries", "1"))))
+                .isEqualTo("removed section Old with 1 entry");
+        assertThat(ChangeSummary.sentence(new ChangeSummary.Change("LinkAdded", java.util.Map.of("link", "[a](https://a.io)",
+                "section", "Tools")))).isEqualTo("added [a](https://a.io) to Tools");
+        // a type this release does not know (a newer writer) is still told, not dropped
+        assertThat(ChangeSummary.sentence(new ChangeSummary.Change("ListArchived", java.util.Map.of())))
+                .isEqualTo("changed the list (ListArchived)");
     }
 
     /** The sentences of the events one edit becomes, each told against the list before that event. */

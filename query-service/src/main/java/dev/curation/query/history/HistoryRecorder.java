@@ -83,10 +83,13 @@ public class HistoryRecorder {
 
         /** Records one event; {@code before} is the document as it was before the event. */
         public void record(EventEnvelope envelope, ListDocument before) {
-            String summary = ChangeSummary.describe(envelope.payload(), before);
+            // what changed, with the names its sentence needs; worded again whenever history is read
+            ChangeSummary.Change change = ChangeSummary.change(envelope.payload(), before);
+            String summary = change == null ? null : ChangeSummary.sentence(change);
             events.add(new Object[] {envelope.listId(), envelope.sequence(), envelope.version(), envelope.eventId(),
                     envelope.type(), Timestamp.from(envelope.timestamp()), envelope.actor(),
-                    envelope.correlationId(), summary, json.writeValueAsBytes(envelope.payload())});
+                    envelope.correlationId(), summary, json.writeValueAsBytes(envelope.payload()),
+                    change == null ? null : json.writeValueAsString(change)});
             List<String> changed = envelope.payload() instanceof ListContentImported content
                     ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()
                     : ListEvents.changedItems(envelope.payload());
@@ -114,10 +117,9 @@ public class HistoryRecorder {
             }
             Recorded opening = recorded.stream().filter(r -> opensVersion(r.payload())).findFirst().orElseThrow();
             List<String> sentences = recorded.stream().map(Recorded::summary).filter(s -> s != null && !s.isEmpty()).toList();
-            String actor = last.actor() == null ? "someone" : last.actor();
-            String summary = actor + " " + String.join(", ", sentences);
             VersionKind kind;
             String proposal = null;
+            String author = null;
             String rationale = null;
             switch (opening.payload()) {
                 case ListImported e -> kind = VersionKind.IMPORT;
@@ -129,14 +131,14 @@ public class HistoryRecorder {
                     kind = VersionKind.PROPOSAL;
                     proposal = e.proposal();
                     rationale = e.rationale();
-                    String author = author(last.listId(), proposal);
-                    summary = actor + " approved " + author + "'s proposal: " + String.join(", ", sentences);
+                    author = author(last.listId(), proposal);
                 }
                 default -> kind = VersionKind.REVERT;
             }
+            String summary = VersionSentence.of(last.actor(), kind.wireName(), author, sentences);
             versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(last.timestamp()),
                     last.actor(), kind.wireName(), summary, proposal, rationale,
-                    String.join(",", recorded.stream().map(Recorded::eventId).toList())});
+                    String.join(",", recorded.stream().map(Recorded::eventId).toList()), author});
             if (last.version() == 1 || last.version() % snapshotInterval(after.entryCount() + after.blockCount()) == 0) {
                 snapshots.add(new Object[] {last.listId(), last.version(), json.writeValueAsBytes(after.nodes())});
             }
@@ -146,11 +148,12 @@ public class HistoryRecorder {
         public void flush() {
             template.batchUpdate("""
                     INSERT INTO list_event (list_id, sequence, version, event_id, type, occurred_at, actor, correlation_id,
-                                            summary, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
+                                            summary, payload, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
             template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", items);
             template.batchUpdate("""
-                    INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
+                    INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids,
+                                              proposal_author)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
             template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);
             template.batchUpdate("INSERT INTO proposal_author (list_id, proposal, author) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     authors);

@@ -2,11 +2,13 @@ package dev.curation.query.history;
 
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.list.ChangeSummary;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,8 @@ public class ListHistory {
 
     /** Versions newest first, filtered; {@code limit} rows from {@code offset}. */
     public List<VersionRow> versions(String listId, Filter filter, int offset, int limit) {
-        return jdbc.sql("""
-                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids FROM list_version
+        return worded(jdbc.sql("""
+                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids, proposal_author FROM list_version
                         WHERE list_id = :list
                           AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
                           AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind)
@@ -52,21 +54,17 @@ public class ListHistory {
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        List.of(rs.getString(8).split(","))))
-                .list();
+                .query(ListHistory::row)
+                .list(), listId);
     }
 
     public Optional<VersionRow> version(String listId, long version) {
-        return jdbc.sql("""
-                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids FROM list_version
+        return worded(jdbc.sql("""
+                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids, proposal_author FROM list_version
                         WHERE list_id = ? AND version = ?""")
                 .params(listId, version)
-                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        List.of(rs.getString(8).split(","))))
-                .optional();
+                .query(ListHistory::row)
+                .list(), listId).stream().findFirst();
     }
 
     /** The version that was current at {@code at}, if the list existed then. */
@@ -77,7 +75,8 @@ public class ListHistory {
 
     /** The document at a recorded version: the newest snapshot at or before it, plus the events after. */
     public Optional<ListDocument> documentAt(String listId, long version) {
-        if (version(listId, version).isEmpty()) {
+        if (jdbc.sql("SELECT 1 FROM list_version WHERE list_id = ? AND version = ?").params(listId, version)
+                .query(Integer.class).optional().isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(fold(listId, version));
@@ -125,24 +124,65 @@ public class ListHistory {
 
     /** The versions that changed an item, newest first. */
     public List<VersionRow> itemHistory(String listId, String itemId) {
-        return jdbc.sql("""
-                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids
+        return worded(jdbc.sql("""
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, v.proposal_author
                         FROM item_change c JOIN list_version v ON v.list_id = c.list_id AND v.version = c.version
                         WHERE c.list_id = ? AND c.item_id = ? ORDER BY v.version DESC""")
                 .params(listId, itemId)
-                .query((rs, n) -> new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        List.of(rs.getString(8).split(","))))
-                .list();
+                .query(ListHistory::row)
+                .list(), listId);
     }
 
-    /** Sentences of the events of a version that changed the item. */
+    /** Sentences of the events of a version that changed the item, in today's words (stored ones for older rows). */
     public List<String> itemSentences(String listId, long version, String itemId) {
         return jdbc.sql("""
-                        SELECT summary FROM list_event WHERE list_id = ? AND version = ? AND summary IS NOT NULL
+                        SELECT change, summary FROM list_event WHERE list_id = ? AND version = ?
+                        AND (change IS NOT NULL OR summary IS NOT NULL)
                         AND position(? in convert_from(payload, 'UTF8')) > 0 ORDER BY sequence""")
                 .params(listId, version, "\"" + itemId + "\"")
-                .query(String.class).list();
+                .query((rs, n) -> rs.getString(1) != null ? sentence(rs.getString(1)) : rs.getString(2)).list();
+    }
+
+    /** A version as stored, with the author of the proposal it approved. */
+    private record Stored(VersionRow row, String proposalAuthor) {
+    }
+
+    private static Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stored(new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                List.of(rs.getString(8).split(","))), rs.getString(9));
+    }
+
+    /**
+     * The versions with their sentences worded now, from what their events changed; a version
+     * recorded before history kept that keeps its stored sentence.
+     */
+    private List<VersionRow> worded(List<Stored> stored, String listId) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<String>> sentences = new HashMap<>();
+        jdbc.sql("""
+                        SELECT version, change FROM list_event
+                        WHERE list_id = :list AND version IN (:versions) AND change IS NOT NULL
+                          -- commands on proposals share the list's version but make none of their own
+                          AND type NOT IN ('ProposalSubmitted', 'ProposalWithdrawn', 'ProposalRejected')
+                        ORDER BY sequence""")
+                .param("list", listId).param("versions", stored.stream().map(s -> s.row().version()).toList())
+                .query(rs -> {
+                    sentences.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>()).add(sentence(rs.getString(2)));
+                });
+        return stored.stream().map(s -> {
+            VersionRow row = s.row();
+            List<String> told = sentences.get(row.version());
+            return told == null ? row : new VersionRow(row.version(), row.timestamp(), row.actor(), row.kind(),
+                    VersionSentence.of(row.actor(), row.kind(), s.proposalAuthor(), told), row.proposal(), row.rationale(),
+                    row.eventIds());
+        }).toList();
+    }
+
+    private String sentence(String change) {
+        return ChangeSummary.sentence(json.readValue(change, ChangeSummary.Change.class));
     }
 
     /** Who made each version up to {@code upTo}. */

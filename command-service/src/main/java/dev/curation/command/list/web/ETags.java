@@ -1,6 +1,6 @@
 package dev.curation.command.list.web;
 
-import dev.curation.core.edit.EditException;
+import dev.curation.core.input.InputException;
 
 /** The list version as an entity tag: {@code "3"}. */
 final class ETags {
@@ -25,7 +25,7 @@ final class ETags {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new EditException.Invalid("If-Match", "must be the list version as an entity tag, e.g. \"3\"");
+            throw new InputException.Invalid("If-Match", "must be the list version as an entity tag, e.g. \"3\"");
         }
     }
 }

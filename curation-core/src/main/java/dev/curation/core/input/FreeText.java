@@ -1,5 +1,7 @@
 package dev.curation.core.input;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The character rule every free-text field follows. PostgreSQL cannot store NUL in text, JSON
  * and UTF-8 cannot carry lone surrogates, and control characters, C1 controls, U+2028/U+2029 and
@@ -13,7 +15,7 @@ public final class FreeText {
     }
 
     /** What is wrong with {@code value}, or null when every character is acceptable. */
-    public static String problem(String value, boolean multiLine) {
+    public static @Nullable String problem(String value, boolean multiLine) {
         int n = value.length();
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
@@ -62,7 +64,7 @@ public final class FreeText {
      *
      * @throws InputException.Invalid naming the field
      */
-    public static String check(String field, String value, int max, boolean multiLine) {
+    public static @Nullable String check(String field, @Nullable String value, int max, boolean multiLine) {
         if (value == null) {
             return null;
         }

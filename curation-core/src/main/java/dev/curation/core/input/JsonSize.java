@@ -1,12 +1,14 @@
 package dev.curation.core.input;
 
+import org.jspecify.annotations.Nullable;
+
 /** Bytes a string takes as a JSON string in UTF-8, counting escapes as the longest form (an upper bound). */
 public final class JsonSize {
 
     private JsonSize() {
     }
 
-    public static long of(String value) {
+    public static long of(@Nullable String value) {
         if (value == null) {
             return 4; // null
         }

@@ -1,5 +1,4 @@
--- History words its sentences when read: each event keeps what changed, with the names its
--- sentence needs (curation-core's ChangeSummary.Change as JSON), and each version the author of
--- the proposal it approved. Rows recorded before keep their stored sentences.
+-- History words its sentences when read: each event keeps what it changed, with the names its
+-- sentence needs (curation-core's ChangeSummary.Change as JSON). Rows recorded before keep their
+-- stored sentences. The author a proposal's version names comes from proposal_author (V8).
 ALTER TABLE list_event ADD COLUMN change TEXT;
-ALTER TABLE list_version ADD COLUMN proposal_author VARCHAR(100);

@@ -58,6 +58,11 @@ public final class ListDocument {
         return entryCount;
     }
 
+    /** Sections and blocks (entries and text): everything with an id. */
+    public int itemCount() {
+        return sectionsById.size() + blocksById.size();
+    }
+
     /**
      * The entries whose URL has the same {@link Entry#urlKey(String) key} as {@code url}, in the
      * order they were added: a duplicate check without scanning the whole list.

@@ -25,12 +25,6 @@ public final class ChangeSummary {
     private ChangeSummary() {
     }
 
-    /** What the event did, told against the document as it was before the event; null for events that only mark a version. */
-    public static String describe(ListEvent event, ListDocument before) {
-        Change change = change(event, before);
-        return change == null ? null : sentence(change);
-    }
-
     /** The names the event's sentence needs; null for events that only mark a version. */
     public static Change change(ListEvent event, ListDocument before) {
         Map<String, String> names = new LinkedHashMap<>();

@@ -77,10 +77,10 @@ class ChangeSummaryTest {
 
     @Test
     void workflowEventsAreToldWithoutTheDocument() {
-        assertThat(ChangeSummary.describe(new ProposalRejected("l", "p-1", "alice", "duplicate"), null))
+        assertThat(describe(new ProposalRejected("l", "p-1", "alice", "duplicate"), null))
                 .isEqualTo("rejected proposal p-1: duplicate");
-        assertThat(ChangeSummary.describe(new VersionReverted("l", 5, 3, "bob"), null)).isEqualTo("reverted version 3");
-        assertThat(ChangeSummary.describe(new ChangeSetApplied("l", 2, 1, "why"), null)).isNull();
+        assertThat(describe(new VersionReverted("l", 5, 3, "bob"), null)).isEqualTo("reverted version 3");
+        assertThat(describe(new ChangeSetApplied("l", 2, 1, "why"), null)).isNull();
     }
 
     @Test
@@ -99,7 +99,7 @@ class ChangeSummaryTest {
         List<String> sentences = new ArrayList<>();
         ListDocument before = document.copy();
         for (ListEvent event : ListEditor.decide("list", document, ids, List.of(edit))) {
-            sentences.add(ChangeSummary.describe(event, before));
+            sentences.add(describe(event, before));
             before = ListFold.apply(before, event);
         }
         return sentences.stream().filter(Objects::nonNull).toList();
@@ -107,5 +107,11 @@ class ChangeSummaryTest {
 
     private String id(String title) {
         return document.nodes().stream().filter(n -> title.equals(n.title())).findFirst().orElseThrow().id();
+    }
+
+    /** The sentence for an event, told against the list before it; null for events that only mark a version. */
+    private static String describe(ListEvent event, ListDocument before) {
+        ChangeSummary.Change change = ChangeSummary.change(event, before);
+        return change == null ? null : ChangeSummary.sentence(change);
     }
 }

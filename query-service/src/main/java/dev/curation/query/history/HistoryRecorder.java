@@ -36,7 +36,7 @@ public class HistoryRecorder {
     public static final int SNAPSHOT_EVERY = 50;
 
     /**
-     * Versions between snapshots of a list of {@code items} entries and blocks: 50, doubled while
+     * Versions between snapshots of a list of {@code items} (sections and blocks, {@link dev.curation.core.document.ListDocument#itemCount()}): 50, doubled while
      * that stays within a tenth of the list. A snapshot holds the whole list, so a fixed interval
      * made the bytes written per version grow with the list (a 40k-entry list wrote 64 KB of
      * snapshot per version, and the projection fell minutes behind in the 20-minute chaos run);
@@ -76,9 +76,8 @@ public class HistoryRecorder {
         private final List<Object[]> items = new ArrayList<>();
         private final List<Object[]> versions = new ArrayList<>();
         private final List<Object[]> snapshots = new ArrayList<>();
-        private final List<Object[]> authors = new ArrayList<>();
         /** Authors of the proposals submitted in this batch, by list and proposal: not in the table before {@link #flush()}. */
-        private final Map<String, String> submittedNow = new HashMap<>();
+        private final Map<List<String>, String> submittedNow = new HashMap<>();
         private final Map<String, List<Recorded>> open = new HashMap<>();
 
         /** Records one event; {@code before} is the document as it was before the event. */
@@ -97,8 +96,7 @@ public class HistoryRecorder {
                 items.add(new Object[] {envelope.listId(), item, envelope.version()});
             }
             if (envelope.payload() instanceof ProposalSubmitted submitted) {
-                authors.add(new Object[] {envelope.listId(), submitted.proposal(), submitted.author()});
-                submittedNow.put(envelope.listId() + "/" + submitted.proposal(), submitted.author());
+                submittedNow.put(List.of(envelope.listId(), submitted.proposal()), submitted.author());
             }
             open.computeIfAbsent(key(envelope), k -> new ArrayList<>())
                     .add(new Recorded(envelope.type(), summary, envelope.eventId(), envelope.payload()));
@@ -138,8 +136,8 @@ public class HistoryRecorder {
             String summary = VersionSentence.of(last.actor(), kind.wireName(), author, sentences);
             versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(last.timestamp()),
                     last.actor(), kind.wireName(), summary, proposal, rationale,
-                    String.join(",", recorded.stream().map(Recorded::eventId).toList()), author});
-            if (last.version() == 1 || last.version() % snapshotInterval(after.entryCount() + after.blockCount()) == 0) {
+                    String.join(",", recorded.stream().map(Recorded::eventId).toList())});
+            if (last.version() == 1 || last.version() % snapshotInterval(after.itemCount()) == 0) {
                 snapshots.add(new Object[] {last.listId(), last.version(), json.writeValueAsBytes(after.nodes())});
             }
         }
@@ -151,16 +149,16 @@ public class HistoryRecorder {
                                             summary, payload, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
             template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", items);
             template.batchUpdate("""
-                    INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids,
-                                              proposal_author)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
+                    INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
             template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);
             template.batchUpdate("INSERT INTO proposal_author (list_id, proposal, author) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    authors);
+                    submittedNow.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getValue()})
+                            .toList());
         }
 
         private String author(String listId, String proposal) {
-            String now = submittedNow.get(listId + "/" + proposal);
+            String now = submittedNow.get(List.of(listId, proposal));
             if (now != null) {
                 return now;
             }

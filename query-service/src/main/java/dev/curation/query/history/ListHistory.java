@@ -43,13 +43,14 @@ public class ListHistory {
     /** Versions newest first, filtered; {@code limit} rows from {@code offset}. */
     public List<VersionRow> versions(String listId, Filter filter, int offset, int limit) {
         return worded(jdbc.sql("""
-                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids, proposal_author FROM list_version
-                        WHERE list_id = :list
-                          AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
-                          AND (CAST(:kind AS VARCHAR) IS NULL OR kind = :kind)
-                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR occurred_at >= :from)
-                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR occurred_at < :to)
-                        ORDER BY version DESC LIMIT :limit OFFSET :offset""")
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author
+                        FROM list_version v LEFT JOIN proposal_author a ON a.list_id = v.list_id AND a.proposal = v.proposal
+                        WHERE v.list_id = :list
+                          AND (CAST(:actor AS VARCHAR) IS NULL OR v.actor = :actor)
+                          AND (CAST(:kind AS VARCHAR) IS NULL OR v.kind = :kind)
+                          AND (CAST(:from AS TIMESTAMPTZ) IS NULL OR v.occurred_at >= :from)
+                          AND (CAST(:to AS TIMESTAMPTZ) IS NULL OR v.occurred_at < :to)
+                        ORDER BY v.version DESC LIMIT :limit OFFSET :offset""")
                 .param("list", listId).param("actor", filter.actor()).param("kind", filter.kind() == null ? null : filter.kind().wireName())
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
@@ -60,8 +61,9 @@ public class ListHistory {
 
     public Optional<VersionRow> version(String listId, long version) {
         return worded(jdbc.sql("""
-                        SELECT version, occurred_at, actor, kind, summary, proposal, rationale, event_ids, proposal_author FROM list_version
-                        WHERE list_id = ? AND version = ?""")
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author
+                        FROM list_version v LEFT JOIN proposal_author a ON a.list_id = v.list_id AND a.proposal = v.proposal
+                        WHERE v.list_id = ? AND v.version = ?""")
                 .params(listId, version)
                 .query(ListHistory::row)
                 .list(), listId).stream().findFirst();
@@ -125,8 +127,9 @@ public class ListHistory {
     /** The versions that changed an item, newest first. */
     public List<VersionRow> itemHistory(String listId, String itemId) {
         return worded(jdbc.sql("""
-                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, v.proposal_author
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author
                         FROM item_change c JOIN list_version v ON v.list_id = c.list_id AND v.version = c.version
+                        LEFT JOIN proposal_author a ON a.list_id = v.list_id AND a.proposal = v.proposal
                         WHERE c.list_id = ? AND c.item_id = ? ORDER BY v.version DESC""")
                 .params(listId, itemId)
                 .query(ListHistory::row)
@@ -143,7 +146,7 @@ public class ListHistory {
                 .query((rs, n) -> rs.getString(1) != null ? sentence(rs.getString(1)) : rs.getString(2)).list();
     }
 
-    /** A version as stored, with the author of the proposal it approved. */
+    /** A version as stored, with the author of the proposal it approved (from {@code proposal_author}). */
     private record Stored(VersionRow row, String proposalAuthor) {
     }
 

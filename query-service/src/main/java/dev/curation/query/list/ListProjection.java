@@ -55,7 +55,7 @@ class ListProjection {
         // the heap (about 1 KB per item; by default a quarter of the heap)
         this.committed = Caffeine.newBuilder()
                 .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() / 4 / 1024)
-                .weigher((String id, Working w) -> 1 + w.document.sectionCount() + w.document.blockCount())
+                .weigher((String id, Working w) -> 1 + w.document.itemCount())
                 .executor(Runnable::run).build();
         this.quarantine = quarantine;
         this.metrics = metrics;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changed between two versions of a list, by id: entries and topics added, removed, moved
@@ -15,16 +16,19 @@ public record DocumentDiff(List<EntryChange> entries, List<SectionChange> sectio
     public enum Change { ADDED, REMOVED, MOVED, EDITED }
 
     /** {@code before}/{@code after} are null where the entry did not exist. */
-    public record EntryChange(Change change, String id, EntryState before, EntryState after) {
+    public record EntryChange(Change change, String id, @Nullable EntryState before, @Nullable EntryState after) {
     }
 
-    public record EntryState(String section, String title, String url, String description) {
+    /** {@code section} is null for an entry of the preamble. */
+    public record EntryState(@Nullable String section, String title, String url, String description) {
     }
 
-    public record SectionChange(Change change, String id, SectionState before, SectionState after) {
+    /** {@code before}/{@code after} are null where the section did not exist. */
+    public record SectionChange(Change change, String id, @Nullable SectionState before, @Nullable SectionState after) {
     }
 
-    public record SectionState(String parent, String title, int level) {
+    /** {@code parent} is null for a top-level section. */
+    public record SectionState(@Nullable String parent, String title, int level) {
     }
 
     public static DocumentDiff between(ListDocument from, ListDocument to) {
@@ -77,8 +81,8 @@ public record DocumentDiff(List<EntryChange> entries, List<SectionChange> sectio
     private static Map<String, EntryState> entries(ListDocument document) {
         Map<String, EntryState> entries = new LinkedHashMap<>();
         for (DocumentNode node : document.nodes()) {
-            if (node.kind() == DocumentNode.Kind.ENTRY) {
-                entries.put(node.id(), new EntryState(node.parent(), node.title(), node.url(), node.description()));
+            if (document.block(node.id()) instanceof Entry e) {
+                entries.put(e.id(), new EntryState(node.parent(), e.title(), e.url(), e.description()));
             }
         }
         return entries;
@@ -87,8 +91,8 @@ public record DocumentDiff(List<EntryChange> entries, List<SectionChange> sectio
     private static Map<String, SectionState> sections(ListDocument document) {
         Map<String, SectionState> sections = new LinkedHashMap<>();
         for (DocumentNode node : document.nodes()) {
-            if (node.kind() == DocumentNode.Kind.SECTION) {
-                sections.put(node.id(), new SectionState(node.parent(), node.title(), node.level()));
+            if (document.section(node.id()) instanceof Section s) {
+                sections.put(s.id(), new SectionState(node.parent(), s.title(), s.level()));
             }
         }
         return sections;

@@ -1,5 +1,6 @@
 package dev.curation.core.document;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -67,7 +68,7 @@ public record EntryLine(String marker, String title, String url, String rest, bo
     }
 
     /** The separator between link and description, e.g. {@code " - "}; null if the line has no description. */
-    public String separator() {
+    public @Nullable String separator() {
         String description = description();
         if (description.isEmpty()) {
             return null;

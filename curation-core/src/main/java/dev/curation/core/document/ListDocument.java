@@ -1,10 +1,12 @@
 package dev.curation.core.document;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -18,10 +20,8 @@ public final class ListDocument {
     private final List<Section> sections = new ArrayList<>();
     private final Map<String, Section> sectionsById = new HashMap<>();
     private final Map<String, Block> blocksById = new HashMap<>();
-    /** Owner of each block: a section id, or null for the preamble (HashMap allows null values). */
-    private final Map<String, String> blockOwner = new HashMap<>();
-    /** Parent of each section: a section id, or null at top level. */
-    private final Map<String, String> sectionParent = new HashMap<>();
+    private final Map<String, Parent> blockParent = new HashMap<>();
+    private final Map<String, Parent> sectionParent = new HashMap<>();
     /** Entry ids by {@link Entry#urlKey(String)}, kept with {@link #blocksById}. */
     private final Map<String, List<String>> entriesByUrl = new HashMap<>();
     private int entryCount;
@@ -34,11 +34,11 @@ public final class ListDocument {
         return Collections.unmodifiableList(sections);
     }
 
-    public Section section(String id) {
+    public @Nullable Section section(String id) {
         return sectionsById.get(id);
     }
 
-    public Block block(String id) {
+    public @Nullable Block block(String id) {
         return blocksById.get(id);
     }
 
@@ -72,50 +72,50 @@ public final class ListDocument {
         return ids == null ? List.of() : List.copyOf(ids);
     }
 
-    /** Appends a section as last child of {@code parentId} (or at top level when null). */
-    public Section appendSection(String parentId, Section section) {
+    /** Appends a section as the last child of {@code parent}. */
+    public Section appendSection(Parent parent, Section section) {
         requireNew(section.id());
-        (parentId == null ? sections : requireSection(parentId).mutableSections()).add(section);
+        mutableSectionsOf(parent).add(section);
         sectionsById.put(section.id(), section);
-        sectionParent.put(section.id(), parentId);
+        sectionParent.put(section.id(), parent);
         return section;
     }
 
-    /** Appends a block to the body of {@code sectionId} (or to the preamble when null). */
-    public void appendBlock(String sectionId, Block block) {
+    /** Appends a block to the body of {@code parent} (the preamble, for the document). */
+    public void appendBlock(Parent parent, Block block) {
         requireNew(block.id());
-        (sectionId == null ? preamble : requireSection(sectionId).mutableBlocks()).add(block);
+        mutableBlocksOf(parent).add(block);
         blocksById.put(block.id(), block);
-        blockOwner.put(block.id(), sectionId);
+        blockParent.put(block.id(), parent);
         indexed(block);
     }
 
-    /** The blocks of a section's body, or of the preamble when {@code sectionId} is null. */
-    public List<Block> blocksOf(String sectionId) {
-        return sectionId == null ? preamble() : requireSection(sectionId).blocks();
+    /** The blocks of a section's body, or the preamble. */
+    public List<Block> blocksOf(Parent parent) {
+        return Collections.unmodifiableList(mutableBlocksOf(parent));
     }
 
-    /** The child sections of a section, or the top-level sections when {@code parentId} is null. */
-    public List<Section> sectionsOf(String parentId) {
-        return parentId == null ? sections() : requireSection(parentId).sections();
+    /** The child sections of a section, or the top-level sections. */
+    public List<Section> sectionsOf(Parent parent) {
+        return Collections.unmodifiableList(mutableSectionsOf(parent));
     }
 
-    /** The section holding a block (null for the preamble). */
-    public String ownerOf(String blockId) {
+    /** What holds a block: its section, or the document for a preamble block. */
+    public Parent parentOfBlock(String blockId) {
         requireBlock(blockId);
-        return blockOwner.get(blockId);
+        return blockParentOf(blockId);
     }
 
-    /** The parent of a section (null at top level). */
-    public String parentOf(String sectionId) {
+    /** What holds a section: its parent section, or the document at top level. */
+    public Parent parentOf(String sectionId) {
         requireSection(sectionId);
-        return sectionParent.get(sectionId);
+        return sectionParentOf(sectionId);
     }
 
     /** Depth of a section: 1 at top level. */
     public int depthOf(String sectionId) {
-        int depth = 0;
-        for (String id = sectionId; id != null; id = sectionParent.get(id)) {
+        int depth = 1;
+        for (@Nullable Parent p = parentOf(sectionId); p instanceof Parent.InSection(String id); p = sectionParent.get(id)) {
             depth++;
         }
         return depth;
@@ -123,7 +123,7 @@ public final class ListDocument {
 
     /** True if {@code sectionId} is {@code ancestorId} or lies below it. */
     public boolean isWithin(String sectionId, String ancestorId) {
-        for (String id = sectionId; id != null; id = sectionParent.get(id)) {
+        for (@Nullable Parent p = Parent.section(sectionId); p instanceof Parent.InSection(String id); p = sectionParent.get(id)) {
             if (id.equals(ancestorId)) {
                 return true;
             }
@@ -131,16 +131,16 @@ public final class ListDocument {
         return false;
     }
 
-    public void insertBlock(String sectionId, int index, Block block) {
+    public void insertBlock(Parent parent, int index, Block block) {
         requireNew(block.id());
-        mutableBlocksOf(sectionId).add(index, block);
+        mutableBlocksOf(parent).add(index, block);
         blocksById.put(block.id(), block);
-        blockOwner.put(block.id(), sectionId);
+        blockParent.put(block.id(), parent);
         indexed(block);
     }
 
     public void replaceBlock(Block block) {
-        List<Block> blocks = mutableBlocksOf(blockOwner.get(requireBlock(block.id()).id()));
+        List<Block> blocks = mutableBlocksOf(blockParentOf(requireBlock(block.id()).id()));
         blocks.set(indexOf(blocks, block.id()), block);
         unindexed(blocksById.put(block.id(), block));
         indexed(block);
@@ -148,28 +148,29 @@ public final class ListDocument {
 
     public Block removeBlock(String blockId) {
         Block block = requireBlock(blockId);
-        List<Block> blocks = mutableBlocksOf(blockOwner.get(blockId));
+        List<Block> blocks = mutableBlocksOf(blockParentOf(blockId));
         blocks.remove(indexOf(blocks, blockId));
         blocksById.remove(blockId);
-        blockOwner.remove(blockId);
+        blockParent.remove(blockId);
         unindexed(block);
         return block;
     }
 
-    public void moveBlock(String blockId, String sectionId, int index) {
+    public void moveBlock(String blockId, Parent parent, int index) {
         Block block = removeBlock(blockId);
-        insertBlock(sectionId, index, block);
+        insertBlock(parent, index, block);
     }
 
-    public void insertSection(String parentId, int index, Section section) {
+    public void insertSection(Parent parent, int index, Section section) {
         requireNew(section.id());
-        mutableSectionsOf(parentId).add(index, section);
+        mutableSectionsOf(parent).add(index, section);
         sectionsById.put(section.id(), section);
-        sectionParent.put(section.id(), parentId);
+        sectionParent.put(section.id(), parent);
+        Parent self = Parent.section(section.id());
         for (Block block : section.blocks()) {
             requireNew(block.id());
             blocksById.put(block.id(), block);
-            blockOwner.put(block.id(), section.id());
+            blockParent.put(block.id(), self);
             indexed(block);
         }
     }
@@ -179,18 +180,18 @@ public final class ListDocument {
     }
 
     /** Moves a section with everything below it. */
-    public void moveSection(String sectionId, String parentId, int index) {
+    public void moveSection(String sectionId, Parent parent, int index) {
         Section section = requireSection(sectionId);
-        List<Section> from = mutableSectionsOf(sectionParent.get(sectionId));
+        List<Section> from = mutableSectionsOf(sectionParentOf(sectionId));
         from.remove(section);
-        mutableSectionsOf(parentId).add(index, section);
-        sectionParent.put(sectionId, parentId);
+        mutableSectionsOf(parent).add(index, section);
+        sectionParent.put(sectionId, parent);
     }
 
     /** Removes a section with everything below it. */
     public void removeSection(String sectionId) {
         Section section = requireSection(sectionId);
-        mutableSectionsOf(sectionParent.get(sectionId)).remove(section);
+        mutableSectionsOf(sectionParentOf(sectionId)).remove(section);
         forget(section);
     }
 
@@ -199,7 +200,7 @@ public final class ListDocument {
         sectionParent.remove(section.id());
         for (Block block : section.blocks()) {
             blocksById.remove(block.id());
-            blockOwner.remove(block.id());
+            blockParent.remove(block.id());
             unindexed(block);
         }
         section.sections().forEach(this::forget);
@@ -215,7 +216,7 @@ public final class ListDocument {
     private void unindexed(Block block) {
         if (block instanceof Entry entry) {
             String key = Entry.urlKey(entry.url());
-            List<String> ids = entriesByUrl.get(key);
+            List<String> ids = Objects.requireNonNull(entriesByUrl.get(key), "an indexed entry");
             ids.remove(entry.id());
             if (ids.isEmpty()) {
                 entriesByUrl.remove(key);
@@ -224,12 +225,30 @@ public final class ListDocument {
         }
     }
 
-    private List<Block> mutableBlocksOf(String sectionId) {
-        return sectionId == null ? preamble : requireSection(sectionId).mutableBlocks();
+    private static String required(@Nullable String field, String name) {
+        return Objects.requireNonNull(field, name);
     }
 
-    private List<Section> mutableSectionsOf(String parentId) {
-        return parentId == null ? sections : requireSection(parentId).mutableSections();
+    private Parent blockParentOf(String blockId) {
+        return Objects.requireNonNull(blockParent.get(blockId), "a known block");
+    }
+
+    private Parent sectionParentOf(String sectionId) {
+        return Objects.requireNonNull(sectionParent.get(sectionId), "a known section");
+    }
+
+    private List<Block> mutableBlocksOf(Parent parent) {
+        return switch (parent) {
+            case Parent.Document d -> preamble;
+            case Parent.InSection(String id) -> requireSection(id).mutableBlocks();
+        };
+    }
+
+    private List<Section> mutableSectionsOf(Parent parent) {
+        return switch (parent) {
+            case Parent.Document d -> sections;
+            case Parent.InSection(String id) -> requireSection(id).mutableSections();
+        };
     }
 
     private static int indexOf(List<Block> blocks, String id) {
@@ -241,7 +260,8 @@ public final class ListDocument {
         throw new IllegalStateException("block " + id + " not in its owner");
     }
 
-    private Block requireBlock(String id) {
+    /** The block with this id, which must exist (an event names it). */
+    public Block requireBlock(String id) {
         Block block = blocksById.get(id);
         if (block == null) {
             throw new IllegalArgumentException("unknown block " + id);
@@ -252,11 +272,11 @@ public final class ListDocument {
     /** Appends one flat node; nodes must come in document order, as {@link #nodes()} gives them. */
     public void append(DocumentNode node) {
         switch (node.kind()) {
-            case SECTION -> appendSection(node.parent(),
-                    new Section(node.id(), node.level(), node.raw(), node.title()));
-            case ENTRY -> appendBlock(node.parent(),
-                    new Entry(node.id(), node.raw(), node.title(), node.url(), node.description()));
-            case TEXT -> appendBlock(node.parent(), new Text(node.id(), node.raw()));
+            case SECTION -> appendSection(Parent.of(node.parent()), new Section(node.id(),
+                    Objects.requireNonNull(node.level(), "level"), node.raw(), required(node.title(), "title")));
+            case ENTRY -> appendBlock(Parent.of(node.parent()), new Entry(node.id(), node.raw(),
+                    required(node.title(), "title"), required(node.url(), "url"), required(node.description(), "description")));
+            case TEXT -> appendBlock(Parent.of(node.parent()), new Text(node.id(), node.raw()));
         }
     }
 
@@ -269,16 +289,17 @@ public final class ListDocument {
     /** The document flattened in document order: each section, then its blocks, then its sub-sections. */
     public List<DocumentNode> nodes() {
         List<DocumentNode> nodes = new ArrayList<>(sectionsById.size() + blocksById.size());
-        preamble.forEach(b -> nodes.add(DocumentNode.of(b, null)));
-        walk(sections, null, nodes::add);
+        preamble.forEach(b -> nodes.add(DocumentNode.of(b, Parent.DOCUMENT)));
+        walk(sections, Parent.DOCUMENT, nodes::add);
         return nodes;
     }
 
-    private static void walk(List<Section> sections, String parent, Consumer<DocumentNode> sink) {
+    private static void walk(List<Section> sections, Parent parent, Consumer<DocumentNode> sink) {
         for (Section s : sections) {
             sink.accept(DocumentNode.of(s, parent));
-            s.blocks().forEach(b -> sink.accept(DocumentNode.of(b, s.id())));
-            walk(s.sections(), s.id(), sink);
+            Parent self = Parent.section(s.id());
+            s.blocks().forEach(b -> sink.accept(DocumentNode.of(b, self)));
+            walk(s.sections(), self, sink);
         }
     }
 
@@ -287,7 +308,8 @@ public final class ListDocument {
         return of(nodes());
     }
 
-    private Section requireSection(String id) {
+    /** The section with this id, which must exist (an event names it). */
+    public Section requireSection(String id) {
         Section section = sectionsById.get(id);
         if (section == null) {
             throw new IllegalArgumentException("unknown section " + id);

@@ -53,13 +53,13 @@ public final class MarkdownReader {
             LineRole role = roles[i];
             int end = role == null ? i + 1 : Math.max(role.lastLine() + 1, i + 1);
             String raw = String.join("", lines.subList(i, end));
-            String parent = open.isEmpty() ? null : open.peek().id();
+            Parent parent = open.isEmpty() ? Parent.DOCUMENT : Parent.section(open.peek().id());
             if (role instanceof LineRole.HeadingLines heading) {
                 while (!open.isEmpty() && open.peek().level() >= heading.level()) {
                     open.pop();
                 }
                 Section section = new Section(ids.section(), heading.level(), raw, heading.title());
-                document.appendSection(open.isEmpty() ? null : open.peek().id(), section);
+                document.appendSection(open.isEmpty() ? Parent.DOCUMENT : Parent.section(open.peek().id()), section);
                 open.push(section);
             } else if (role instanceof LineRole.Whole) {
                 document.appendBlock(parent, new Text(ids.text(), raw));

@@ -1,5 +1,6 @@
 package dev.curation.core.document;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public final class MarkdownWriter {
 
     private static final class Out {
         private final StringBuilder text = new StringBuilder();
-        private String lineEnding;
+        private @Nullable String lineEnding;
 
         void append(String raw) {
             if (raw.isEmpty()) {

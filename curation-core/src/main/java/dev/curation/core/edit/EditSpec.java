@@ -1,12 +1,15 @@
 package dev.curation.core.edit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One edit as it travels in JSON (requests and proposal events): an {@code op} name and the
  * fields that op uses. {@link #toEdit(String)} checks that the op exists and its required fields
  * are there, naming the field when not.
  */
-public record EditSpec(String op, String section, String entry, String block, String parent, Integer position,
-                       String title, String url, String description, String text, Boolean withContent) {
+public record EditSpec(@Nullable String op, @Nullable String section, @Nullable String entry, @Nullable String block,
+                       @Nullable String parent, @Nullable Integer position, @Nullable String title, @Nullable String url,
+                       @Nullable String description, @Nullable String text, @Nullable Boolean withContent) {
 
     public static final java.util.List<String> OPS = java.util.List.of("addLink", "editLink", "removeLink",
             "moveLink", "addSection", "renameSection", "moveSection", "removeSection", "addText", "editText",
@@ -96,14 +99,14 @@ public record EditSpec(String op, String section, String entry, String block, St
         FIELDS = java.util.Collections.unmodifiableMap(fields);
     }
 
-    private Integer position(String path) {
+    private @Nullable Integer position(String path) {
         if (position != null && position < 0) {
             throw new EditException.Invalid(path + ".position", "must be 0 or more");
         }
         return position;
     }
 
-    private static String required(String path, String field, String value) {
+    private static String required(String path, String field, @Nullable String value) {
         if (value == null) {
             throw new EditException.Invalid(path + "." + field, "is required");
         }

@@ -1,5 +1,6 @@
 package dev.curation.core.edit;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.EntryLine;
@@ -18,15 +19,17 @@ final class LineStyle {
     }
 
     /** A new link line styled after {@code neighbour} (the entry before it, else after it), or plain {@code "- "}. */
-    static String link(Entry neighbour, boolean after, String title, String url, String description, String lineEnding) {
+    static String link(@Nullable Entry neighbour, boolean after, String title, String url, @Nullable String description,
+                       String lineEnding) {
         String marker = "- ";
         String separator = " - ";
         String ending = lineEnding;
         if (neighbour != null) {
             EntryLine line = EntryLine.parse(neighbour.raw()).orElseThrow();
             marker = after ? nextMarker(line.marker()) : line.marker();
-            if (line.separator() != null) {
-                separator = line.separator();
+            String neighbourSeparator = line.separator();
+            if (neighbourSeparator != null) {
+                separator = neighbourSeparator;
             }
             String neighbourEnding = Lines.terminator(neighbour.raw());
             if (!neighbourEnding.isEmpty()) {
@@ -38,7 +41,7 @@ final class LineStyle {
     }
 
     /** The same entry line with new values; the marker, separator, trailing text and line ending are kept. */
-    static String relink(Entry entry, String title, String url, String description) {
+    static String relink(Entry entry, String title, String url, @Nullable String description) {
         EntryLine line = EntryLine.parse(entry.raw()).orElseThrow();
         String rest;
         if (description == null) {
@@ -46,7 +49,8 @@ final class LineStyle {
         } else if (description.isEmpty()) {
             rest = "";
         } else {
-            rest = (line.separator() == null ? " - " : line.separator()) + description;
+            String separator = line.separator();
+            rest = (separator == null ? " - " : separator) + description;
         }
         return line.marker() + link(title, url) + rest + Lines.terminator(entry.raw());
     }

@@ -1,11 +1,13 @@
 package dev.curation.core.edit;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.Lines;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.Parent;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.Text;
 import dev.curation.core.list.LinkAdded;
@@ -88,8 +90,8 @@ public final class ListEditor {
                 String url = Validation.url(path + ".url", e.url());
                 String description = Validation.description(path + ".description", e.description());
                 requireNewUrl(path + ".url", url, null);
-                int index = entryInsertIndex(section.id(), e.position(), path + ".position");
-                Neighbour neighbour = neighbour(section.id(), index);
+                int index = entryInsertIndex(section.blocks(), e.position(), path + ".position");
+                Neighbour neighbour = neighbour(section.blocks(), index);
                 String raw = LineStyle.link(neighbour.entry(), neighbour.after(), title, url, description, lineEnding);
                 emit(new LinkAdded(listId, ids.entry(), section.id(), index, raw, title, url,
                         description == null ? "" : description));
@@ -112,26 +114,26 @@ public final class ListEditor {
             case Edit.MoveLink e -> {
                 Entry entry = entry(path + ".entry", e.entry());
                 Section target = section(path + ".section", e.section());
-                String from = work.ownerOf(entry.id());
+                Parent from = work.parentOfBlock(entry.id());
                 // positions count once the entry has left its place
-                List<Block> remaining = work.blocksOf(target.id()).stream()
+                List<Block> remaining = target.blocks().stream()
                         .filter(b -> !b.id().equals(entry.id())).toList();
                 int index = entryInsertIndex(remaining, e.position(), path + ".position");
-                emit(new LinkMoved(listId, entry.id(), from, target.id(), index));
+                emit(new LinkMoved(listId, entry.id(), from.wireId(), target.id(), index));
             }
             case Edit.AddSection e -> {
                 Section parent = e.parent() == null ? null : section(path + ".parent", e.parent());
                 String title = Validation.title(path + ".title", e.title(), Validation.MAX_SECTION_TITLE);
-                String parentId = parent == null ? null : parent.id();
-                List<Section> siblings = work.sectionsOf(parentId);
+                Parent place = parent == null ? Parent.DOCUMENT : Parent.section(parent.id());
+                List<Section> siblings = work.sectionsOf(place);
                 int index = position(e.position(), siblings.size(), path + ".position");
                 int level = levelFor(parent, siblings, null, path);
                 List<DocumentNode> body = new ArrayList<>();
                 String sectionId = ids.section();
-                if (endsWithBlank(before(parentId, index))) {
-                    body.add(DocumentNode.of(new Text(ids.text(), lineEnding), sectionId));
+                if (endsWithBlank(before(place, index))) {
+                    body.add(DocumentNode.of(new Text(ids.text(), lineEnding), Parent.section(sectionId)));
                 }
-                emit(new SectionAdded(listId, sectionId, parentId, index, level,
+                emit(new SectionAdded(listId, sectionId, place.wireId(), index, level,
                         LineStyle.atxHeading(level, title, lineEnding), title, body));
             }
             case Edit.RenameSection e -> {
@@ -174,12 +176,12 @@ public final class ListEditor {
     private void moveSection(Edit.MoveSection e, String path) {
         Section section = section(path + ".section", e.section());
         Section parent = e.parent() == null ? null : section(path + ".parent", e.parent());
-        String parentId = parent == null ? null : parent.id();
-        if (parentId != null && work.isWithin(parentId, section.id())) {
+        if (parent != null && work.isWithin(parent.id(), section.id())) {
             throw new EditException.Invalid(path + ".parent", "cannot move section " + section.id() + " into itself");
         }
-        String from = work.parentOf(section.id());
-        List<Section> siblings = new ArrayList<>(work.sectionsOf(parentId));
+        Parent place = parent == null ? Parent.DOCUMENT : Parent.section(parent.id());
+        Parent from = work.parentOf(section.id());
+        List<Section> siblings = new ArrayList<>(work.sectionsOf(place));
         siblings.remove(section);
         int index = position(e.position(), siblings.size(), path + ".position");
         int level = levelFor(parent, siblings, section, path);
@@ -188,7 +190,7 @@ public final class ListEditor {
         if (delta != 0) {
             relevel(section, delta, headings, path);
         }
-        emit(new SectionMoved(listId, section.id(), from, parentId, index, headings));
+        emit(new SectionMoved(listId, section.id(), from.wireId(), place.wireId(), index, headings));
     }
 
     private void relevel(Section section, int delta, List<SectionMoved.Heading> headings, String path) {
@@ -202,7 +204,7 @@ public final class ListEditor {
     }
 
     /** Level of a section placed among {@code siblings}: theirs if there are any, else one below the parent's. */
-    private static int levelFor(Section parent, List<Section> siblings, Section moving, String path) {
+    private static int levelFor(@Nullable Section parent, List<Section> siblings, @Nullable Section moving, String path) {
         for (Section sibling : siblings) {
             if (sibling != moving) {
                 return sibling.level();
@@ -238,12 +240,9 @@ public final class ListEditor {
         pending.clear();
     }
 
-    private int entryInsertIndex(String sectionId, Integer position, String field) {
-        return entryInsertIndex(work.blocksOf(sectionId), position, field);
-    }
 
     /** Block index for an entry that is to be entry number {@code position} among {@code blocks} (null: after the last entry). */
-    private static int entryInsertIndex(List<Block> blocks, Integer position, String field) {
+    private static int entryInsertIndex(List<Block> blocks, @Nullable Integer position, String field) {
         List<Integer> entries = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof Entry) {
@@ -267,12 +266,11 @@ public final class ListEditor {
         return index;
     }
 
-    private record Neighbour(Entry entry, boolean after) {
+    private record Neighbour(@Nullable Entry entry, boolean after) {
     }
 
     /** The entry a new line at {@code index} copies its style from: the one before it, else after it, else any. */
-    private Neighbour neighbour(String sectionId, int index) {
-        List<Block> blocks = work.blocksOf(sectionId);
+    private Neighbour neighbour(List<Block> blocks, int index) {
         for (int i = index - 1; i >= 0; i--) {
             if (blocks.get(i) instanceof Entry entry) {
                 return new Neighbour(entry, true);
@@ -291,26 +289,29 @@ public final class ListEditor {
         return new Neighbour(null, false);
     }
 
-    /** What precedes child {@code index} of {@code parentId} in document order: the previous sibling's last descendant, or the parent. */
-    private Section before(String parentId, int index) {
-        List<Section> siblings = work.sectionsOf(parentId);
+    /**
+     * What precedes child {@code index} of {@code parent} in document order: the previous
+     * sibling's last descendant, or the parent itself.
+     */
+    private Parent before(Parent parent, int index) {
         if (index == 0) {
-            return parentId == null ? null : work.section(parentId);
+            return parent;
         }
-        Section last = siblings.get(index - 1);
+        Section last = work.sectionsOf(parent).get(index - 1);
         while (!last.sections().isEmpty()) {
             last = last.sections().getLast();
         }
-        return last;
+        return Parent.section(last.id());
     }
 
-    private boolean endsWithBlank(Section section) {
-        List<Block> blocks = section == null ? work.preamble() : section.blocks();
+    /** True if the body of {@code parent} (the preamble, for the document) ends with a blank line. */
+    private boolean endsWithBlank(Parent parent) {
+        List<Block> blocks = work.blocksOf(parent);
         return !blocks.isEmpty() && LineStyle.isBlank(blocks.getLast());
     }
 
     /** Refuses a URL another entry already has, as {@link Entry#urlKey(String)} compares them. */
-    private void requireNewUrl(String field, String url, String self) {
+    private void requireNewUrl(String field, String url, @Nullable String self) {
         for (String id : work.entriesWithUrl(url)) {
             if (!id.equals(self)) {
                 throw new EditException.DuplicateUrl(field, url, id);
@@ -326,7 +327,7 @@ public final class ListEditor {
         }
     }
 
-    private static int position(Integer position, int size, String field) {
+    private static int position(@Nullable Integer position, int size, String field) {
         if (position == null) {
             return size;
         }
@@ -369,7 +370,7 @@ public final class ListEditor {
         return ending == null ? "\n" : ending;
     }
 
-    private static String firstEnding(List<Block> blocks, List<Section> sections) {
+    private static @Nullable String firstEnding(List<Block> blocks, List<Section> sections) {
         for (Block block : blocks) {
             String ending = ending(block.raw());
             if (ending != null) {
@@ -388,7 +389,7 @@ public final class ListEditor {
         return null;
     }
 
-    private static String ending(String raw) {
+    private static @Nullable String ending(String raw) {
         String ending = Lines.terminator(Lines.split(raw).getFirst());
         return ending.isEmpty() ? null : ending;
     }

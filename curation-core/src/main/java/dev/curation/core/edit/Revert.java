@@ -1,8 +1,10 @@
 package dev.curation.core.edit;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.Parent;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.Text;
 import dev.curation.core.list.LinkAdded;
@@ -45,33 +47,32 @@ public final class Revert {
                 case ListContentImported e -> null;
                 case LinkAdded e -> new Edit.RemoveLink(e.entry());
                 case LinkRemoved e -> {
-                    Entry entry = (Entry) state.block(e.entry());
-                    String section = state.ownerOf(e.entry());
-                    yield new Edit.AddLink(section, entryIndex(state.blocksOf(section), e.entry()), entry.title(),
-                            entry.url(), entry.description());
+                    Entry entry = (Entry) state.requireBlock(e.entry());
+                    String section = inSection(version, state.parentOfBlock(e.entry()), "removed an entry");
+                    yield new Edit.AddLink(section, entryIndex(state.blocksOf(Parent.section(section)), e.entry()),
+                            entry.title(), entry.url(), entry.description());
                 }
                 case LinkEdited e -> {
-                    Entry entry = (Entry) state.block(e.entry());
+                    Entry entry = (Entry) state.requireBlock(e.entry());
                     yield new Edit.EditLink(e.entry(), entry.title(), entry.url(), entry.description());
                 }
-                case LinkMoved e -> new Edit.MoveLink(e.entry(), e.fromSection(),
-                        entryIndex(state.blocksOf(e.fromSection()), e.entry()));
+                case LinkMoved e -> {
+                    String from = inSection(version, Parent.of(e.fromSection()), "moved an entry from");
+                    yield new Edit.MoveLink(e.entry(), from, entryIndex(state.blocksOf(Parent.section(from)), e.entry()));
+                }
                 case SectionAdded e -> new Edit.RemoveSection(e.section(), false);
-                case SectionRenamed e -> new Edit.RenameSection(e.section(), state.section(e.section()).title());
+                case SectionRenamed e -> new Edit.RenameSection(e.section(), state.requireSection(e.section()).title());
                 case SectionMoved e -> new Edit.MoveSection(e.section(), e.fromParent(),
-                        sectionIndex(state.sectionsOf(e.fromParent()), e.section()));
+                        sectionIndex(state.sectionsOf(Parent.of(e.fromParent())), e.section()));
                 case SectionRemoved e -> throw new ListRuleException.NotRevertible(version, "removed section "
-                        + title(state.section(e.section())) + "; restoring a removed section is not supported");
+                        + state.requireSection(e.section()).title() + "; restoring a removed section is not supported");
                 case TextAdded e -> new Edit.RemoveText(e.block());
-                case TextEdited e -> new Edit.EditText(e.block(), state.block(e.block()).raw());
+                case TextEdited e -> new Edit.EditText(e.block(), state.requireBlock(e.block()).raw());
                 case TextRemoved e -> {
-                    Text text = (Text) state.block(e.block());
-                    String section = state.ownerOf(e.block());
-                    if (section == null) {
-                        throw new ListRuleException.NotRevertible(version,
-                                "removed text before the first section; that cannot be restored");
-                    }
-                    yield new Edit.AddText(section, blockIndex(state.blocksOf(section), e.block()), text.raw());
+                    Text text = (Text) state.requireBlock(e.block());
+                    String section = inSection(version, state.parentOfBlock(e.block()), "removed text");
+                    yield new Edit.AddText(section, blockIndex(state.blocksOf(Parent.section(section)), e.block()),
+                            text.raw());
                 }
                 default -> null;
             };
@@ -87,8 +88,13 @@ public final class Revert {
         return undo;
     }
 
-    private static String title(Section section) {
-        return section == null ? "?" : section.title();
+    /** The section a block was in; edits cannot add to the preamble, so a block that left it cannot go back. */
+    private static String inSection(long version, Parent parent, String what) {
+        return switch (parent) {
+            case Parent.InSection(String id) -> id;
+            case Parent.Document d -> throw new ListRuleException.NotRevertible(version,
+                    what + " before the first section; edits cannot put anything back there");
+        };
     }
 
     private static int entryIndex(List<Block> blocks, String id) {

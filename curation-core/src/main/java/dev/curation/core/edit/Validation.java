@@ -1,5 +1,6 @@
 package dev.curation.core.edit;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.input.FreeText;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,7 +32,7 @@ final class Validation {
         return value;
     }
 
-    static String description(String field, String description) {
+    static @Nullable String description(String field, @Nullable String description) {
         if (description == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.EditSpec;
@@ -18,7 +19,7 @@ public final class ChangeSetRules {
     }
 
     /** The version a change set was written against: the current one when absent, else one the list has. */
-    public static long base(Long requested, long current) {
+    public static long base(@Nullable Long requested, long current) {
         if (requested == null) {
             return current;
         }
@@ -29,7 +30,7 @@ public final class ChangeSetRules {
     }
 
     /** An If-Match guard: when given, the list must still be at that version. */
-    public static void expectVersion(Long expected, long current) {
+    public static void expectVersion(@Nullable Long expected, long current) {
         if (expected != null && expected != current) {
             throw new ListRuleException.VersionMismatch(expected, current);
         }
@@ -48,12 +49,12 @@ public final class ChangeSetRules {
     }
 
     /** Why a change is made: optional; stored stripped, and blank counts as none. */
-    public static String rationale(String rationale) {
+    public static @Nullable String rationale(@Nullable String rationale) {
         return rationale == null || rationale.isBlank() ? null : rationale.strip();
     }
 
     /** Why a proposal is rejected: required, stored stripped. */
-    public static String reason(String reason) {
+    public static String reason(@Nullable String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InputException.Invalid("reason", "a rejection needs a reason");
         }
@@ -61,7 +62,7 @@ public final class ChangeSetRules {
     }
 
     /** The version a revert names: required. */
-    public static long revertedVersion(Long version) {
+    public static long revertedVersion(@Nullable Long version) {
         if (version == null) {
             throw new InputException.Invalid("version", "is required: the version to revert");
         }

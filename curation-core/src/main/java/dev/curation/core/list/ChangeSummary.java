@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
@@ -26,7 +27,7 @@ public final class ChangeSummary {
     }
 
     /** The names the event's sentence needs; null for events that only mark a version. */
-    public static Change change(ListEvent event, ListDocument before) {
+    public static @Nullable Change change(ListEvent event, @Nullable ListDocument before) {
         Map<String, String> names = new LinkedHashMap<>();
         switch (event) {
             case ListImported e -> names.put("slug", e.slug());
@@ -142,7 +143,7 @@ public final class ChangeSummary {
         return out.toString();
     }
 
-    private static String withEntries(String entries) {
+    private static String withEntries(@Nullable String entries) {
         if (entries == null || entries.equals("0")) {
             return "";
         }
@@ -153,15 +154,15 @@ public final class ChangeSummary {
         return "[" + title + "](" + url + ")";
     }
 
-    private static String entry(ListDocument document, String id) {
+    private static String entry(@Nullable ListDocument document, String id) {
         return document != null && document.block(id) instanceof Entry e ? link(e.title(), e.url()) : id;
     }
 
-    private static String owner(ListDocument document, String blockId) {
-        return document == null || document.block(blockId) == null ? null : document.ownerOf(blockId);
+    private static @Nullable String owner(@Nullable ListDocument document, String blockId) {
+        return document == null || document.block(blockId) == null ? null : document.parentOfBlock(blockId).wireId();
     }
 
-    private static String section(ListDocument document, String id) {
+    private static String section(@Nullable ListDocument document, @Nullable String id) {
         if (id == null) {
             return "the top of the list";
         }

@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record EventEnvelope(String eventId, String type, String revision, String
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     /** The payload class for a {@code type} name, or null for a type this version does not know. */
-    public static Class<? extends ListEvent> payloadType(String type) {
+    public static @Nullable Class<? extends ListEvent> payloadType(String type) {
         return TYPES.get(type);
     }
 
@@ -41,7 +42,7 @@ public record EventEnvelope(String eventId, String type, String revision, String
         return event.getClass().getSimpleName();
     }
 
-    public static String revisionOf(Class<?> type) {
+    public static @Nullable String revisionOf(Class<?> type) {
         EventRevision revision = type.getAnnotation(EventRevision.class);
         return revision == null ? null : revision.value();
     }

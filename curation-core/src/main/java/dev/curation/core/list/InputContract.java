@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.input.FreeText;
 import dev.curation.core.input.InputException;
@@ -59,7 +60,7 @@ public final class InputContract {
         }
     }
 
-    private void changeSet(String rationale, List<EditSpec> edits) {
+    private void changeSet(@Nullable String rationale, List<EditSpec> edits) {
         FreeText.check("rationale", rationale, MAX_RATIONALE, true);
         if (edits.size() > limits.maxEdits()) {
             throw new InputException.TooLarge("edits", "a change set holds at most " + limits.maxEdits()
@@ -78,8 +79,16 @@ public final class InputContract {
                         + "'; send only the fields the op takes");
             }
             edit.texts().forEach((field, value) ->
-                    FreeText.check(path + "." + field, value, EDIT_FIELD_MAX.get(field), field.equals("text")));
+                    FreeText.check(path + "." + field, value, maxLength(field), field.equals("text")));
         }
+    }
+
+    private static int maxLength(String field) {
+        Integer max = EDIT_FIELD_MAX.get(field);
+        if (max == null) {
+            throw new IllegalStateException("no length limit for edit field " + field);
+        }
+        return max;
     }
 
     private static void id(String field, String id) {

@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import java.util.List;
 
@@ -19,14 +20,16 @@ public sealed interface ListCommand {
      * touches an item changed since. {@code expectedVersion} (from If-Match) must equal the
      * current version when given.
      */
-    record ApplyChangeSet(String listId, Long baseVersion, String rationale, List<EditSpec> edits, Long expectedVersion)
+    record ApplyChangeSet(String listId, @Nullable Long baseVersion, @Nullable String rationale, List<EditSpec> edits,
+                          @Nullable Long expectedVersion)
             implements ListCommand {
         public ApplyChangeSet {
             edits = ListCommand.copy(edits);
         }
     }
 
-    record SubmitProposal(String listId, String proposal, Long baseVersion, String rationale, List<EditSpec> edits)
+    record SubmitProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
+                          List<EditSpec> edits)
             implements ListCommand {
         public SubmitProposal {
             edits = ListCommand.copy(edits);
@@ -36,13 +39,13 @@ public sealed interface ListCommand {
     record WithdrawProposal(String listId, String proposal) implements ListCommand {
     }
 
-    record RejectProposal(String listId, String proposal, String reason) implements ListCommand {
+    record RejectProposal(String listId, String proposal, @Nullable String reason) implements ListCommand {
     }
 
-    record ApproveProposal(String listId, String proposal, Long expectedVersion) implements ListCommand {
+    record ApproveProposal(String listId, String proposal, @Nullable Long expectedVersion) implements ListCommand {
     }
 
     /** Undo version {@code version} as a new version, unless something changed since clashes. */
-    record RevertVersion(String listId, Long version) implements ListCommand {
+    record RevertVersion(String listId, @Nullable Long version) implements ListCommand {
     }
 }

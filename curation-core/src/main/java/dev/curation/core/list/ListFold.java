@@ -1,9 +1,12 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.Parent;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.Text;
+import java.util.Objects;
 
 /**
  * The one fold from list events to the list document, used by the aggregate on the write side
@@ -15,36 +18,45 @@ public final class ListFold {
     private ListFold() {
     }
 
-    /** Applies one event; returns the document after it (a new one for {@link ListImported}). */
-    public static ListDocument apply(ListDocument document, ListEvent event) {
+    /**
+     * Applies one event; returns the document after it (a new one for {@link ListImported}).
+     * {@code document} is null only before the import's first event.
+     */
+    public static ListDocument apply(@Nullable ListDocument document, ListEvent event) {
+        if (event instanceof ListImported) {
+            return new ListDocument();
+        }
+        ListDocument target = document == null && event instanceof ListContentImported ? new ListDocument()
+                : Objects.requireNonNull(document, "a list's events start with its import");
+        applyTo(target, event);
+        return target;
+    }
+
+    private static void applyTo(ListDocument document, ListEvent event) {
         switch (event) {
             case ListImported imported -> {
-                return new ListDocument();
+                // a new document, made by apply
             }
-            case ListContentImported content -> {
-                ListDocument target = document == null ? new ListDocument() : document;
-                content.nodes().forEach(target::append);
-                return target;
-            }
-            case LinkAdded e -> document.insertBlock(e.section(), e.index(),
+            case ListContentImported content -> content.nodes().forEach(document::append);
+            case LinkAdded e -> document.insertBlock(Parent.of(e.section()), e.index(),
                     new Entry(e.entry(), e.raw(), e.title(), e.url(), e.description()));
             case LinkEdited e -> document.replaceBlock(new Entry(e.entry(), e.raw(), e.title(), e.url(), e.description()));
             case LinkRemoved e -> document.removeBlock(e.entry());
-            case LinkMoved e -> document.moveBlock(e.entry(), e.section(), e.index());
+            case LinkMoved e -> document.moveBlock(e.entry(), Parent.of(e.section()), e.index());
             case SectionAdded e -> {
                 Section section = new Section(e.section(), e.level(), e.heading(), e.title());
-                document.insertSection(e.parent(), e.index(), section);
+                document.insertSection(Parent.of(e.parent()), e.index(), section);
                 e.body().forEach(node -> document.append(node));
             }
             case SectionRenamed e -> document.retitle(e.section(), e.heading(), e.title(),
-                    document.section(e.section()).level());
+                    document.requireSection(e.section()).level());
             case SectionMoved e -> {
-                document.moveSection(e.section(), e.parent(), e.index());
+                document.moveSection(e.section(), Parent.of(e.parent()), e.index());
                 e.headings().forEach(h -> document.retitle(h.section(), h.heading(),
-                        document.section(h.section()).title(), h.level()));
+                        document.requireSection(h.section()).title(), h.level()));
             }
             case SectionRemoved e -> document.removeSection(e.section());
-            case TextAdded e -> document.insertBlock(e.section(), e.index(), new Text(e.block(), e.raw()));
+            case TextAdded e -> document.insertBlock(Parent.of(e.section()), e.index(), new Text(e.block(), e.raw()));
             case TextEdited e -> document.replaceBlock(new Text(e.block(), e.raw()));
             case TextRemoved e -> document.removeBlock(e.block());
             case ChangeSetApplied e -> {
@@ -63,10 +75,10 @@ public final class ListFold {
                 // marks the start of a version; the undoing edits follow
             }
         }
-        return document;
     }
 
-    public static ListDocument fold(Iterable<? extends ListEvent> events) {
+    /** The document a list's events give; null if there are none. */
+    public static @Nullable ListDocument fold(Iterable<? extends ListEvent> events) {
         ListDocument document = null;
         for (ListEvent event : events) {
             document = apply(document, event);

@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * proposal can be withdrawn (by its author), rejected or approved (by a curator other than its
  * author); every other transition is refused.
  */
-public record Proposal(String id, String author, long baseVersion, String rationale, List<EditSpec> edits,
+public record Proposal(String id, String author, long baseVersion, @Nullable String rationale, List<EditSpec> edits,
                        Status status) {
 
     public enum Status { SUBMITTED, WITHDRAWN, REJECTED, APPROVED }

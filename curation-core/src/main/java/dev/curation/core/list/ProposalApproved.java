@@ -1,7 +1,9 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
+
 /** A curator approved a proposal; it became {@code version} and its edit events follow. */
 @EventRevision("1")
 public record ProposalApproved(String listId, String proposal, String by, long version, long baseVersion,
-                               String rationale) implements ListEvent {
+                               @Nullable String rationale) implements ListEvent {
 }

@@ -1,11 +1,12 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import java.util.List;
 
 /** Someone proposed a change set against {@code baseVersion}; it waits for a curator. */
 @EventRevision("1")
-public record ProposalSubmitted(String listId, String proposal, long baseVersion, String rationale,
+public record ProposalSubmitted(String listId, String proposal, long baseVersion, @Nullable String rationale,
                                 List<EditSpec> edits, String author) implements ListEvent {
 
     public ProposalSubmitted {

@@ -1,11 +1,12 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.DocumentNode;
 import java.util.List;
 
 /** A section was inserted as child {@code index} of {@code parent} (null: top level), with its heading and initial body. */
 @EventRevision("1")
-public record SectionAdded(String listId, String section, String parent, int index, int level, String heading,
+public record SectionAdded(String listId, String section, @Nullable String parent, int index, int level, String heading,
                            String title, List<DocumentNode> body) implements ListEvent {
 
     public SectionAdded {

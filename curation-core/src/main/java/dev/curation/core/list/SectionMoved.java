@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * as {@code headings} lists them.
  */
 @EventRevision("1")
-public record SectionMoved(String listId, String section, String fromParent, String parent, int index,
+public record SectionMoved(String listId, String section, @Nullable String fromParent, @Nullable String parent, int index,
                            List<Heading> headings) implements ListEvent {
 
     public SectionMoved {

@@ -12,6 +12,7 @@ import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.Lines;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.MarkdownReader;
+import dev.curation.core.document.Parent;
 import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.document.Section;
 import dev.curation.core.list.ListEvent;
@@ -159,7 +160,7 @@ class EditLocalityTest {
         String kafka = seed.section("Kafka");
 
         assertThat(addedLines(seed.diff(new Edit.AddText(kafka, null, "See also: the Kafka book.")))).containsExactly("See also: the Kafka book.");
-        String prose = seed.document.blocksOf(seed.section("工具")).stream()
+        String prose = seed.document.blocksOf(Parent.section(seed.section("工具"))).stream()
                 .filter(b -> b.raw().startsWith("服务降级熔断")).findFirst().orElseThrow().id();
         String edited = seed.diff(new Edit.EditText(prose, "熔断"));
         assertThat(removedLines(edited)).containsExactly("服务降级熔断");

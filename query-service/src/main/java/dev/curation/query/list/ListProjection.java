@@ -45,11 +45,12 @@ class ListProjection {
     private final TransactionTemplate transactions;
     private final Quarantine quarantine;
     private final ProjectionMetrics metrics;
+    private final ProjectedVersions versions;
     private final String topic;
 
     ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, HistoryRecorder history,
                    JsonMapper json, TransactionTemplate transactions, Quarantine quarantine, ProjectionMetrics metrics,
-                   @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
+                   ProjectedVersions versions, @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
                    @Value("${curation.projection.items-in-memory:0}") long itemsInMemory) {
         // bounded by the items the lists hold, not by their number: a few huge lists must not exhaust
         // the heap (about 1 KB per item; by default a quarter of the heap)
@@ -59,6 +60,7 @@ class ListProjection {
                 .executor(Runnable::run).build();
         this.quarantine = quarantine;
         this.metrics = metrics;
+        this.versions = versions;
         this.topic = topic;
         this.store = store;
         this.proposals = proposals;
@@ -217,6 +219,10 @@ class ListProjection {
 
     private void commit(Map<String, Working> applied) {
         applied.values().forEach(w -> {
+            if (w.published != null) {
+                // committed: reads waiting for this version (minVersion) may go on
+                versions.committed(w.slug, w.published.version());
+            }
             w.published = null;
             w.dirty = false;
         });

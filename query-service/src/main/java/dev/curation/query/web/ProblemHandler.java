@@ -2,6 +2,7 @@ package dev.curation.query.web;
 
 import dev.curation.query.history.ReadGate;
 import dev.curation.query.history.UnifiedDiff;
+import dev.curation.query.list.ProjectedVersions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
@@ -58,6 +59,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", e.getMessage(), request);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(ReadGate.Busy.RETRY_AFTER)).body(problem.getBody());
+    }
+
+    @ExceptionHandler(ProjectedVersions.TooManyWaits.class)
+    ResponseEntity<ProblemDetail> tooManyWaits(ProjectedVersions.TooManyWaits e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", e.getMessage(), request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
     }
 
     /** The container could not decode the query string (bad UTF-8, a broken %-escape): Tomcat says so on first use. */
@@ -136,9 +144,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            // Spring MVC's own: typed and titled after the status; the service's own keep theirs
             problem.setType(URI.create("urn:curation:problem:" + typeName(status)));
+            problem.setTitle(title(status));
         }
-        problem.setTitle(title(status));
         if (request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest servlet) {
             problem.setInstance(instance(servlet.getRequestURI()));

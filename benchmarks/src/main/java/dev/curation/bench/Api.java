@@ -62,6 +62,13 @@ final class Api {
         return structure == null ? 0 : structure.get("version").asLong();
     }
 
+    /** Reads the list's structure with a consistency token: answered once the query side has {@code version}. */
+    long versionAtLeast(String slug, long version) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/lists/" + slug
+                + "?minVersion=" + version)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("version").asLong() : 0;
+    }
+
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -69,8 +69,18 @@ final class Api {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("version").asLong() : 0;
     }
 
-    HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET of the query service; {@code headers} are name, value pairs. */
+    HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.queryUrl() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A GET of any URL with this client. */
+    HttpResponse<byte[]> getUrl(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Waits until the query service shows {@code version} of the list. */

@@ -109,4 +109,35 @@ final class Baselines {
         }
         return new KafkaRates(produced, records / ((System.nanoTime() - start) / 1e9));
     }
+
+    /**
+     * Requests/s of a minimal server: the JDK's HttpServer answering two paths with fixed bytes
+     * from memory (one thread per request), read by the same client the product's reads use.
+     */
+    static double inMemoryHttp(Api api, byte[] markdown, byte[] structure, int clients, Duration duration) throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().equals("/markdown") ? markdown : structure;
+            exchange.getResponseHeaders().set("Content-Type",
+                    body == markdown ? "text/markdown;charset=UTF-8" : "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            LoadDriver.run(clients, Duration.ofSeconds(3), (client, n) -> api.getUrl(base + (n % 2 == 0 ? "/markdown" : "/json"))
+                    .statusCode() == 200);
+            return LoadDriver.run(clients, duration, (client, n) -> {
+                var r = api.getUrl(base + (n % 2 == 0 ? "/markdown" : "/json"));
+                return r.statusCode() == 200 && r.body().length == (n % 2 == 0 ? markdown.length : structure.length);
+            }).rate();
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -234,6 +234,38 @@ public final class Bench {
         Collections.sort(times);
         add(new Measure("Markdown export, 10k entries, warm, p50", LoadDriver.percentile(times, 50), "ms", Double.NaN,
                 null, 20, false, false, (md.length() / 1024) + " KiB over HTTP, 50 requests after 20 warm-up"));
+        readThroughput(api);
+    }
+
+    /**
+     * Reads of the 10k-entry list at 32 clients (Markdown and structure JSON alternately, every
+     * request a full 200), against a JDK HTTP server serving the same bytes from memory on the same
+     * machine; then the same reads sent with the current ETag, answered 304, on their own.
+     */
+    private void readThroughput(Api api) throws Exception {
+        progress("reads of a 10k-entry list, 32 clients, and an in-memory HTTP server with the same bytes");
+        byte[] markdown = api.get("/api/lists/bench-10k/markdown").body();
+        byte[] structure = api.get("/api/lists/bench-10k").body();
+        String etag = api.get("/api/lists/bench-10k/markdown").headers().firstValue("ETag").orElseThrow();
+        Duration load = settings.load();
+        // warm-up, not counted
+        LoadDriver.run(32, Duration.ofSeconds(3), (client, n) -> api.get(n % 2 == 0
+                ? "/api/lists/bench-10k/markdown" : "/api/lists/bench-10k").statusCode() == 200);
+        LoadDriver.Result reads = LoadDriver.run(32, load, (client, n) -> {
+            HttpResponse<byte[]> r = api.get(n % 2 == 0 ? "/api/lists/bench-10k/markdown" : "/api/lists/bench-10k");
+            return r.statusCode() == 200 && r.body().length == (n % 2 == 0 ? markdown.length : structure.length);
+        });
+        LoadDriver.Result notModified = LoadDriver.run(32, load, (client, n) ->
+                api.get("/api/lists/bench-10k/markdown", "If-None-Match", etag).statusCode() == 304);
+        double baseline = Baselines.inMemoryHttp(api, markdown, structure, 32, load);
+        add(new Measure("in-memory HTTP server, same bytes, 32 clients", baseline, "requests/s", Double.NaN, null, 0, true,
+                false, "JDK HttpServer, " + (markdown.length / 1024) + " KiB Markdown and " + (structure.length / 1024)
+                + " KiB JSON alternately, same client"));
+        add(new Measure("reads/s of a 10k-entry list, 32 clients", reads.rate(), "requests/s", baseline,
+                "in-memory HTTP server", 0.5, true, true, "Markdown and structure JSON alternately, full 200s; "
+                + reads.refused() + " failed"));
+        add(new Measure("conditional reads/s (304), 32 clients", notModified.rate(), "requests/s", Double.NaN, null, 0,
+                true, false, "GET of the Markdown with its current ETag in If-None-Match"));
     }
 
     private static int countMultibyte(StringBuilder text) {

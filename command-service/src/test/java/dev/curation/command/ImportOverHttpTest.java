@@ -50,6 +50,8 @@ class ImportOverHttpTest {
         registry.add("curation.import.max-size", () -> "64KB");
         registry.add("curation.publisher.watchdog-initial-delay", () -> "1s");
         registry.add("curation.publisher.watchdog-interval", () -> "1s");
+        // one worker: every list's commands queue behind each other, so batches can be made on purpose
+        registry.add("curation.commands.batch-workers", () -> "1");
     }
 
     @LocalServerPort
@@ -69,6 +71,8 @@ class ImportOverHttpTest {
     org.axonframework.commandhandling.gateway.CommandGateway commands;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager springTransactions;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -361,6 +365,88 @@ class ImportOverHttpTest {
         assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
         threads.shutdown();
+    }
+
+    /**
+     * Group commit: while the worker waits for a list another transaction holds, the edits of other
+     * lists queue up; then they are decided in order and stored in one transaction. Each caller gets
+     * its own answer, the refused ones included, and every list's stream stays whole.
+     */
+    @Test
+    void editsThatQueueUpShareOneCommitAndEachGetsItsOwnAnswer() throws Exception {
+        String held = json.readTree(post("/api/lists?slug=group-held", "alice",
+                "# H\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        List<String> others = new ArrayList<>();
+        for (String slug : List.of("group-a", "group-b")) {
+            others.add(json.readTree(post("/api/lists?slug=" + slug, "alice",
+                    "# G\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString());
+        }
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(springTransactions);
+        var handled = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        var threads = java.util.concurrent.Executors.newCachedThreadPool();
+        var holder = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
+            long version = changeSet(held, "https://example.com/held");
+            handled.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return version;
+        }), threads);
+        assertThat(handled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        double batchesBefore = meters.get("curation.commands.batch.size").summary().count();
+
+        // the worker takes this one and waits for the held list
+        var blocked = java.util.concurrent.CompletableFuture.supplyAsync(() -> editAsync("group-held",
+                addLink("s1", "https://example.com/blocked")), threads);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                meters.get("curation.commands.batch.size").summary().count() > batchesBefore);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> queued = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String slug = i % 2 == 0 ? "group-a" : "group-b";
+            // two of them name a section the list does not have: refused, alone
+            String body = i == 3 || i == 6 ? addLink("s999", "https://example.com/refused-" + i)
+                    : addLink("s1", "https://example.com/queued-" + i);
+            queued.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> editAsync(slug, body), threads));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                meters.get("curation.commands.queued").gauge().value() >= 10);
+        commit.countDown();
+
+        assertThat(holder.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        HttpResponse<String> afterHeld = blocked.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(afterHeld.statusCode()).as(afterHeld.body()).isEqualTo(200);
+        assertThat(json.readTree(afterHeld.body()).get("version").asLong()).isEqualTo(3);
+        List<Long> versionsA = new ArrayList<>();
+        List<Long> versionsB = new ArrayList<>();
+        for (int i = 0; i < queued.size(); i++) {
+            HttpResponse<String> response = queued.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (i == 3 || i == 6) {
+                assertProblem(response, 404, "unknown-item");
+            } else {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                (i % 2 == 0 ? versionsA : versionsB).add(json.readTree(response.body()).get("version").asLong());
+            }
+        }
+        assertThat(versionsA).containsExactlyInAnyOrder(2L, 3L, 4L, 5L);
+        assertThat(versionsB).containsExactlyInAnyOrder(2L, 3L, 4L, 5L);
+        assertThat(meters.get("curation.commands.batch.size").summary().max()).as("one batch took the queued edits")
+                .isGreaterThanOrEqualTo(10);
+        for (String listId : others) {
+            assertThat(jdbc.sql("SELECT max(sequence_number) + 1 - count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                    .param(listId).query(Long.class).single()).as("holes in the list's stream").isZero();
+        }
+        threads.shutdown();
+    }
+
+    private HttpResponse<String> editAsync(String slug, String body) {
+        try {
+            return edit(slug, body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long changeSet(String listId, String url) {

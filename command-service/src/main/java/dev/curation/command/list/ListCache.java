@@ -2,7 +2,9 @@ package dev.curation.command.list;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
@@ -23,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * would get a hole, or its events would reach Kafka out of order. So a put inside a transaction
  * drops the entry at once and stores it when the transaction commits; a command in between
  * loads the list from the event store, and its insert waits on the uncommitted one (and answers
- * 409 if that one commits).
+ * 409 if that one commits). Until then the entry is seen by its own transaction only, where a
+ * batch of commands ({@link ListCommandBatcher}) decides the next command on the same list.
  */
 final class ListCache implements Cache {
 
@@ -44,22 +47,49 @@ final class ListCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
+        Map<Object, Object> uncommitted = uncommitted(false);
+        if (uncommitted != null && uncommitted.containsKey(key)) {
+            return (V) uncommitted.get(key);
+        }
         return (V) entries.getIfPresent(key);
     }
 
     @Override
     public void put(Object key, Object value) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        Map<Object, Object> uncommitted = uncommitted(true);
+        if (uncommitted != null) {
             remove(key);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    store(key, value);
-                }
-            });
+            uncommitted.put(key, value);
             return;
         }
         store(key, value);
+    }
+
+    /**
+     * The entries this thread's open transaction put: stored for everyone when it commits,
+     * dropped when it rolls back. Null outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Object, Object> uncommitted(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<Object, Object> uncommitted = (Map<Object, Object>) TransactionSynchronizationManager.getResource(this);
+        if (uncommitted == null && create) {
+            Map<Object, Object> fresh = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ListCache.this);
+                    if (status == STATUS_COMMITTED) {
+                        fresh.forEach(ListCache.this::store);
+                    }
+                }
+            });
+            uncommitted = fresh;
+        }
+        return uncommitted;
     }
 
     private void store(Object key, Object value) {
@@ -75,7 +105,7 @@ final class ListCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        if (entries.asMap().containsKey(key)) {
+        if (containsKey(key)) {
             return false;
         }
         put(key, value);
@@ -84,6 +114,10 @@ final class ListCache implements Cache {
 
     @Override
     public boolean remove(Object key) {
+        Map<Object, Object> uncommitted = uncommitted(false);
+        if (uncommitted != null) {
+            uncommitted.remove(key);
+        }
         boolean removed = entries.asMap().remove(key) != null;
         if (removed) {
             listeners.forEach(l -> l.onEntryRemoved(key));
@@ -98,7 +132,8 @@ final class ListCache implements Cache {
 
     @Override
     public boolean containsKey(Object key) {
-        return entries.asMap().containsKey(key);
+        Map<Object, Object> uncommitted = uncommitted(false);
+        return uncommitted != null && uncommitted.containsKey(key) || entries.asMap().containsKey(key);
     }
 
     @Override

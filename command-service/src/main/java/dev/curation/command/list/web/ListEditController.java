@@ -2,6 +2,7 @@ package dev.curation.command.list.web;
 
 import dev.curation.command.web.ImportProperties;
 import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListDirectory;
 import dev.curation.command.web.NotFoundException;
 import dev.curation.core.list.ListCommand;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ListEditController {
 
-    private final CommandGateway commands;
+    private final ListCommandBatcher commands;
     private final ListDirectory directory;
     private final ImportProperties properties;
 
-    ListEditController(CommandGateway commands, ListDirectory directory, ImportProperties properties) {
+    ListEditController(ListCommandBatcher commands, ListDirectory directory, ImportProperties properties) {
         this.commands = commands;
         this.directory = directory;
         this.properties = properties;

@@ -4,6 +4,9 @@ import dev.curation.core.edit.EditException;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListRuleException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,7 +23,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -154,7 +159,12 @@ public class ListCommandBatcher implements SmartLifecycle {
                 }
             });
         } catch (BatchFailed e) {
-            // rolled back: nothing of the batch is stored
+            if (databaseUnreachable(e.getCause())) {
+                // each command alone would wait for the database again: answer them all now
+                batch.forEach(q -> q.answer().completeExceptionally((RuntimeException) e.getCause()));
+                return;
+            }
+            // rolled back: nothing of the batch is stored; one command's failure must not be the others'
             batch.forEach(this::alone);
             return;
         } catch (RuntimeException e) {
@@ -180,6 +190,17 @@ public class ListCommandBatcher implements SmartLifecycle {
         } finally {
             MDC.remove(EventMetadata.TRACE_ID);
         }
+    }
+
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLRecoverableException || t instanceof SQLTransientConnectionException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Refused before any event was applied: nothing to roll back (the command bus does not, see AxonConfig). */

@@ -35,20 +35,23 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Faults under write load on the real stack, the launcher running as {@code ./curation start}
  * runs it: writers send keyed edits to several lists and retry each with its key until it is
- * acknowledged, while faults strike at random moments: kill -9 of either service, the broker
- * paused (the launcher, which runs it, stopped with SIGSTOP), PostgreSQL frozen (SIGSTOP of its
- * processes). Afterwards, with no human: the stack is healthy; every acknowledged edit is in its
- * list exactly once; every list's history is gap-free and has exactly the versions the event
- * store has. {@code curation.chaos.seconds} sets the length (short in ./mvnw verify; {@code
- * ./curation chaos --minutes 20} for the long run, whose report goes to docs/chaos.md).
+ * acknowledged, and two more send edits once without a key (group commit), while faults strike
+ * at random moments: kill -9 of either service, the broker paused (the launcher, which runs it,
+ * stopped with SIGSTOP), PostgreSQL frozen (SIGSTOP of its processes). Afterwards, with no human:
+ * the stack is healthy; every acknowledged edit is in its list exactly once, an unkeyed edit whose
+ * answer was lost at most once, and every version is one edit; every list's history is gap-free
+ * and has exactly the versions the event store has. {@code curation.chaos.seconds} sets the
+ * length (short in ./mvnw verify; {@code ./curation chaos --minutes 20} for the long run, whose
+ * report goes to docs/chaos.md).
  */
 class ChaosIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final java.util.regex.Pattern EDIT_LINK = java.util.regex.Pattern.compile("\\(https://example\\.com/(w\\d+-\\d+)\\)");
+    private static final java.util.regex.Pattern EDIT_LINK = java.util.regex.Pattern.compile("\\(https://example\\.com/([wu]\\d+-\\d+)\\)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int LISTS = 4;
     private static final int WRITERS = 4;
+    private static final int UNKEYED_WRITERS = 2;
 
     @TempDir
     Path data;
@@ -79,6 +82,28 @@ class ChaosIT {
             // in all by default), else its lists grow past 100k entries, which no curated list comes near
             long perSecond = Long.parseLong(property("curation.chaos.edits-per-second", seconds >= 600 ? "40" : "0"));
             Duration pace = perSecond > 0 ? Duration.ofNanos(1_000_000_000L * WRITERS / perSecond) : Duration.ZERO;
+            // writers without a key: their edits go through group commit (ADR 13); each is sent once,
+            // and one whose answer was lost may or may not be applied, but never twice
+            Map<String, Integer> acknowledgedUnkeyed = new ConcurrentHashMap<>(); // edit -> list
+            for (int w = 0; w < UNKEYED_WRITERS; w++) {
+                int writer = w;
+                writers.add(Thread.ofVirtual().start(() -> {
+                    int n = 0;
+                    Instant next = Instant.now();
+                    while (running.get()) {
+                        int list = (writer + n) % LISTS;
+                        String edit = "u" + writer + "-" + n++;
+                        if (editOnce(list, edit)) {
+                            acknowledgedUnkeyed.put(edit, list);
+                        }
+                        next = next.plus(pace);
+                        Duration wait = Duration.between(Instant.now(), next);
+                        if (!wait.isNegative()) {
+                            sleep(wait);
+                        }
+                    }
+                }));
+            }
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
                 writers.add(Thread.ofVirtual().start(() -> {
@@ -123,11 +148,13 @@ class ChaosIT {
 
             // no human: healthy again, everything acknowledged served once, histories match the event store
             await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> get("/actuator/health").contains("\"UP\""));
+            assertThat(acknowledgedUnkeyed).as("edits stored by group commit").isNotEmpty();
             Map<Integer, Long> expected = new ConcurrentHashMap<>();
             acknowledged.values().forEach(l -> expected.merge(l, 1L, Long::sum));
             for (int l = 0; l < LISTS; l++) {
                 int list = l;
-                long versions = 1 + expected.getOrDefault(list, 0L);
+                // every version is one edit: the keyed ones, all acknowledged, and the unkeyed ones that were applied
+                long versions = eventStoreVersion(list);
                 // says what was served instead (and what is quarantined) when the versions never arrive
                 await().atMost(Duration.ofMinutes(3)).ignoreExceptions().untilAsserted(() ->
                         assertThat(JSON.readTree(get("/api/lists/chaos-" + list)).get("version").asLong())
@@ -146,6 +173,16 @@ class ChaosIT {
                         assertThat(links.getOrDefault(edit.getKey(), 0)).as("edit " + edit.getKey() + " in chaos-" + list).isOne();
                     }
                 }
+                long unkeyedApplied = links.keySet().stream().filter(k -> k.startsWith("u")).count();
+                for (Map.Entry<String, Integer> edit : acknowledgedUnkeyed.entrySet()) {
+                    if (edit.getValue() == list) {
+                        assertThat(links.getOrDefault(edit.getKey(), 0)).as("unkeyed edit " + edit.getKey() + " in chaos-" + list)
+                                .isOne();
+                    }
+                }
+                assertThat(versions).as("versions of chaos-" + list + ": the import, " + expected.getOrDefault(list, 0L)
+                        + " keyed edits and " + unkeyedApplied + " unkeyed ones applied")
+                        .isEqualTo(1 + expected.getOrDefault(list, 0L) + unkeyedApplied);
                 assertThat(historyVersions(list)).as("history of chaos-" + list)
                         .isEqualTo(java.util.stream.LongStream.rangeClosed(1, versions).boxed().toList());
                 assertThat(eventStoreVersion(list)).as("event store of chaos-" + list).isEqualTo(versions);
@@ -182,8 +219,9 @@ class ChaosIT {
                 }
             }
             String report = "seed " + seed + ", " + seconds + " s, " + (perSecond > 0 ? "writers paced to " + perSecond
-                    + " edits/s, " : "writers unpaced, ") + acknowledged.size() + " edits acknowledged on "
-                    + LISTS + " lists by " + WRITERS + " writers, " + retries.get() + " retries, faults: " + faults
+                    + " edits/s, " : "writers unpaced, ") + acknowledged.size() + " keyed edits acknowledged on "
+                    + LISTS + " lists by " + WRITERS + " writers, " + retries.get() + " retries; " + acknowledgedUnkeyed.size()
+                    + " unkeyed edits acknowledged (group commit) by " + UNKEYED_WRITERS + " writers; faults: " + faults
                     + "; lost 0, doubled 0, stuck 0 (all versions served, histories gap-free and equal to the event store, streams hole-free, read model equal to a fresh rebuild)";
             System.out.println("chaos: " + report);
             String reportFile = System.getProperty("curation.chaos.report");
@@ -237,6 +275,31 @@ class ChaosIT {
         String pid = Files.readString(data.resolve("run").resolve(name + ".pid")).strip();
         ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
         return "kill -9 " + name;
+    }
+
+    /** Sends one edit without a key, once: true if it was acknowledged. */
+    private boolean editOnce(int list, String edit) {
+        String body = "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"" + edit
+                + "\",\"url\":\"https://example.com/" + edit + "\"}]}";
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + commandPort + "/api/lists/chaos-" + list + "/edits"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", StackFixture.basic("alice"))
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                assertThat(response.statusCode()).as(edit + ": " + response.body()).isIn(409, 429, 503);
+                sleep(Duration.ofMillis(300));
+            }
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            sleep(Duration.ofMillis(300)); // a service or the launcher is down; this edit's outcome stays unknown
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Sends one edit with its key until acknowledged; false if the run ended before. */

@@ -80,14 +80,17 @@ public class HistoryRecorder {
         private final Map<List<String>, String> submittedNow = new HashMap<>();
         private final Map<String, List<Recorded>> open = new HashMap<>();
 
-        /** Records one event; {@code before} is the document as it was before the event. */
-        public void record(EventEnvelope envelope, ListDocument before) {
+        /**
+         * Records one event; {@code payloadJson} is its payload as it arrived (stored as is),
+         * {@code before} the document as it was before the event.
+         */
+        public void record(EventEnvelope envelope, byte[] payloadJson, ListDocument before) {
             // what changed, with the names its sentence needs; worded again whenever history is read
             ChangeSummary.Change change = ChangeSummary.change(envelope.payload(), before);
             String summary = change == null ? null : ChangeSummary.sentence(change);
             events.add(new Object[] {envelope.listId(), envelope.sequence(), envelope.version(), envelope.eventId(),
                     envelope.type(), Timestamp.from(envelope.timestamp()), envelope.actor(),
-                    envelope.correlationId(), summary, json.writeValueAsBytes(envelope.payload()),
+                    envelope.correlationId(), summary, payloadJson,
                     change == null ? null : json.writeValueAsString(change)});
             List<String> changed = envelope.payload() instanceof ListContentImported content
                     ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,9 +76,24 @@ class ListProjection {
      * is loaded from its snapshot again when next needed.
      */
     private final Cache<String, Working> committed;
+    /**
+     * Batches of different consumer threads run together (their partitions, and so their lists,
+     * are disjoint); an operator's retry and forgetting the kept lists run alone.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     @KafkaListener(id = "list-projection", idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
-    synchronized void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+    void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        // shared: the consumer threads own disjoint partitions, so disjoint lists
+        lock.readLock().lock();
+        try {
+            onRecordsOfOwnPartitions(records);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void onRecordsOfOwnPartitions(List<ConsumerRecord<String, byte[]>> records) {
         List<ConsumerRecord<String, byte[]>> active = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> held = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -117,7 +131,8 @@ class ListProjection {
         held.stream().map(Quarantine::keyOf).distinct()
                 .filter(quarantine::awaitsRepair)
                 .forEach(key -> {
-                    RetryOutcome outcome = retry(key, List.of());
+                    // the list is in this thread's partitions: no other thread applies it
+                    RetryOutcome outcome = retryHeld(key, List.of());
                     if (outcome.released()) {
                         LOG.info("list {} repaired: its missing events arrived", key);
                     }
@@ -159,7 +174,17 @@ class ListProjection {
      * are not events of ours) are dropped. Applied records are skipped by sequence as always.
      * Released when they all apply; otherwise the list stays quarantined with the new error.
      */
-    synchronized RetryOutcome retry(String key, List<RecordPosition> discarded) {
+    RetryOutcome retry(String key, List<RecordPosition> discarded) {
+        // alone: an operator's retry must not meet a batch that holds the list's newer records
+        lock.writeLock().lock();
+        try {
+            return retryHeld(key, discarded);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private RetryOutcome retryHeld(String key, List<RecordPosition> discarded) {
         if (!quarantine.holds(key)) {
             return new RetryOutcome(key, false, 0, "not quarantined");
         }
@@ -213,8 +238,13 @@ class ListProjection {
     }
 
     /** Drops what is kept in memory of lists; they are read from the database when next needed. */
-    synchronized void forgetLists() {
-        committed.invalidateAll();
+    void forgetLists() {
+        lock.writeLock().lock();
+        try {
+            committed.invalidateAll();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     private void commit(Map<String, Working> applied) {
@@ -260,7 +290,8 @@ class ListProjection {
 
     private void applyOne(ConsumerRecord<String, byte[]> record, Map<String, Working> lists,
                           HistoryRecorder.Batch recorded, EntryIndex.Batch indexed) {
-        EventEnvelope envelope = parse(record);
+        ArrivedEvent arrived = ArrivedEvent.read(json, record);
+        EventEnvelope envelope = arrived.envelope();
         Working list = lists.computeIfAbsent(envelope.listId(),
                 id -> Optional.ofNullable(committed.getIfPresent(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
         long applied = list == null ? -1 : list.lastSequence;
@@ -284,36 +315,12 @@ class ListProjection {
             store.create(imported.listId(), imported.slug(), envelope.timestamp(), envelope.actor());
         }
         proposals.apply(envelope);
-        recorded.record(envelope, list.document);
+        recorded.record(envelope, arrived.payloadJson(), list.document);
         list.apply(envelope);
         indexed.apply(envelope);
         if (envelope.endOfVersion()) {
             recorded.complete(envelope, list.document);
         }
-    }
-
-    private EventEnvelope parse(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            throw new IllegalArgumentException("record without a value");
-        }
-        JsonNode node = json.readTree(record.value());
-        String type = node.required("type").asString();
-        Class<? extends ListEvent> payloadType = EventEnvelope.payloadType(type);
-        if (payloadType == null) {
-            throw new IllegalStateException("unknown event type " + type + " at offset " + record.offset()
-                    + " of partition " + record.partition() + "; upgrade the query service");
-        }
-        EventEnvelope envelope = new EventEnvelope(node.required("eventId").asString(), type,
-                node.path("revision").asString(null), node.required("listId").asString(),
-                node.required("version").asLong(), node.required("sequence").asLong(),
-                Instant.parse(node.required("timestamp").asString()), node.path("actor").asString(null),
-                node.path("correlationId").asString(null), node.path("endOfVersion").asBoolean(false),
-                json.treeToValue(node.required("payload"), payloadType));
-        if (!envelope.listId().equals(record.key()) || !envelope.listId().equals(envelope.payload().listId())) {
-            throw new IllegalArgumentException("record key " + record.key() + ", envelope list " + envelope.listId()
-                    + " and payload list " + envelope.payload().listId() + " differ");
-        }
-        return envelope;
     }
 
     /** A list being changed by the current batch. */

@@ -16,17 +16,8 @@ public record Entry(String id, String raw, String title, String url, String desc
         Objects.requireNonNull(description, "description");
     }
 
-    /**
-     * What two URLs must share to count as the same link: surrounding white space and one trailing
-     * slash do not count, nor does case (code point by code point, as {@link String#equalsIgnoreCase} compares).
-     */
+    /** What two URLs must share to count as the same link: see {@link UrlKey}. */
     public static String urlKey(String url) {
-        String u = url.strip();
-        if (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        StringBuilder key = new StringBuilder(u.length());
-        u.codePoints().forEach(c -> key.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
-        return key.toString();
+        return UrlKey.of(url);
     }
 }

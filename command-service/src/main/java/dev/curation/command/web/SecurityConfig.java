@@ -102,6 +102,10 @@ class SecurityConfig {
                 throw new IllegalStateException("curation.security.accounts: the name '" + account.name() + "' "
                         + (problem != null ? problem : "must be 1 to " + InputContract.MAX_ID + " characters"));
             }
+            String refused = PasswordPolicy.problem(account.password(), properties.localAccounts());
+            if (refused != null) {
+                throw new IllegalStateException("curation.security.accounts: account '" + account.name() + "' " + refused);
+            }
             if (!properties.localAccounts() && isWellKnown(account)) {
                 throw new IllegalStateException("account '" + account.name() + "' uses the local default password; "
                         + "configure a hashed password ({bcrypt}...) for curation.security.accounts");

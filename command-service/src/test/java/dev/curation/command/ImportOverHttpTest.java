@@ -595,6 +595,13 @@ class ImportOverHttpTest {
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
+        // the types a page on another site may post without asking first change nothing
+        for (String crossSite : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> refused = send("/api/lists?slug=cross-site", crossSite, "alice",
+                    "# Planted\n- [x](https://evil.example)\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(crossSite).isEqualTo(415);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM list_slug WHERE slug = 'cross-site'").query(Long.class).single()).isZero();
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) {

@@ -45,7 +45,8 @@ class ListImportController {
                     @ApiResponse(responseCode = "400", description = "bad slug, empty body or invalid UTF-8"),
                     @ApiResponse(responseCode = "409", description = "slug already taken"),
                     @ApiResponse(responseCode = "413", description = "body over curation.import.max-size")})
-    @PostMapping(path = "/api/lists", consumes = {MARKDOWN, "text/plain", "text/x-markdown"})
+    // not text/plain: a page on another site can post that (a form, or fetch without a preflight)
+    @PostMapping(path = "/api/lists", consumes = {MARKDOWN, "text/x-markdown"})
     ResponseEntity<ImportedList> importList(
             @Parameter(description = "name of the list in URLs", example = "distributed-systems-notes")
             @RequestParam(required = false) String slug,

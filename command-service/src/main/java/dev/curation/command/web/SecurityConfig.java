@@ -2,9 +2,9 @@ package dev.curation.command.web;
 
 import dev.curation.core.input.FreeText;
 import dev.curation.core.list.InputContract;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;

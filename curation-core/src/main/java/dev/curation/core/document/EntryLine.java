@@ -1,7 +1,7 @@
 package dev.curation.core.document;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises a link entry line: optional indentation and list bullet, then a link

@@ -1,7 +1,7 @@
 package dev.curation.core.document;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a document back to Markdown: every block and heading contributes its raw characters,

@@ -1,6 +1,5 @@
 package dev.curation.core.edit;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.EntryLine;
@@ -8,6 +7,7 @@ import dev.curation.core.document.Lines;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Renders lines the way their neighbours are written: bullet, separator, line ending, heading style. */
 final class LineStyle {

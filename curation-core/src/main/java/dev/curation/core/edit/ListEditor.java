@@ -1,6 +1,5 @@
 package dev.curation.core.edit;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.Entry;
@@ -28,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides a change set: validates each edit against the list as the edits before it left it,

@@ -1,6 +1,5 @@
 package dev.curation.core.edit;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
@@ -14,8 +13,8 @@ import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
-import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ListImported;
+import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.SectionAdded;
 import dev.curation.core.list.SectionMoved;
 import dev.curation.core.list.SectionRemoved;
@@ -26,6 +25,7 @@ import dev.curation.core.list.TextRemoved;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The edits that undo one version, computed from its events and the document before it. */
 public final class Revert {

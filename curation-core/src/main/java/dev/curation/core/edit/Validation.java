@@ -1,11 +1,11 @@
 package dev.curation.core.edit;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.input.FreeText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Field rules of edits: what a title, URL, description or text may be. */
 final class Validation {

@@ -1,12 +1,12 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.input.InputException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a change set, a proposal's review and a revert follow before the list decides their

@@ -1,12 +1,12 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Human sentences for events, as history and feeds show them: "added [Nacos](https://nacos.io) to 工具".

@@ -1,11 +1,11 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The value of every record on the Kafka topic {@value #TOPIC} (key: the list id).

@@ -1,6 +1,5 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.input.FreeText;
 import dev.curation.core.input.InputException;
@@ -8,6 +7,7 @@ import dev.curation.core.input.InputLimits;
 import dev.curation.core.input.MarkdownInput;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The write side's input contract, applied to every command before it is handled: free text

@@ -1,8 +1,8 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Commands on an existing list, addressed by list id. */
 public sealed interface ListCommand {

@@ -1,12 +1,12 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Parent;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.Text;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one fold from list events to the list document, used by the aggregate on the write side

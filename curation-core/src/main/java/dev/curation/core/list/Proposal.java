@@ -1,8 +1,8 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change set a contributor submitted for review, and where its review stands. Only a submitted

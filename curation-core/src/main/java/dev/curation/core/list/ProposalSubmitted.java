@@ -1,8 +1,8 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.edit.EditSpec;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Someone proposed a change set against {@code baseVersion}; it waits for a curator. */
 @EventRevision("1")

@@ -1,8 +1,8 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import dev.curation.core.document.DocumentNode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A section was inserted as child {@code index} of {@code parent} (null: top level), with its heading and initial body. */
 @EventRevision("1")

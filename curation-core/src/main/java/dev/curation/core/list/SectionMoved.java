@@ -1,7 +1,7 @@
 package dev.curation.core.list;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A section moved with everything below it to child {@code index} of {@code parent}. Its lines

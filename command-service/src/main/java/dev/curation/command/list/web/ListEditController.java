@@ -1,9 +1,9 @@
 package dev.curation.command.list.web;
 
-import dev.curation.command.web.ImportProperties;
 import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListDirectory;
+import dev.curation.command.web.ImportProperties;
 import dev.curation.command.web.NotFoundException;
 import dev.curation.core.list.ListCommand;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package dev.curation.command.list.web;
 
-import dev.curation.command.web.ImportProperties;
 import dev.curation.command.list.EventMetadata;
+import dev.curation.command.web.ImportProperties;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.Slug;
 import io.swagger.v3.oas.annotations.Operation;

@@ -78,6 +78,8 @@ public final class Bench {
                     "embedded PostgreSQL + Kafka, both services (AOT cache), seeds imported"));
             add(new Measure("stack RSS, idle after start", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
                     "launcher (Kafka in-process) + 2 service JVMs + PostgreSQL processes"));
+            add(new Measure("stack memory (PSS), idle after start", stack.pssMiB(), "MiB", Double.NaN, null, 1536, false,
+                    false, "same processes, shared pages counted once (summed RSS counts PostgreSQL's shared buffers per backend)"));
 
             List<String> lists = new ArrayList<>();
             Map<String, String> sections = new LinkedHashMap<>();
@@ -133,6 +135,8 @@ public final class Bench {
             readYourWrite(api, lists, sections, Math.max(1, many32 / 2), "at half the measured capacity");
             add(new Measure("stack RSS, after load", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
                     "same processes"));
+            add(new Measure("stack memory (PSS), after load", stack.pssMiB(), "MiB", Double.NaN, null, 1536, false, false,
+                    "same processes, shared pages counted once"));
 
             progress("Kafka producer and consumer baseline");
             Baselines.KafkaRates kafka = Baselines.kafka(stack, settings.kafkaRecords(), 300);

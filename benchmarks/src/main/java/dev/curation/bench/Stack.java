@@ -101,6 +101,29 @@ final class Stack implements AutoCloseable {
         return Stream.concat(Stream.of(launcher), launcher.descendants()).mapToLong(Stack::rssKiB).sum() / 1024.0;
     }
 
+    /**
+     * The stack's memory with shared pages counted once: the sum of each process's proportional
+     * set size. Summed RSS counts PostgreSQL's shared buffers once per backend that touched them.
+     */
+    double pssMiB() {
+        ProcessHandle launcher = process.toHandle();
+        return Stream.concat(Stream.of(launcher), launcher.descendants()).mapToLong(p -> pssKiB(p.pid())).sum() / 1024.0;
+    }
+
+    /** A process's proportional set size in KiB, from {@code /proc/<pid>/smaps_rollup}; 0 if unknown. */
+    static long pssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process ended or /proc is not there
+        }
+        return 0;
+    }
+
     private static long rssKiB(ProcessHandle process) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {

@@ -1,31 +1,30 @@
 package dev.curation.command.config;
 
+import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListTransactionLock;
 import dev.curation.core.edit.EditException;
-import dev.curation.core.input.InputException;
 import dev.curation.core.input.InputLimits;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.EventRevision;
 import dev.curation.core.list.InputContract;
 import dev.curation.core.list.ListRuleException;
 import java.sql.SQLException;
-import org.axonframework.common.Registration;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-
-import dev.curation.command.list.EventMetadata;
-import dev.curation.command.list.ListTransactionLock;
-import dev.curation.core.list.EventEnvelope;
-import dev.curation.core.list.EventRevision;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -127,9 +126,7 @@ class AxonConfig {
     }
 
     static boolean rollsBack(Throwable failure) {
-        return !(failure instanceof EditException || failure instanceof ListRuleException
-                || failure instanceof InputException)
-                && RollbackConfigurationType.ANY_THROWABLE.rollBackOn(failure);
+        return !ListCommandBatcher.isRefusal(failure) && RollbackConfigurationType.ANY_THROWABLE.rollBackOn(failure);
     }
 
     /**

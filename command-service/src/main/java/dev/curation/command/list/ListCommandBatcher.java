@@ -7,9 +7,6 @@ import dev.curation.core.list.ListRuleException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,9 +20,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -159,7 +154,7 @@ public class ListCommandBatcher implements SmartLifecycle {
                 }
             });
         } catch (BatchFailed e) {
-            if (databaseUnreachable(e.getCause())) {
+            if (DatabaseFailures.of(e.getCause()).isPresent()) {
                 // each command alone would wait for the database again: answer them all now
                 batch.forEach(q -> q.answer().completeExceptionally((RuntimeException) e.getCause()));
                 return;
@@ -192,19 +187,8 @@ public class ListCommandBatcher implements SmartLifecycle {
         }
     }
 
-    private static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLRecoverableException || t instanceof SQLTransientConnectionException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Refused before any event was applied: nothing to roll back (the command bus does not, see AxonConfig). */
-    static boolean isRefusal(Throwable failure) {
+    /** Refused before any event was applied: nothing to roll back, so the command bus does not (AxonConfig). */
+    public static boolean isRefusal(Throwable failure) {
         return failure instanceof EditException || failure instanceof ListRuleException || failure instanceof InputException;
     }
 

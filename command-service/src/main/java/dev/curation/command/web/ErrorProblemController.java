@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.command.list.DatabaseFailures;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;

@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.command.list.DatabaseFailures;
 import dev.curation.command.list.SlugRegistry.SlugTakenException;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.list.ListRuleException;

@@ -56,16 +56,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReadGate.Busy.class)
     ResponseEntity<ProblemDetail> busy(ReadGate.Busy e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", e.getMessage(), request);
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(ReadGate.Busy.RETRY_AFTER)).body(problem.getBody());
+        return busy(e.getMessage(), ReadGate.Busy.RETRY_AFTER, request);
     }
 
     @ExceptionHandler(ProjectedVersions.TooManyWaits.class)
     ResponseEntity<ProblemDetail> tooManyWaits(ProjectedVersions.TooManyWaits e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", e.getMessage(), request);
+        return busy(e.getMessage(), 1, request);
+    }
+
+    /** 503 busy: a bounded resource of reads is taken; ask again after {@code retryAfter} seconds. */
+    private static ResponseEntity<ProblemDetail> busy(String detail, int retryAfter, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", detail, request);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, "1").body(problem.getBody());
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter)).body(problem.getBody());
     }
 
     /** The container could not decode the query string (bad UTF-8, a broken %-escape): Tomcat says so on first use. */

@@ -1,4 +1,4 @@
-package dev.curation.command.web;
+package dev.curation.command.list;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -16,14 +16,14 @@ import org.springframework.transaction.TransactionSystemException;
  * commit, the outcome is unknown (the commit may have happened), and only a retry with the same
  * Idempotency-Key is safe.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
-    enum Outcome { NOTHING_STORED, UNKNOWN }
+    public enum Outcome { NOTHING_STORED, UNKNOWN }
 
     private DatabaseFailures() {
     }
 
-    static Optional<Outcome> of(Throwable failure) {
+    public static Optional<Outcome> of(Throwable failure) {
         Outcome found = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof CannotGetJdbcConnectionException
@@ -39,7 +39,7 @@ final class DatabaseFailures {
         return Optional.ofNullable(found);
     }
 
-    static String detail(Outcome outcome) {
+    public static String detail(Outcome outcome) {
         return switch (outcome) {
             case NOTHING_STORED -> "the database is unavailable; nothing was stored, retry later";
             case UNKNOWN -> "the database connection failed while the request was being stored; the outcome is "

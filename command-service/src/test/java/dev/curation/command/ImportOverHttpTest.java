@@ -339,30 +339,17 @@ class ImportOverHttpTest {
     void theNextCommandOnAListWaitsForTheTransactionOfTheLastOne() throws Exception {
         String listId = json.readTree(post("/api/lists?slug=held", "alice",
                 "# H\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
-        var transaction = new org.springframework.transaction.support.TransactionTemplate(springTransactions);
-        var handled = new java.util.concurrent.CountDownLatch(1);
-        var commit = new java.util.concurrent.CountDownLatch(1);
         // threads of their own: the common pool may have a single thread on a small machine
         var threads = java.util.concurrent.Executors.newCachedThreadPool();
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
-            long version = changeSet(listId, "https://example.com/first");
-            handled.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return version;
-        }), threads);
-        assertThat(handled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        HeldChange first = holdChangeSet(listId, "https://example.com/first", threads);
 
         var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> changeSet(listId, "https://example.com/second"),
                 threads);
         Thread.sleep(500);
         assertThat(second).as("waits while the first one's transaction is open").isNotDone();
-        commit.countDown();
+        first.commit().countDown();
 
-        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(first.version().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
         threads.shutdown();
     }
@@ -381,21 +368,8 @@ class ImportOverHttpTest {
             others.add(json.readTree(post("/api/lists?slug=" + slug, "alice",
                     "# G\n\n- [a](https://example.com/a)\n".getBytes(StandardCharsets.UTF_8)).body()).get("id").asString());
         }
-        var transaction = new org.springframework.transaction.support.TransactionTemplate(springTransactions);
-        var handled = new java.util.concurrent.CountDownLatch(1);
-        var commit = new java.util.concurrent.CountDownLatch(1);
         var threads = java.util.concurrent.Executors.newCachedThreadPool();
-        var holder = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
-            long version = changeSet(held, "https://example.com/held");
-            handled.countDown();
-            try {
-                commit.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return version;
-        }), threads);
-        assertThat(handled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        HeldChange holder = holdChangeSet(held, "https://example.com/held", threads);
         double batchesBefore = meters.get("curation.commands.batch.size").summary().count();
 
         // the worker takes this one and waits for the held list
@@ -413,9 +387,9 @@ class ImportOverHttpTest {
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 meters.get("curation.commands.queued").gauge().value() >= 10);
-        commit.countDown();
+        holder.commit().countDown();
 
-        assertThat(holder.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(holder.version().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
         HttpResponse<String> afterHeld = blocked.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(afterHeld.statusCode()).as(afterHeld.body()).isEqualTo(200);
         assertThat(json.readTree(afterHeld.body()).get("version").asLong()).isEqualTo(3);
@@ -447,6 +421,31 @@ class ImportOverHttpTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A change set applied inside a transaction that stays open until {@code commit} is counted down. */
+    private record HeldChange(java.util.concurrent.CompletableFuture<Long> version,
+                              java.util.concurrent.CountDownLatch commit) {
+    }
+
+    /** Applies a change set in a transaction of its own thread and returns once it is handled, the transaction still open. */
+    private HeldChange holdChangeSet(String listId, String url, java.util.concurrent.ExecutorService threads)
+            throws InterruptedException {
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(springTransactions);
+        var handled = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        var version = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(tx -> {
+            long applied = changeSet(listId, url);
+            handled.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return applied;
+        }), threads);
+        assertThat(handled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new HeldChange(version, commit);
     }
 
     private long changeSet(String listId, String url) {

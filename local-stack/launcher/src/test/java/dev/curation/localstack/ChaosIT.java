@@ -85,44 +85,10 @@ class ChaosIT {
             // writers without a key: their edits go through group commit (ADR 13); each is sent once,
             // and one whose answer was lost may or may not be applied, but never twice
             Map<String, Integer> acknowledgedUnkeyed = new ConcurrentHashMap<>(); // edit -> list
-            for (int w = 0; w < UNKEYED_WRITERS; w++) {
-                int writer = w;
-                writers.add(Thread.ofVirtual().start(() -> {
-                    int n = 0;
-                    Instant next = Instant.now();
-                    while (running.get()) {
-                        int list = (writer + n) % LISTS;
-                        String edit = "u" + writer + "-" + n++;
-                        if (editOnce(list, edit)) {
-                            acknowledgedUnkeyed.put(edit, list);
-                        }
-                        next = next.plus(pace);
-                        Duration wait = Duration.between(Instant.now(), next);
-                        if (!wait.isNegative()) {
-                            sleep(wait);
-                        }
-                    }
-                }));
-            }
-            for (int w = 0; w < WRITERS; w++) {
-                int writer = w;
-                writers.add(Thread.ofVirtual().start(() -> {
-                    int n = 0;
-                    Instant next = Instant.now();
-                    while (running.get()) {
-                        int list = (writer + n) % LISTS;
-                        String key = "w" + writer + "-" + n++;
-                        if (editUntilAcknowledged(list, key, retries)) {
-                            acknowledged.put(key, list);
-                        }
-                        next = next.plus(pace);
-                        Duration wait = Duration.between(Instant.now(), next);
-                        if (!wait.isNegative()) {
-                            sleep(wait);
-                        }
-                    }
-                }));
-            }
+            writers.addAll(startWriters(UNKEYED_WRITERS, "u", pace, running, this::editOnce,
+                    acknowledgedUnkeyed));
+            writers.addAll(startWriters(WRITERS, "w", pace, running, (list, key) -> editUntilAcknowledged(list, key, retries),
+                    acknowledged));
             Instant end = Instant.now().plusSeconds(seconds);
             List<String> faults = new ArrayList<>();
             List<Integer> kinds = new ArrayList<>();
@@ -275,6 +241,40 @@ class ChaosIT {
         String pid = Files.readString(data.resolve("run").resolve(name + ".pid")).strip();
         ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
         return "kill -9 " + name;
+    }
+
+    /** Sends an edit named by its writer and number to a list; true if it was acknowledged. */
+    private interface EditSender {
+        boolean send(int list, String edit);
+    }
+
+    /**
+     * Writers that send edits named {@code prefix + writer + "-" + n} round the lists, paced, until
+     * {@code running} turns false; an acknowledged edit is put in {@code acknowledged} with its list.
+     */
+    private static List<Thread> startWriters(int count, String prefix, Duration pace, AtomicBoolean running,
+                                             EditSender sender, Map<String, Integer> acknowledged) {
+        List<Thread> started = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            int writer = w;
+            started.add(Thread.ofVirtual().start(() -> {
+                int n = 0;
+                Instant next = Instant.now();
+                while (running.get()) {
+                    int list = (writer + n) % LISTS;
+                    String edit = prefix + writer + "-" + n++;
+                    if (sender.send(list, edit)) {
+                        acknowledged.put(edit, list);
+                    }
+                    next = next.plus(pace);
+                    Duration wait = Duration.between(Instant.now(), next);
+                    if (!wait.isNegative()) {
+                        sleep(wait);
+                    }
+                }
+            }));
+        }
+        return started;
     }
 
     /** Sends one edit without a key, once: true if it was acknowledged. */

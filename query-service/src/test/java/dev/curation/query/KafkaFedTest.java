@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +149,26 @@ abstract class KafkaFedTest {
             request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Writes a record to the topic as anyone could, with a {@code traceparent} header if one is given. */
+    RecordMetadata sendRaw(String key, byte[] value, String... traceparent) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, value);
+            for (String parent : traceparent) {
+                record.headers().add("traceparent", parent.getBytes(StandardCharsets.US_ASCII));
+            }
+            return producer.send(record).get();
+        }
     }
 
     HttpResponse<byte[]> get(String path, String... headers) throws Exception {

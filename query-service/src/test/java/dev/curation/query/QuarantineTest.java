@@ -11,21 +11,13 @@ import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.edit.EditSpec;
-import dev.curation.embedded.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -146,16 +138,6 @@ class QuarantineTest extends KafkaFedTest {
         publish(listId, version, firstSequence, events, 0, events.size(), false);
     }
 
-    private RecordMetadata sendRaw(String key, byte[] value, String traceparent) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                "bootstrap.servers", TestInfrastructure.kafka().bootstrapServers(), "acks", "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, value);
-            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
-            return producer.send(record).get();
-        }
-    }
-
     private long version(String slug) {
         return jdbc.sql("SELECT version FROM list_view WHERE slug = ?").param(slug).query(Long.class).single();
     }
@@ -172,12 +154,5 @@ class QuarantineTest extends KafkaFedTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<byte[]> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
     }
 }

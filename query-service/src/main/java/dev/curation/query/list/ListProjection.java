@@ -17,9 +17,13 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.ObjLongConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,38 +39,87 @@ class ListProjection {
     private static final Logger LOG = LoggerFactory.getLogger(ListProjection.class);
     /** How a quarantine for a missing event starts: such a list retries by itself when records arrive. */
     static final String SEQUENCE_GAP = "sequence gap: ";
+    /** The id of the live projection's listener container. */
+    static final String LISTENER = "list-projection";
 
     private final ListStore store;
     private final ProposalStore proposals;
     private final EntryIndex entries;
     private final HistoryRecorder history;
     private final JsonMapper json;
-    private final TransactionTemplate transactions;
+    /** Every transaction of the projection; the live one's first checks the read model's generation. */
+    private final TransactionOperations transactions;
     private final Quarantine quarantine;
     private final ProjectionMetrics metrics;
-    private final ProjectedVersions versions;
+    /** Told each version readers can now see (after the commit); a rebuild's readers see nothing yet. */
+    private final ObjLongConsumer<String> visible;
     private final String topic;
+    private final long itemsInMemory;
 
+    @Autowired
     ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, HistoryRecorder history,
-                   JsonMapper json, TransactionTemplate transactions, Quarantine quarantine, ProjectionMetrics metrics,
-                   ProjectedVersions versions, @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
+                   JsonMapper json, TransactionTemplate transactions, JdbcClient jdbc, Quarantine quarantine,
+                   ProjectionMetrics metrics, ProjectedVersions versions,
+                   @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
                    @Value("${curation.projection.items-in-memory:0}") long itemsInMemory) {
-        // bounded by the items the lists hold, not by their number: a few huge lists must not exhaust
-        // the heap (about 1 KB per item; by default a quarter of the heap)
-        this.committed = Caffeine.newBuilder()
-                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() / 4 / 1024)
-                .weigher((String id, Working w) -> 1 + w.document.itemCount())
-                .executor(Runnable::run).build();
         this.quarantine = quarantine;
         this.metrics = metrics;
-        this.versions = versions;
+        this.visible = versions::committed;
         this.topic = topic;
         this.store = store;
         this.proposals = proposals;
         this.entries = entries;
         this.history = history;
         this.json = json;
+        this.itemsInMemory = itemsInMemory;
+        this.committed = newCache(itemsInMemory);
+        this.transactions = new ReadModelGeneration(transactions, jdbc, this::readModelSwapped);
+    }
+
+    /** A projection like {@code live} that writes through {@code transactions} and keeps lists of its own. */
+    private ListProjection(ListProjection live, TransactionOperations transactions, Quarantine quarantine,
+                           ProjectionMetrics metrics) {
+        this.quarantine = quarantine;
+        this.metrics = metrics;
+        this.visible = (slug, version) -> {
+        };
+        this.topic = live.topic;
+        this.store = live.store;
+        this.proposals = live.proposals;
+        this.entries = live.entries;
+        this.history = live.history;
+        this.json = live.json;
+        this.itemsInMemory = live.itemsInMemory;
+        this.committed = newCache(itemsInMemory);
         this.transactions = transactions;
+    }
+
+    /**
+     * The projection a rebuild applies the topic with: the same rules, its own lists in memory and
+     * its own quarantine, every transaction through {@code transactions} (which point it at the
+     * rebuild's tables), and nothing told to readers.
+     */
+    ListProjection forRebuild(TransactionOperations transactions, Quarantine quarantine, ProjectionMetrics metrics) {
+        return new ListProjection(this, transactions, quarantine, metrics);
+    }
+
+    /** Bounded by the items the lists hold, not by their number: a few huge lists must not exhaust the heap. */
+    private static Cache<String, Working> newCache(long itemsInMemory) {
+        // about 1 KB per item; by default a quarter of the heap
+        return Caffeine.newBuilder()
+                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() / 4 / 1024)
+                .weigher((String id, Working w) -> 1 + w.document.itemCount())
+                .executor(Runnable::run).build();
+    }
+
+    /**
+     * A rebuild swapped the tables (here or on another replica): what this replica kept in memory
+     * describes the old ones. Called inside the transaction that noticed, which then fails and is
+     * applied again.
+     */
+    private void readModelSwapped() {
+        committed.invalidateAll();
+        quarantine.reload();
     }
 
     /**
@@ -82,7 +135,7 @@ class ListProjection {
      */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
-    @KafkaListener(id = "list-projection", idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         // shared: the consumer threads own disjoint partitions, so disjoint lists
         lock.readLock().lock();
@@ -93,7 +146,8 @@ class ListProjection {
         }
     }
 
-    private void onRecordsOfOwnPartitions(List<ConsumerRecord<String, byte[]>> records) {
+    /** Applies records of the partitions this thread owns (a rebuild's thread owns them all). */
+    void onRecordsOfOwnPartitions(List<ConsumerRecord<String, byte[]>> records) {
         List<ConsumerRecord<String, byte[]>> active = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> held = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -114,6 +168,8 @@ class ListProjection {
             LOG.warn("a batch of {} records failed ({}); applying it list by list to find the cause", records.size(),
                     ProjectionFailures.describe(e));
             isolate(active, held);
+            // a gap this batch found may be filled by a later record of the same batch
+            awaitingRepair(records);
         }
     }
 
@@ -129,7 +185,7 @@ class ListProjection {
      */
     private void awaitingRepair(List<ConsumerRecord<String, byte[]>> held) {
         held.stream().map(Quarantine::keyOf).distinct()
-                .filter(quarantine::awaitsRepair)
+                .filter(key -> Boolean.TRUE.equals(transactions.execute(tx -> quarantine.awaitsRepair(key))))
                 .forEach(key -> {
                     // the list is in this thread's partitions: no other thread applies it
                     RetryOutcome outcome = retryHeld(key, List.of());
@@ -156,17 +212,45 @@ class ListProjection {
                 if (ProjectionFailures.isTransient(e)) {
                     throw e;
                 }
-                String error = ProjectionFailures.describe(e);
-                LOG.error("quarantining list {}: {}; its records are held until an operator retries it "
-                        + "(POST /api/operations/quarantine/{}/retry)", key, error, key, e);
-                transactions.executeWithoutResult(tx -> {
-                    quarantine.quarantine(key, error);
-                    records.forEach(r -> quarantine.hold(key, r));
-                });
-                quarantine.remember(key);
-                metrics.quarantined();
+                quarantineFromFirstFailure(key, records, e);
             }
         });
+    }
+
+    /**
+     * Applies a list's records one at a time up to the first that fails, and quarantines the list
+     * from there: the events before a bad record take effect whichever batch they arrived in, so a
+     * rebuild, reading other batches than the live projection did, ends the same.
+     */
+    private void quarantineFromFirstFailure(String key, List<ConsumerRecord<String, byte[]>> records, RuntimeException failure) {
+        int applied = 0;
+        RuntimeException first = failure;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                commit(transactions.execute(tx -> apply(List.of(record))));
+                applied++;
+            } catch (RuntimeException e) {
+                evict(List.of(record));
+                if (ProjectionFailures.isTransient(e)) {
+                    throw e;
+                }
+                first = e;
+                break;
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> rest = records.subList(applied, records.size());
+        if (rest.isEmpty()) {
+            return; // each applied alone: what failed was the batch, not a record of this list
+        }
+        String error = ProjectionFailures.describe(first);
+        LOG.error("quarantining list {}: {}; its records are held until an operator retries it "
+                + "(POST /api/operations/quarantine/{}/retry)", key, error, key, first);
+        transactions.executeWithoutResult(tx -> {
+            quarantine.quarantine(key, error);
+            rest.forEach(r -> quarantine.hold(key, r));
+        });
+        quarantine.remember(key);
+        metrics.quarantined();
     }
 
     /**
@@ -192,7 +276,8 @@ class ListProjection {
             LOG.warn("operator discards record {}-{} held for list {}", p.partition(), p.offset(), key);
             quarantine.discard(key, p.partition(), p.offset());
         }));
-        List<ConsumerRecord<String, byte[]>> records = inSequenceOrder(quarantine.held(key, topic));
+        // every read and write of the projection is in one of its transactions (a rebuild's point at its tables)
+        List<ConsumerRecord<String, byte[]>> records = inSequenceOrder(transactions.execute(tx -> quarantine.held(key, topic)));
         try {
             commit(transactions.execute(tx -> {
                 Map<String, Working> applied = apply(records);
@@ -251,7 +336,7 @@ class ListProjection {
         applied.values().forEach(w -> {
             if (w.published != null) {
                 // committed: reads waiting for this version (minVersion) may go on
-                versions.committed(w.slug, w.published.version());
+                visible.accept(w.slug, w.published.version());
             }
             w.published = null;
             w.dirty = false;

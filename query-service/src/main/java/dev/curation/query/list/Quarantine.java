@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,27 @@ class Quarantine {
     private final JdbcClient jdbc;
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     Quarantine(JdbcClient jdbc) {
+        this(jdbc, Set.of());
+        reload();
+    }
+
+    private Quarantine(JdbcClient jdbc, Set<String> keys) {
         this.jdbc = jdbc;
-        keys.addAll(jdbc.sql("SELECT list_key FROM quarantined_list").query(String.class).list());
+        this.keys.addAll(keys);
+    }
+
+    /** A quarantine that starts empty: a rebuild's, whose tables are new. */
+    static Quarantine empty(JdbcClient jdbc) {
+        return new Quarantine(jdbc, Set.of());
+    }
+
+    /** Reads the quarantined keys again: the tables were swapped by a rebuild. */
+    void reload() {
+        Set<String> stored = Set.copyOf(jdbc.sql("SELECT list_key FROM quarantined_list").query(String.class).list());
+        keys.retainAll(stored);
+        keys.addAll(stored);
     }
 
     /**
@@ -116,9 +135,22 @@ class Quarantine {
                 .param(key).query((rs, n) -> new Position(rs.getInt(1), rs.getLong(2))).list();
     }
 
+    /** Drops a held record and remembers its position, so that a rebuild skips it too. */
     void discard(String key, int partition, long offset) {
-        jdbc.sql("DELETE FROM held_record WHERE list_key = ? AND topic_partition = ? AND record_offset = ?")
+        int dropped = jdbc.sql("DELETE FROM held_record WHERE list_key = ? AND topic_partition = ? AND record_offset = ?")
                 .params(key, partition, offset).update();
+        if (dropped > 0) {
+            jdbc.sql("""
+                            INSERT INTO discarded_record (topic_partition, record_offset, list_key, discarded_at)
+                            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(partition, offset, key, Timestamp.from(Instant.now())).update();
+        }
+    }
+
+    /** Positions operators discarded, as {@code partition:offset}. */
+    Set<String> discarded() {
+        return Set.copyOf(jdbc.sql("SELECT topic_partition || ':' || record_offset FROM discarded_record")
+                .query(String.class).list());
     }
 
     /** Ends a quarantine (in the caller's transaction); call {@link #forget} after it commits. */

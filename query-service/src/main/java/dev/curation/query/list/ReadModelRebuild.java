@@ -1,0 +1,381 @@
+package dev.curation.query.list;
+
+import dev.curation.core.list.EventEnvelope;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every read model from the topic while the current ones keep serving, then swaps them
+ * in atomically (ADR 14). The topic is read from its beginning by a consumer of its own (no group,
+ * nothing committed) and applied by a {@link ListProjection#forRebuild projection like the live
+ * one} into fresh tables in the schema {@value #SCHEMA}, made like the live ones but without their
+ * secondary indexes and foreign keys, which are built once the tables hold the whole topic. Then,
+ * in one transaction, the generation is bumped (which waits for the live batches in flight and
+ * holds back new ones), the rebuilt tables are checked to hold at least what the live ones hold,
+ * and the live tables are moved out of {@code public} and the rebuilt ones in. Readers and the
+ * live projection, on this replica and on others, continue on the new tables; the live
+ * projection skips by sequence what the rebuild already applied. If the check fails (the live
+ * side got ahead), the rebuild reads on and tries again.
+ */
+@Service
+public class ReadModelRebuild implements DisposableBean {
+
+    static final String SCHEMA = "curation_rebuild";
+    private static final String RETIRED = "curation_retired";
+    /** Tables in public that are not read models: never rebuilt, never moved. */
+    private static final Set<String> KEPT = Set.of("flyway_schema_history", "read_model_generation", "discarded_record");
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    /** What a rebuild did or is doing. {@code state}: running, swapped or failed. */
+    public record Status(String state, Instant startedAt, Instant finishedAt, long records, long recordsAtStart,
+                         long swapAttempts, double recordsPerSecond, String error) {
+    }
+
+    /** A rebuild is already running on this replica. */
+    public static final class AlreadyRunning extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyRunning() {
+            super("a rebuild is already running");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final ListProjection live;
+    private final Quarantine liveQuarantine;
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final String topic;
+    private final int swapAttempts;
+    private final AtomicReference<Status> status = new AtomicReference<>();
+    private volatile Thread worker;
+    private volatile boolean stopping;
+
+    ReadModelRebuild(JdbcClient jdbc, TransactionTemplate transactions, ListProjection live, Quarantine liveQuarantine,
+                     ConsumerFactory<String, byte[]> consumers,
+                     @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
+                     @Value("${curation.rebuild.swap-attempts:20}") int swapAttempts) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.live = live;
+        this.liveQuarantine = liveQuarantine;
+        this.consumers = consumers;
+        this.topic = topic;
+        this.swapAttempts = swapAttempts;
+    }
+
+    /** The last rebuild of this replica's lifetime, if any. */
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; its progress is {@link #status()}. */
+    public synchronized Status start() {
+        Status last = status.get();
+        if (last != null && last.state().equals("running")) {
+            throw new AlreadyRunning();
+        }
+        Status started = new Status("running", Instant.now(), null, 0, 0, 0, 0, null);
+        status.set(started);
+        worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> run(started.startedAt()));
+        return started;
+    }
+
+    /** Stops a running rebuild when the service stops; its tables are dropped at the next start. */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+            running.join(10_000);
+        }
+    }
+
+    private void run(Instant startedAt) {
+        long started = System.nanoTime();
+        Progress progress = new Progress(startedAt, started);
+        try {
+            List<String> tables = prepareTables();
+            Quarantine quarantine = Quarantine.empty(jdbc);
+            // the rebuild's own meters are not published: the live ones describe what readers see
+            ListProjection projection = live.forRebuild(inRebuildSchema(), quarantine,
+                    new ProjectionMetrics(new SimpleMeterRegistry(), quarantine));
+            Set<String> discarded = liveQuarantine.discarded();
+            Properties overrides = new Properties();
+            overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+            overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+            try (Consumer<String, byte[]> consumer = consumers.createConsumer("curation-rebuild", "rebuild", null, overrides)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                progress.atStart = end.values().stream().mapToLong(Long::longValue).sum();
+                catchUp(consumer, projection, end, discarded, progress);
+                LOG.info("rebuild caught up with {} records in {} s; building indexes", progress.records,
+                        (System.nanoTime() - started) / 1_000_000_000);
+                buildIndexesAndKeys(tables);
+                boolean swapped = false;
+                while (!swapped) {
+                    if (progress.attempts >= swapAttempts) {
+                        throw new IllegalStateException("the live read model kept ahead of the rebuild in " + swapAttempts
+                                + " attempts to swap; nothing was swapped");
+                    }
+                    progress.attempts++;
+                    catchUp(consumer, projection, consumer.endOffsets(partitions), discarded, progress);
+                    swapped = swap(tables, consumer, partitions);
+                }
+            }
+            liveQuarantine.reload();
+            dropSchema(RETIRED);
+            dropSchema(SCHEMA);
+            status.set(progress.status("swapped", null));
+            LOG.info("rebuild swapped in: {} records in {} s", progress.records, (System.nanoTime() - started) / 1_000_000_000);
+        } catch (RuntimeException | InterruptedException e) {
+            String error = e instanceof InterruptedException || e instanceof org.apache.kafka.common.errors.InterruptException
+                    ? "stopped with the service" : ProjectionFailures.describe(e);
+            LOG.error("rebuild failed: {}; the live read model is unchanged", error, e);
+            status.set(progress.status("failed", error));
+            try {
+                dropSchema(SCHEMA);
+            } catch (RuntimeException cleanup) {
+                LOG.warn("could not drop schema {}: {}", SCHEMA, cleanup.toString());
+            }
+        } finally {
+            worker = null;
+        }
+    }
+
+    /** Counts of a rebuild in progress, published as {@link Status}. */
+    private final class Progress {
+        final Instant startedAt;
+        final long startNanos;
+        long records;
+        long atStart;
+        long attempts;
+
+        Progress(Instant startedAt, long startNanos) {
+            this.startedAt = startedAt;
+            this.startNanos = startNanos;
+        }
+
+        void publish() {
+            status.set(status("running", null));
+        }
+
+        Status status(String state, String error) {
+            double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+            return new Status(state, startedAt, state.equals("running") ? null : Instant.now(), records, atStart,
+                    attempts, records / seconds, error);
+        }
+    }
+
+    /** Reads and applies until every partition's position reaches {@code end}. */
+    private void catchUp(Consumer<String, byte[]> consumer, ListProjection projection, Map<TopicPartition, Long> end,
+                         Set<String> discarded, Progress progress) throws InterruptedException {
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+            for (ConsumerRecord<String, byte[]> record : polled) {
+                if (!discarded.contains(record.partition() + ":" + record.offset())) {
+                    records.add(record);
+                }
+            }
+            applyUntilDone(projection, records);
+            progress.records += polled.count();
+            progress.publish();
+        }
+    }
+
+    /** Applies a batch; while the database is away, waits and applies it again (nothing of it was kept). */
+    private void applyUntilDone(ListProjection projection, List<ConsumerRecord<String, byte[]>> records)
+            throws InterruptedException {
+        long pause = 200;
+        while (true) {
+            try {
+                projection.onRecordsOfOwnPartitions(records);
+                return;
+            } catch (RuntimeException e) {
+                if (!ProjectionFailures.isTransient(e) || stopping) {
+                    throw e;
+                }
+                LOG.warn("rebuild: a batch failed ({}); applying it again in {} ms", ProjectionFailures.describe(e), pause);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 30_000);
+            }
+        }
+    }
+
+    /** Transactions whose statements name the rebuild's tables (PostgreSQL re-plans prepared statements for it). */
+    private TransactionOperations inRebuildSchema() {
+        return new TransactionOperations() {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+                return transactions.execute(tx -> {
+                    jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
+                    return action.doInTransaction(tx);
+                });
+            }
+        };
+    }
+
+    /** Fresh, empty tables like the live read models, without their secondary indexes; returns their names. */
+    private List<String> prepareTables() {
+        return transactions.execute(tx -> {
+            jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+            jdbc.sql("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE").update();
+            jdbc.sql("CREATE SCHEMA " + SCHEMA).update();
+            List<String> tables = jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+                    .query(String.class).list().stream().filter(t -> !KEPT.contains(t)).toList();
+            for (String table : tables) {
+                jdbc.sql("CREATE TABLE " + SCHEMA + "." + quote(table) + " (LIKE public." + quote(table) + " INCLUDING ALL)")
+                        .update();
+            }
+            // built after the catch-up: maintaining them row by row is what makes a bulk load slow
+            for (String index : secondaryIndexes(SCHEMA).keySet()) {
+                jdbc.sql("DROP INDEX " + SCHEMA + "." + quote(index)).update();
+            }
+            return tables;
+        });
+    }
+
+    /** Indexes that back no constraint (constraints' indexes are needed while loading), by name: their definitions. */
+    private Map<String, String> secondaryIndexes(String schema) {
+        record Index(String name, String definition) {
+        }
+        Map<String, String> indexes = new HashMap<>();
+        jdbc.sql("""
+                        SELECT c.relname, pg_get_indexdef(c.oid)
+                        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                        JOIN pg_class t ON t.oid = i.indrelid
+                        WHERE n.nspname = ? AND t.relname NOT IN ('flyway_schema_history', 'read_model_generation', 'discarded_record')
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)""")
+                .param(schema)
+                .query((rs, n) -> new Index(rs.getString(1), rs.getString(2))).list()
+                .forEach(index -> indexes.put(index.name(), index.definition()));
+        return indexes;
+    }
+
+    /** The live tables' secondary indexes (same names) and foreign keys on the rebuilt tables, then statistics. */
+    private void buildIndexesAndKeys(List<String> tables) {
+        transactions.executeWithoutResult(tx -> {
+            secondaryIndexes("public").values().forEach(definition ->
+                    jdbc.sql(definition.replace(" ON public.", " ON " + SCHEMA + ".")).update());
+            record ForeignKey(String table, String name, String definition) {
+            }
+            // the definitions as seen from public name the referenced tables unqualified
+            jdbc.sql("SET LOCAL search_path TO public").update();
+            List<ForeignKey> keys = jdbc.sql("""
+                            SELECT t.relname, k.conname, pg_get_constraintdef(k.oid)
+                            FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                            WHERE k.contype = 'f' AND n.nspname = 'public'""")
+                    .query((rs, n) -> new ForeignKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+            jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
+            for (ForeignKey key : keys) {
+                if (tables.contains(key.table())) {
+                    jdbc.sql("ALTER TABLE " + SCHEMA + "." + quote(key.table()) + " ADD CONSTRAINT " + quote(key.name()) + " "
+                            + key.definition()).update();
+                }
+            }
+        });
+        for (String table : tables) {
+            jdbc.sql("ANALYZE " + SCHEMA + "." + quote(table)).update();
+        }
+    }
+
+    /**
+     * Swaps the rebuilt tables in, if they hold at least what the live ones hold: every list at
+     * least as far, and every record the live side holds for a quarantined list read. False when
+     * the live side is ahead or the tables stayed locked; the caller reads on and tries again.
+     */
+    private boolean swap(List<String> tables, Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        Map<Integer, Long> positions = new HashMap<>();
+        partitions.forEach(p -> positions.put(p.partition(), consumer.position(p)));
+        try {
+            Boolean swapped = transactions.execute(tx -> {
+                // long enough for readers in flight; a swap that cannot get its locks is tried again
+                jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
+                jdbc.sql("UPDATE read_model_generation SET generation = generation + 1").update();
+                List<String> behindLists = jdbc.sql("""
+                                SELECT l.id || ' at ' || coalesce(r.last_sequence, -2) || ' < ' || l.last_sequence
+                                FROM public.list_view l LEFT JOIN %s.list_view r ON r.id = l.id
+                                WHERE r.id IS NULL OR r.last_sequence < l.last_sequence ORDER BY l.id LIMIT 5""".formatted(SCHEMA))
+                        .query(String.class).list();
+                long behind = behindLists.size();
+                long unread = jdbc.sql("SELECT topic_partition, max(record_offset) FROM public.held_record GROUP BY topic_partition")
+                        .query((rs, n) -> rs.getLong(2) >= positions.getOrDefault(rs.getInt(1), 0L) ? 1L : 0L)
+                        .list().stream().mapToLong(Long::longValue).sum();
+                if (behind > 0 || unread > 0) {
+                    LOG.info("rebuild: the live read model is ahead (lists {}, {} partitions of held records); reading on",
+                            behindLists, unread);
+                    tx.setRollbackOnly();
+                    return false;
+                }
+                jdbc.sql("CREATE SCHEMA " + RETIRED).update();
+                for (String table : tables) {
+                    jdbc.sql("ALTER TABLE public." + quote(table) + " SET SCHEMA " + RETIRED).update();
+                }
+                for (String table : tables) {
+                    jdbc.sql("ALTER TABLE " + SCHEMA + "." + quote(table) + " SET SCHEMA public").update();
+                }
+                return true;
+            });
+            return Boolean.TRUE.equals(swapped);
+        } catch (DataAccessException e) {
+            if (!ProjectionFailures.isTransient(e) && !lockNotAvailable(e)) {
+                throw e;
+            }
+            LOG.info("rebuild: swap not possible now ({}); trying again", ProjectionFailures.describe(e));
+            return false;
+        }
+    }
+
+    private static boolean lockNotAvailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void dropSchema(String schema) {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+    }
+
+    /** Table and index names come from the catalog; quoted all the same. */
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

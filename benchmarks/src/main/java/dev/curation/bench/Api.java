@@ -69,6 +69,12 @@ final class Api {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).get("version").asLong() : 0;
     }
 
+    /** An operations request to the query service (from loopback, as the local stack allows). */
+    HttpResponse<String> operation(String method, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET of the query service; {@code headers} are name, value pairs. */
     HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.queryUrl() + path));

@@ -38,9 +38,13 @@ class RebuildTest extends KafkaFedTest {
         int events = importList(edited, "rebuild-edited", MARKDOWN).size();
         ListDocument document = read(MARKDOWN);
         long sequence = events;
-        for (long version = 2; version <= 4; version++) {
+        // enough versions that the rebuild writes their history with COPY, while the live side inserted it
+        for (long version = 2; version <= 12; version++) {
+            // what COPY's text format must escape (backslash, its null marker, tab), and more than ASCII
             sequence += applyEdits(edited, "rebuild-edited", document, version, sequence,
-                    new Edit.AddLink("s2", null, "Link " + version, "https://example.com/" + version, "Version " + version + "."));
+                    new Edit.AddLink("s2", null, "Link \\N " + version, "https://example.com/" + version + "?q=%5Cx",
+                            "Version " + version + ", \u00fcber \\ all."),
+                    new Edit.AddText("s2", null, "two\nlines\tand a tab, \\N " + version));
         }
         String released = UUID.randomUUID().toString();
         int releasedEvents = importList(released, "rebuild-released", MARKDOWN).size();
@@ -79,12 +83,12 @@ class RebuildTest extends KafkaFedTest {
                 .contains(stuck).doesNotContain(released);
 
         // the live projection goes on over the new tables, from the list as the rebuild left it
-        applyEdits(edited, "rebuild-edited", document, 5, sequence,
+        applyEdits(edited, "rebuild-edited", document, 13, sequence,
                 new Edit.AddLink("s2", null, "After", "https://example.com/after", "After the rebuild."));
         assertThat(new String(get("/api/lists/rebuild-edited/markdown").body(), StandardCharsets.UTF_8))
                 .contains("[After](https://example.com/after)");
         assertThat(jdbc.sql("SELECT count(*) FROM list_version WHERE list_id = ?").param(edited).query(Long.class).single())
-                .isEqualTo(5);
+                .isEqualTo(13);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.curation.core.list.VersionReverted;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +74,7 @@ public class HistoryRecorder {
     /** History rows of one batch, written by {@link #flush()}. */
     public final class Batch {
         private final List<Object[]> events = new ArrayList<>();
-        private final List<Object[]> items = new ArrayList<>();
+        private final Map<List<Object>, Object[]> items = new LinkedHashMap<>();
         private final List<Object[]> versions = new ArrayList<>();
         private final List<Object[]> snapshots = new ArrayList<>();
         /** Authors of the proposals submitted in this batch, by list and proposal: not in the table before {@link #flush()}. */
@@ -96,7 +97,8 @@ public class HistoryRecorder {
                     ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()
                     : ListEvents.changedItems(envelope.payload());
             for (String item : changed) {
-                items.add(new Object[] {envelope.listId(), item, envelope.version()});
+                items.putIfAbsent(List.of(envelope.listId(), item, envelope.version()),
+                        new Object[] {envelope.listId(), item, envelope.version()});
             }
             if (envelope.payload() instanceof ProposalSubmitted submitted) {
                 submittedNow.put(List.of(envelope.listId(), submitted.proposal()), submitted.author());
@@ -147,13 +149,13 @@ public class HistoryRecorder {
 
         /** Writes the batch's rows; call before anything reads them. */
         public void flush() {
-            template.batchUpdate("""
-                    INSERT INTO list_event (list_id, sequence, version, event_id, type, occurred_at, actor, correlation_id,
-                                            summary, payload, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events);
-            template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", items);
-            template.batchUpdate("""
-                    INSERT INTO list_version (list_id, version, occurred_at, actor, kind, summary, proposal, rationale, event_ids)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", versions);
+            CopyRows.insert(template, "list_event", List.of("list_id", "sequence", "version", "event_id", "type", "occurred_at",
+                    "actor", "correlation_id", "summary", "payload", "change"), events);
+            // an item changed twice in a version is one row; a version spanning two batches may meet its rows again
+            template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    items.values().stream().toList());
+            CopyRows.insert(template, "list_version", List.of("list_id", "version", "occurred_at", "actor", "kind", "summary",
+                    "proposal", "rationale", "event_ids"), versions);
             template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);
             template.batchUpdate("INSERT INTO proposal_author (list_id, proposal, author) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     submittedNow.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getValue()})

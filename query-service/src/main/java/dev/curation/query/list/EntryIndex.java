@@ -10,6 +10,7 @@ import dev.curation.core.list.LinkMoved;
 import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.SectionRemoved;
+import dev.curation.query.history.CopyRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public class EntryIndex {
                 }
             }
             template.batchUpdate("DELETE FROM entry_view WHERE list_id = ? AND id = ?", deletes);
-            template.batchUpdate(INSERT, inserts);
+            CopyRows.insert(template, "entry_view", List.of("list_id", "id", "section_id", "title", "url", "description"), inserts);
             template.batchUpdate("UPDATE entry_view SET title = ?, url = ?, description = ? WHERE list_id = ? AND id = ?", edits);
             template.batchUpdate("UPDATE entry_view SET section_id = ? WHERE list_id = ? AND id = ?", moves);
             rows.clear();
@@ -130,9 +131,6 @@ public class EntryIndex {
     private static String key(String list, String id) {
         return list + "/" + id;
     }
-
-    private static final String INSERT =
-            "INSERT INTO entry_view (list_id, id, section_id, title, url, description) VALUES (?, ?, ?, ?, ?, ?)";
 
     public Batch batch() {
         return new Batch();

@@ -51,9 +51,13 @@ public class ReadModelRebuild implements DisposableBean {
     private static final Set<String> KEPT = Set.of("flyway_schema_history", "read_model_generation", "discarded_record");
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
 
-    /** What a rebuild did or is doing. {@code state}: running, swapped or failed. */
+    /**
+     * What a rebuild did or is doing. {@code state}: running, swapped or failed; {@code records}
+     * read so far, of {@code recordsAtStart} in the topic when it started; {@code catchUpSeconds}
+     * until the tables held all of those (then indexes, keys and the swap).
+     */
     public record Status(String state, Instant startedAt, Instant finishedAt, long records, long recordsAtStart,
-                         long swapAttempts, double recordsPerSecond, String error) {
+                         Double catchUpSeconds, long swapAttempts, double recordsPerSecond, String error) {
     }
 
     /** A rebuild is already running on this replica. */
@@ -100,7 +104,7 @@ public class ReadModelRebuild implements DisposableBean {
         if (last != null && last.state().equals("running")) {
             throw new AlreadyRunning();
         }
-        Status started = new Status("running", Instant.now(), null, 0, 0, 0, 0, null);
+        Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, null);
         status.set(started);
         worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> run(started.startedAt()));
         return started;
@@ -140,6 +144,7 @@ public class ReadModelRebuild implements DisposableBean {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                 progress.atStart = end.values().stream().mapToLong(Long::longValue).sum();
                 catchUp(consumer, projection, end, discarded, progress);
+                progress.caughtUp = System.nanoTime();
                 LOG.info("rebuild caught up with {} records in {} s; building indexes", progress.records,
                         (System.nanoTime() - started) / 1_000_000_000);
                 buildIndexesAndKeys(tables);
@@ -181,6 +186,7 @@ public class ReadModelRebuild implements DisposableBean {
         long records;
         long atStart;
         long attempts;
+        long caughtUp;
 
         Progress(Instant startedAt, long startNanos) {
             this.startedAt = startedAt;
@@ -194,7 +200,7 @@ public class ReadModelRebuild implements DisposableBean {
         Status status(String state, String error) {
             double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
             return new Status(state, startedAt, state.equals("running") ? null : Instant.now(), records, atStart,
-                    attempts, records / seconds, error);
+                    caughtUp == 0 ? null : (caughtUp - startNanos) / 1e9, attempts, records / seconds, error);
         }
     }
 

@@ -364,6 +364,7 @@ public final class Bench {
             rs.next();
             events = rs.getLong(1);
         }
+        Map<String, Double> cpuBefore = stack.cpuSeconds();
         long start = System.nanoTime();
         HttpResponse<String> started = api.operation("POST", "/api/operations/rebuild");
         if (started.statusCode() != 202) {
@@ -380,8 +381,13 @@ public final class Bench {
             throw new IllegalStateException("rebuild did not finish: " + status);
         }
         double rate = events / seconds;
-        System.err.printf("  %d events (%d records) in %.1f s, catch-up %.1f s%n", events, status.get("records").asLong(),
-                seconds, status.path("catchUpSeconds").asDouble());
+        StringBuilder cpu = new StringBuilder();
+        stack.cpuSeconds().forEach((role, used) -> cpu.append(String.format(", %s %.1f s", role,
+                used - cpuBefore.getOrDefault(role, 0.0))));
+        System.err.printf("  %d events (%d records) in %.1f s, catch-up %.1f s (%d batches, reading %.1f s, applying %.1f s); "
+                        + "CPU%s%n", events, status.get("records").asLong(), seconds, status.path("catchUpSeconds").asDouble(),
+                status.path("batches").asLong(), status.path("readingSeconds").asDouble(),
+                status.path("applyingSeconds").asDouble(), cpu);
         add(new Measure("rebuild all read models from Kafka", rate, "events/s", consumerRate, "Kafka consumer", 0.3,
                 true, true, events + " events into fresh tables beside the live ones, indexes and swap included; "
                 + "also target >= 50k events/s"));

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -108,6 +110,29 @@ final class Stack implements AutoCloseable {
     double pssMiB() {
         ProcessHandle launcher = process.toHandle();
         return Stream.concat(Stream.of(launcher), launcher.descendants()).mapToLong(p -> pssKiB(p.pid())).sum() / 1024.0;
+    }
+
+    /**
+     * CPU seconds used so far by the stack's processes, summed by role: the query service, the
+     * command service, PostgreSQL (server and backends), and the launcher (which runs Kafka's broker
+     * in-process). Differences between two calls show where a phase spent its CPU.
+     */
+    Map<String, Double> cpuSeconds() {
+        ProcessHandle launcher = process.toHandle();
+        Map<String, Double> seconds = new TreeMap<>();
+        // the embedded PostgreSQL daemonizes: its server is found by its data directory, its backends are its children
+        Stream<ProcessHandle> postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString())
+                        && p.info().command().orElse("").endsWith("postgres"))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+        Stream.concat(Stream.concat(Stream.of(launcher), launcher.descendants()), postgres).distinct().forEach(p -> {
+            String command = p.info().commandLine().orElse("");
+            String role = command.contains("query-service") ? "query service"
+                    : command.contains("command-service") ? "command service"
+                    : p.info().command().orElse("").endsWith("postgres") ? "PostgreSQL" : "launcher and Kafka";
+            p.info().totalCpuDuration().ifPresent(d -> seconds.merge(role, d.toNanos() / 1e9, Double::sum));
+        });
+        return seconds;
     }
 
     /** A process's proportional set size in KiB, from {@code /proc/<pid>/smaps_rollup}; 0 if unknown. */

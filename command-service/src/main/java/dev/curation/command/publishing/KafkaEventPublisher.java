@@ -76,6 +76,10 @@ class KafkaEventPublisher {
         }
     }
 
+    /** Compiled once: every published event is checked. */
+    private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
+    private static final java.util.regex.Pattern SPAN_SOURCE = java.util.regex.Pattern.compile("[0-9a-f]{16,}");
+
     /**
      * The W3C {@code traceparent} of the request that caused the event: its trace id (a command id
      * when the request brought none: Axon's own trace id, a UUID, as 32 hex digits) and a span id
@@ -88,7 +92,7 @@ class KafkaEventPublisher {
         }
         String trace = traceId.toString().replace("-", "").toLowerCase(java.util.Locale.ROOT);
         String span = message.getIdentifier().replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        if (!trace.matches("[0-9a-f]{32}") || !span.matches("[0-9a-f]{16,}")) {
+        if (!TRACE_ID.matcher(trace).matches() || !SPAN_SOURCE.matcher(span).matches()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("00-" + trace + "-" + span.substring(0, 16) + "-01");

@@ -54,10 +54,13 @@ public class ReadModelRebuild implements DisposableBean {
     /**
      * What a rebuild did or is doing. {@code state}: running, swapped or failed; {@code records}
      * read so far, of {@code recordsAtStart} in the topic when it started; {@code catchUpSeconds}
-     * until the tables held all of those (then indexes, keys and the swap).
+     * until the tables held all of those (then indexes, keys and the swap), of which
+     * {@code readingSeconds} waiting for the topic and {@code applyingSeconds} projecting
+     * {@code batches}.
      */
     public record Status(String state, Instant startedAt, Instant finishedAt, long records, long recordsAtStart,
-                         Double catchUpSeconds, long swapAttempts, double recordsPerSecond, String error) {
+                         Double catchUpSeconds, long batches, double readingSeconds, double applyingSeconds,
+                         long swapAttempts, double recordsPerSecond, String error) {
     }
 
     /** A rebuild is already running on this replica. */
@@ -104,7 +107,7 @@ public class ReadModelRebuild implements DisposableBean {
         if (last != null && last.state().equals("running")) {
             throw new AlreadyRunning();
         }
-        Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, null);
+        Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, 0, 0, 0, null);
         status.set(started);
         worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> run(started.startedAt()));
         return started;
@@ -133,7 +136,8 @@ public class ReadModelRebuild implements DisposableBean {
             Set<String> discarded = liveQuarantine.discarded();
             Properties overrides = new Properties();
             overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            // large enough that COPY pays, small enough that a batch's records and rows do not crowd the heap
+            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
             overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
             overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
             try (Consumer<String, byte[]> consumer = consumers.createConsumer("curation-rebuild", "rebuild", null, overrides)) {
@@ -145,8 +149,9 @@ public class ReadModelRebuild implements DisposableBean {
                 progress.atStart = end.values().stream().mapToLong(Long::longValue).sum();
                 catchUp(consumer, projection, end, discarded, progress);
                 progress.caughtUp = System.nanoTime();
-                LOG.info("rebuild caught up with {} records in {} s; building indexes", progress.records,
-                        (System.nanoTime() - started) / 1_000_000_000);
+                LOG.info("rebuild caught up with {} records in {} ms ({} batches; {} ms reading the topic, {} ms applying); "
+                                + "building indexes", progress.records, (progress.caughtUp - started) / 1_000_000,
+                        progress.batches, progress.pollNanos / 1_000_000, progress.applyNanos / 1_000_000);
                 buildIndexesAndKeys(tables);
                 boolean swapped = false;
                 while (!swapped) {
@@ -187,6 +192,9 @@ public class ReadModelRebuild implements DisposableBean {
         long atStart;
         long attempts;
         long caughtUp;
+        long pollNanos;
+        long applyNanos;
+        long batches;
 
         Progress(Instant startedAt, long startNanos) {
             this.startedAt = startedAt;
@@ -200,7 +208,8 @@ public class ReadModelRebuild implements DisposableBean {
         Status status(String state, String error) {
             double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
             return new Status(state, startedAt, state.equals("running") ? null : Instant.now(), records, atStart,
-                    caughtUp == 0 ? null : (caughtUp - startNanos) / 1e9, attempts, records / seconds, error);
+                    caughtUp == 0 ? null : (caughtUp - startNanos) / 1e9, batches, pollNanos / 1e9, applyNanos / 1e9,
+                    attempts, records / seconds, error);
         }
     }
 
@@ -211,7 +220,10 @@ public class ReadModelRebuild implements DisposableBean {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
             }
+            long polling = System.nanoTime();
             ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
+            long applying = System.nanoTime();
+            progress.pollNanos += applying - polling;
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
             for (ConsumerRecord<String, byte[]> record : polled) {
                 if (!discarded.contains(record.partition() + ":" + record.offset())) {
@@ -219,6 +231,8 @@ public class ReadModelRebuild implements DisposableBean {
                 }
             }
             applyUntilDone(projection, records);
+            progress.applyNanos += System.nanoTime() - applying;
+            progress.batches++;
             progress.records += polled.count();
             progress.publish();
         }

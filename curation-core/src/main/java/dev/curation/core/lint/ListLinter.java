@@ -1,0 +1,323 @@
+package dev.curation.core.lint;
+
+import dev.curation.core.document.Block;
+import dev.curation.core.document.DocumentNode;
+import dev.curation.core.document.Entry;
+import dev.curation.core.document.EntryLine;
+import dev.curation.core.document.LinkSafety;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.Parent;
+import dev.curation.core.document.Section;
+import dev.curation.core.document.Text;
+import dev.curation.core.document.UrlKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a document against a profile and reports every problem, in document order. Pure: the
+ * same document and profile always give the same report, on the write side (to refuse a change
+ * that adds an error) and on the read side (to report a version).
+ */
+public final class ListLinter {
+
+    private static final String END_PUNCTUATION = ".!?…。！？";
+    private static final String HEADING_PUNCTUATION = ".,:;!?。，：；！？";
+    /** Characters that may close a sentence after its punctuation: ")." and ".)" both end one. */
+    private static final String CLOSERS = ")]\"'”’*_`»」』";
+
+    private final ListDocument document;
+    private final LintProfile profile;
+    private final Map<String, Integer> lines = new HashMap<>();
+    private final List<LintProblem> problems = new ArrayList<>();
+
+    private ListLinter(ListDocument document, LintProfile profile) {
+        this.document = document;
+        this.profile = profile;
+        int line = 1;
+        for (DocumentNode node : document.nodes()) {
+            lines.put(node.id(), line);
+            line += (int) node.raw().chars().filter(c -> c == '\n').count();
+        }
+    }
+
+    public static List<LintProblem> lint(ListDocument document, LintProfile profile) {
+        ListLinter linter = new ListLinter(document, profile);
+        linter.run();
+        linter.problems.sort(Comparator.comparingInt(LintProblem::line));
+        return List.copyOf(linter.problems);
+    }
+
+    private void run() {
+        List<Located> entries = new ArrayList<>();
+        collect(Parent.DOCUMENT, document.preamble(), document.sections(), entries);
+        entries.forEach(this::entry);
+        doubleLinks(entries);
+        bulletMarkers(entries);
+        mainHeading();
+        headings(Parent.DOCUMENT, document.sections());
+        tableOfContents(entries);
+        if (profile.checks(LintRule.ALPHABETICAL)) {
+            alphabetical(document.preamble());
+            walk(document.sections(), s -> alphabetical(s.blocks()));
+        }
+    }
+
+    /** An entry with the topic it is in. */
+    private record Located(Entry entry, Parent parent, @Nullable EntryLine line) {
+    }
+
+    private void collect(Parent parent, List<Block> blocks, List<Section> sections, List<Located> entries) {
+        for (Block block : blocks) {
+            if (block instanceof Entry entry) {
+                entries.add(new Located(entry, parent, EntryLine.parse(entry.raw()).orElse(null)));
+            }
+        }
+        for (Section section : sections) {
+            collect(Parent.section(section.id()), section.blocks(), section.sections(), entries);
+        }
+    }
+
+    private void entry(Located located) {
+        Entry entry = located.entry();
+        EntryLine line = located.line();
+        boolean bare = line != null && line.bare();
+        if (!bare && entry.title().isBlank()) {
+            report(LintRule.LINK_TEXT, entry.id(), "entry " + entry.id() + " links to " + quote(entry.url()) + " without link text");
+        }
+        String url = entry.url().strip();
+        if (url.isEmpty()) {
+            report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + quote(entry.title()) + " has an empty link");
+        } else if (LinkSafety.unsafe(url)) {
+            report(LintRule.UNSAFE_LINK, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
+                    + " links with an unsafe scheme: " + quote(url));
+        } else if (!url.startsWith("#") && !absolute(url)) {
+            report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
+                    + " has a URL that is not absolute: " + quote(url));
+        }
+        String description = entry.description();
+        if (description.isEmpty() || line == null) {
+            return;
+        }
+        if (!line.rest().startsWith(" - ")) {
+            report(LintRule.SEPARATOR, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
+                    + " separates its description with " + quote(separatorOf(line.rest())) + " instead of ' - '");
+        }
+        int first = description.codePointAt(0);
+        if (Character.isLetter(first) && Character.isLowerCase(first)) {
+            report(LintRule.DESCRIPTION_CAPITAL, entry.id(), "the description of entry " + entry.id() + " "
+                    + quote(entry.title()) + " starts with a lower-case letter");
+        }
+        if (!endsWithPunctuation(description)) {
+            report(LintRule.DESCRIPTION_PUNCTUATION, entry.id(), "the description of entry " + entry.id() + " "
+                    + quote(entry.title()) + " does not end with punctuation");
+        }
+        String title = entry.title().strip().toLowerCase(Locale.ROOT);
+        if (title.length() >= 3 && description.toLowerCase(Locale.ROOT).startsWith(title)) {
+            report(LintRule.DESCRIPTION_REPEATS_TITLE, entry.id(), "the description of entry " + entry.id() + " "
+                    + quote(entry.title()) + " starts by repeating its link text");
+        }
+    }
+
+    private static boolean absolute(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() != null && (uri.getHost() != null || uri.isOpaque());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String separatorOf(String rest) {
+        int end = 0;
+        while (end < rest.length() && end < 4 && !Character.isLetterOrDigit(rest.charAt(end))) {
+            end++;
+        }
+        return rest.substring(0, end);
+    }
+
+    private static boolean endsWithPunctuation(String text) {
+        String t = text.strip();
+        int end = t.length();
+        while (end > 0 && CLOSERS.indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && END_PUNCTUATION.indexOf(t.charAt(end - 1)) >= 0;
+    }
+
+    private void doubleLinks(List<Located> entries) {
+        if (!profile.checks(LintRule.DOUBLE_LINK)) {
+            return;
+        }
+        Map<String, Entry> first = new HashMap<>();
+        for (Located located : entries) {
+            String url = located.entry().url().strip();
+            if (url.isEmpty() || url.startsWith("#")) {
+                continue;
+            }
+            String key = UrlKey.of(url) + (profile.sameUrlInSections() ? " in " + located.parent() : "");
+            Entry earlier = first.putIfAbsent(key, located.entry());
+            if (earlier != null) {
+                report(LintRule.DOUBLE_LINK, located.entry().id(), "entry " + located.entry().id() + " "
+                        + quote(located.entry().title()) + " links to the same page as entry " + earlier.id() + " "
+                        + quote(earlier.title()) + ": " + quote(url));
+            }
+        }
+    }
+
+    private void bulletMarkers(List<Located> entries) {
+        Map<Character, Integer> counts = new LinkedHashMap<>();
+        for (Located located : entries) {
+            bullet(located).ifPresent(b -> counts.merge(b, 1, Integer::sum));
+        }
+        if (counts.size() < 2) {
+            return;
+        }
+        char usual = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        for (Located located : entries) {
+            bullet(located).filter(b -> b != usual).ifPresent(b -> report(LintRule.BULLET_MARKER, located.entry().id(),
+                    "entry " + located.entry().id() + " " + quote(located.entry().title()) + " uses the bullet '" + b
+                            + "' where the list uses '" + usual + "'"));
+        }
+    }
+
+    private static Optional<Character> bullet(Located located) {
+        EntryLine line = located.line();
+        String marker = line == null ? "" : line.marker().strip();
+        return marker.length() == 1 && "*+-".indexOf(marker.charAt(0)) >= 0 ? Optional.of(marker.charAt(0)) : Optional.empty();
+    }
+
+    private void mainHeading() {
+        List<Section> top = new ArrayList<>();
+        walk(document.sections(), s -> {
+            if (s.level() == 1) {
+                top.add(s);
+            }
+        });
+        if (top.size() != 1) {
+            report(LintRule.MAIN_HEADING, top.size() > 1 ? top.get(1).id() : null, top.isEmpty()
+                    ? "the list has no top-level heading (# Title)"
+                    : "the list has " + top.size() + " top-level headings; topic " + top.get(1).id() + " "
+                    + quote(top.get(1).title()) + " is the second");
+        }
+    }
+
+    private void headings(Parent parent, List<Section> sections) {
+        Map<String, Section> seen = new HashMap<>();
+        for (Section section : sections) {
+            String title = section.title().strip();
+            if (!title.isEmpty() && HEADING_PUNCTUATION.indexOf(title.charAt(title.length() - 1)) >= 0) {
+                report(LintRule.HEADING_PUNCTUATION, section.id(), "the heading of topic " + section.id() + " "
+                        + quote(title) + " ends with punctuation");
+            }
+            Section earlier = seen.putIfAbsent(title.toLowerCase(Locale.ROOT), section);
+            if (earlier != null) {
+                report(LintRule.DUPLICATE_HEADING, section.id(), "topic " + section.id() + " has the same title as topic "
+                        + earlier.id() + " under the same " + (parent == Parent.DOCUMENT ? "list" : "parent") + ": " + quote(title));
+            }
+            if (section.sections().isEmpty() && section.blocks().stream().allMatch(b -> b instanceof Text t && t.raw().isBlank())) {
+                report(LintRule.EMPTY_SECTION, section.id(), "topic " + section.id() + " " + quote(title) + " is empty");
+            }
+            headings(Parent.section(section.id()), section.sections());
+        }
+    }
+
+    /**
+     * Anchor links must name a heading (GitHub's anchors); when there is a table of contents (three
+     * or more anchor links), every topic of the shallowest level it links must be in it.
+     */
+    private void tableOfContents(List<Located> entries) {
+        if (!profile.checks(LintRule.TABLE_OF_CONTENTS)) {
+            return;
+        }
+        Map<String, Section> anchors = new LinkedHashMap<>();
+        Map<String, Integer> used = new HashMap<>();
+        walk(document.sections(), s -> {
+            String slug = HeadingAnchors.slug(s.title());
+            int n = used.merge(slug, 1, Integer::sum) - 1;
+            anchors.put(n == 0 ? slug : slug + "-" + n, s);
+        });
+        Set<String> linked = new HashSet<>();
+        Set<String> holders = new HashSet<>();
+        int anchorLinks = 0;
+        for (Located located : entries) {
+            String url = located.entry().url().strip();
+            if (!url.startsWith("#") || url.length() < 2) {
+                continue;
+            }
+            anchorLinks++;
+            holders.add(located.parent().wireId() == null ? "" : located.parent().wireId());
+            String anchor = HeadingAnchors.decode(url.substring(1)).toLowerCase(Locale.ROOT);
+            Section target = anchors.get(anchor);
+            if (target == null) {
+                report(LintRule.TABLE_OF_CONTENTS, located.entry().id(), "entry " + located.entry().id() + " "
+                        + quote(located.entry().title()) + " links to " + quote(url) + ", which names no heading");
+            } else {
+                linked.add(target.id());
+            }
+        }
+        if (anchorLinks < 3 || linked.isEmpty()) {
+            return;
+        }
+        int level = anchors.values().stream().filter(s -> linked.contains(s.id())).mapToInt(Section::level).min().orElseThrow();
+        for (Section section : anchors.values()) {
+            if (section.level() == level && !linked.contains(section.id()) && !holders.contains(section.id())
+                    && !HeadingAnchors.isContents(section.title())) {
+                report(LintRule.TABLE_OF_CONTENTS, section.id(), "topic " + section.id() + " " + quote(section.title())
+                        + " is missing from the table of contents");
+            }
+        }
+    }
+
+    private void alphabetical(List<Block> blocks) {
+        Entry previous = null;
+        for (Block block : blocks) {
+            if (!(block instanceof Entry entry)) {
+                continue;
+            }
+            if (previous != null && sortKey(entry).compareTo(sortKey(previous)) < 0) {
+                report(LintRule.ALPHABETICAL, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
+                        + " comes after " + quote(previous.title()) + ", out of alphabetical order");
+            }
+            previous = entry;
+        }
+    }
+
+    private static String sortKey(Entry entry) {
+        String title = entry.title().strip().toLowerCase(Locale.ROOT);
+        int start = 0;
+        while (start < title.length() && !Character.isLetterOrDigit(title.charAt(start))) {
+            start++;
+        }
+        return title.substring(start);
+    }
+
+    private static void walk(List<Section> sections, java.util.function.Consumer<Section> action) {
+        for (Section section : sections) {
+            action.accept(section);
+            walk(section.sections(), action);
+        }
+    }
+
+    private void report(LintRule rule, @Nullable String item, String message) {
+        if (profile.checks(rule)) {
+            problems.add(new LintProblem(rule.id(), profile.severity(rule), item,
+                    item == null ? 1 : lines.getOrDefault(item, 1), message));
+        }
+    }
+
+    private static String quote(String text) {
+        String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
+        return "'" + shown + "'";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.curation.query.lint;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.lint.LintProblem;
+import dev.curation.core.lint.LintProfile;
+import dev.curation.core.lint.ListLinter;
+import dev.curation.core.lint.Severity;
+import dev.curation.query.history.ListHistory;
+import dev.curation.query.list.StoredDocument;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lint report of a list version, computed when first asked for and kept: a version never
+ * changes. Every list is held to the default profile until lists get profiles of their own.
+ */
+@Component
+public class LintReports {
+
+    /** A version's problems under a profile. */
+    public record Report(String listId, long version, LintProfile profile, List<LintProblem> problems) {
+
+        public long count(Severity severity) {
+            return problems.stream().filter(p -> p.severity() == severity).count();
+        }
+    }
+
+    private record Key(String listId, long version) {
+    }
+
+    private final ListHistory history;
+    private final Cache<Key, Report> cache;
+
+    LintReports(ListHistory history, @Value("${curation.query.lint-cache-problems:200000}") long cacheProblems) {
+        this.history = history;
+        this.cache = Caffeine.newBuilder().maximumWeight(cacheProblems)
+                .weigher((Key key, Report report) -> 1 + report.problems().size()).build();
+    }
+
+    /** The report of a version of a published list, or empty if the list has no such version. */
+    public Optional<Report> of(StoredDocument list, long version) {
+        Key key = new Key(list.listId(), version);
+        Report cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return history.documentAt(list.listId(), version).map(document -> {
+            Report report = lint(list.listId(), version, document, LintProfile.defaults());
+            cache.put(key, report);
+            return report;
+        });
+    }
+
+    private static Report lint(String listId, long version, ListDocument document, LintProfile profile) {
+        return new Report(listId, version, profile, ListLinter.lint(document, profile));
+    }
+}

@@ -587,6 +587,45 @@ class ImportOverHttpTest {
     }
 
     @Test
+    void aCuratorSetsTheLintProfileAndAChangeThatAddsAnErrorIs422() throws Exception {
+        assertThat(post("/api/lists?slug=linted", "alice",
+                "# Linted\n- [Beta](https://b.example) - B.\n".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        String profile = "{\"rules\":{\"alphabetical\":\"error\",\"separator\":\"off\"},\"sameUrlInSections\":false}";
+        assertProblem(put("/api/lists/linted/lint-profile", "carol", profile), 403, "forbidden");
+        assertProblem(put("/api/lists/linted/lint-profile", "alice", "{\"rules\":{\"no-such-rule\":\"error\"}}"), 400,
+                "invalid-input");
+        assertProblem(put("/api/lists/linted/lint-profile", "alice", "{\"rules\":{\"separator\":\"loud\"}}"), 400,
+                "invalid-input");
+        HttpResponse<String> set = put("/api/lists/linted/lint-profile", "alice", profile);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(json.readTree(set.body()).at("/rules/alphabetical").asString()).isEqualTo("error");
+        assertThat(json.readTree(set.body()).at("/rules/separator").asString()).isEqualTo("off");
+        assertThat(json.readTree(set.body()).at("/rules/double-link").asString()).isEqualTo("error");
+        long events = eventCount();
+
+        // "Alpha" after "Beta" breaks alphabetical order, now an error: refused, naming rule and item
+        HttpResponse<String> refused = edit("linted", "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"Alpha\","
+                + "\"url\":\"https://a.example\",\"description\":\"A.\"}]}");
+        assertProblem(refused, 422, "lint-error");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.at("/problems/0/rule").asString()).isEqualTo("alphabetical");
+        assertThat(problem.at("/problems/0/message").asString()).contains("'Alpha'");
+        assertThat(problem.get("detail").asString()).contains("alphabetical");
+        assertThat(eventCount()).isEqualTo(events);
+        // at the start of the topic it keeps the order: accepted
+        HttpResponse<String> accepted = edit("linted", "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"position\":0,"
+                + "\"title\":\"Alpha\",\"url\":\"https://a.example\",\"description\":\"A.\"}]}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> put(String path, String user, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(user, user))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void wrongContentTypeIsUnsupported() throws Exception {
         HttpResponse<String> response = send("/api/lists?slug=json", "application/json", "alice",
                 "{}".getBytes(StandardCharsets.UTF_8));

@@ -68,6 +68,28 @@ class LintTest extends KafkaFedTest {
     }
 
     @Test
+    void aVersionIsCheckedAgainstTheProfileSetForIt() throws Exception {
+        String listId = UUID.randomUUID().toString();
+        String markdown = "# Order\n- [Beta](https://b.example) - B.\n- [Alpha](https://a.example) - A.\n";
+        int events = importList(listId, "lint-order", markdown).size();
+        assertThat(getJson("/api/lists/lint-order/lint").get("problems")).isEmpty();
+
+        // a curator asks for alphabetical order as an error: a settings event, no new version
+        var profile = dev.curation.core.lint.LintProfile.withChanges(java.util.Map.of("alphabetical", "error"), false);
+        publish(listId, 1, events, java.util.List.of(new dev.curation.core.list.LintProfileChanged(listId, profile.toWire(),
+                false, "alice")), 0, 1, false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(getJson("/api/lists/lint-order/lint").at("/profile/rules/alphabetical").asString()).isEqualTo("error"));
+        JsonNode report = getJson("/api/lists/lint-order/lint");
+        assertThat(report.get("version").asLong()).isEqualTo(1);
+        assertThat(report.get("errors").asLong()).isEqualTo(1);
+        assertThat(report.at("/problems/0/rule").asString()).isEqualTo("alphabetical");
+        assertThat(report.at("/problems/0/message").asString()).contains("'Alpha'", "'Beta'");
+        // history has no version for it
+        assertThat(getJson("/api/lists/lint-order/history").get("items")).hasSize(1);
+    }
+
+    @Test
     void unknownListsVersionsAndBadVersionsAreProblems() throws Exception {
         importList(UUID.randomUUID().toString(), "lint-small", "# Small\n- [A](https://a.example) - A.\n");
         assertProblem(get("/api/lists/no-such-list/lint"), 404, "no-such-list");

@@ -13,6 +13,9 @@ import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
+import dev.curation.core.lint.LintProfile;
+import dev.curation.core.list.LintGate;
+import dev.curation.core.list.LintProfileChanged;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
@@ -55,6 +58,7 @@ class CuratedList {
     private ListDocument document;
     private final Map<String, Long> lastChanged = new HashMap<>();
     private final Map<String, Proposal> proposals = new HashMap<>();
+    private LintProfile lintProfile = LintProfile.defaults();
 
     protected CuratedList() {
         // for event sourcing
@@ -77,16 +81,25 @@ class CuratedList {
         List<ListEvent> events = new ArrayList<>();
         events.add(new ChangeSetApplied(listId, version + 1, base, ChangeSetRules.rationale(command.rationale())));
         events.addAll(decide(edits, base));
+        LintGate.check(document, events, lintProfile);
         applyAll(events, version + 1);
         return version;
+    }
+
+    /** Sets the lint profile changes and proposals are checked against; the content and version stay. */
+    @CommandHandler
+    void changeLintProfile(ListCommand.ChangeLintProfile command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        LintProfile profile = LintProfile.withChanges(command.rules(), command.sameUrlInSections());
+        applyAll(List.of(new LintProfileChanged(listId, profile.toWire(), profile.sameUrlInSections(), curator)), version);
     }
 
     @CommandHandler
     void submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
         long base = ChangeSetRules.base(command.baseVersion(), version);
         List<Edit> edits = ChangeSetRules.edits(command.edits());
-        // checked now against the current list, so a proposal that cannot apply is refused at once
-        ListEditor.decide(listId, document, new IdSequence(lastId), edits);
+        // checked now against the current list, so a proposal that cannot apply (or adds a lint error) is refused at once
+        LintGate.check(document, ListEditor.decide(listId, document, new IdSequence(lastId), edits,
+                lintProfile.sameUrlInSections()), lintProfile);
         applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author)), version);
     }
@@ -115,6 +128,8 @@ class CuratedList {
         events.add(new ProposalApproved(listId, proposal.id(), curator, version + 1, proposal.baseVersion(),
                 proposal.rationale()));
         events.addAll(decide(edits, proposal.baseVersion()));
+        // the list may have changed since the proposal was checked
+        LintGate.check(document, events, lintProfile);
         applyAll(events, version + 1);
         return version;
     }
@@ -142,7 +157,7 @@ class CuratedList {
         if (!clashes.isEmpty()) {
             throw new EditException.Clash(clashes, base, version);
         }
-        return ListEditor.decide(listId, document, new IdSequence(lastId), edits);
+        return ListEditor.decide(listId, document, new IdSequence(lastId), edits, lintProfile.sameUrlInSections());
     }
 
     private Proposal proposal(String id) {
@@ -176,6 +191,7 @@ class CuratedList {
             case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.WITHDRAWN));
             case ProposalRejected p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.REJECTED));
             case ProposalApproved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.APPROVED));
+            case LintProfileChanged p -> lintProfile = LintProfile.fromWire(p.rules(), p.sameUrlInSections());
             default -> ListEvents.changedItems(event).forEach(id -> {
                 lastChanged.put(id, eventVersion);
                 lastId = Math.max(lastId, IdSequence.numberOf(id));
@@ -199,6 +215,10 @@ class CuratedList {
 
     ListDocument document() {
         return document;
+    }
+
+    LintProfile lintProfile() {
+        return lintProfile;
     }
 
     Map<String, Proposal> proposals() {

@@ -7,6 +7,7 @@ import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.Slug.InvalidSlugException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -104,6 +105,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case ListRuleException.NotRevertible r -> {
                 ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, "not-revertible", "Version cannot be reverted", e.getMessage());
                 p.setProperty("field", "version");
+                yield p;
+            }
+            case ListRuleException.LintErrors l -> {
+                ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "lint-error", "Adds a lint error", e.getMessage());
+                p.setProperty("problems", l.problems().stream().map(x -> Map.of("rule", x.rule(), "severity",
+                        x.severity().wireName(), "item", x.item() == null ? "" : x.item(), "line", x.line(),
+                        "message", x.message())).toList());
                 yield p;
             }
         };

@@ -46,19 +46,29 @@ public final class ListEditor {
     /** Events emitted but not yet applied to {@link #work}. */
     private final List<ListEvent> pending = new ArrayList<>();
 
-    private ListEditor(String listId, ListDocument current, IdSequence ids) {
+    /** With a lint profile that allows it, a page may be linked once in each topic instead of once in the list. */
+    private final boolean sameUrlInSections;
+
+    private ListEditor(String listId, ListDocument current, IdSequence ids, boolean sameUrlInSections) {
         this.listId = listId;
         this.work = current;
         this.ids = ids;
         this.lineEnding = lineEnding(current);
+        this.sameUrlInSections = sameUrlInSections;
     }
 
     /** The events applying {@code edits} in order to {@code current}; new ids come from {@code ids}. */
     public static List<ListEvent> decide(String listId, ListDocument current, IdSequence ids, List<Edit> edits) {
+        return decide(listId, current, ids, edits, false);
+    }
+
+    /** As {@link #decide(String, ListDocument, IdSequence, List)}; with {@code sameUrlInSections} a URL is refused only when its topic has it. */
+    public static List<ListEvent> decide(String listId, ListDocument current, IdSequence ids, List<Edit> edits,
+                                         boolean sameUrlInSections) {
         if (edits.isEmpty()) {
             throw new EditException.Invalid("edits", "must hold at least one edit");
         }
-        ListEditor editor = new ListEditor(listId, current, ids);
+        ListEditor editor = new ListEditor(listId, current, ids, sameUrlInSections);
         for (int i = 0; i < edits.size(); i++) {
             editor.catchUp();
             editor.step(edits.get(i), "edits[" + i + "]");
@@ -89,7 +99,7 @@ public final class ListEditor {
                 String title = Validation.title(path + ".title", e.title(), Validation.MAX_TITLE);
                 String url = Validation.url(path + ".url", e.url());
                 String description = Validation.description(path + ".description", e.description());
-                requireNewUrl(path + ".url", url, null);
+                requireNewUrl(path + ".url", url, null, Parent.section(section.id()));
                 int index = entryInsertIndex(section.blocks(), e.position(), path + ".position");
                 Neighbour neighbour = neighbour(section.blocks(), index);
                 String raw = LineStyle.link(neighbour.entry(), neighbour.after(), title, url, description, lineEnding);
@@ -102,7 +112,7 @@ public final class ListEditor {
                 String url = e.url() == null ? entry.url() : Validation.url(path + ".url", e.url());
                 String description = Validation.description(path + ".description", e.description());
                 if (e.url() != null) {
-                    requireNewUrl(path + ".url", url, entry.id());
+                    requireNewUrl(path + ".url", url, entry.id(), work.parentOfBlock(entry.id()));
                 }
                 String raw = LineStyle.relink(entry, title, url, description);
                 if (!raw.equals(entry.raw())) {
@@ -115,6 +125,10 @@ public final class ListEditor {
                 Entry entry = entry(path + ".entry", e.entry());
                 Section target = section(path + ".section", e.section());
                 Parent from = work.parentOfBlock(entry.id());
+                if (sameUrlInSections) {
+                    // a topic that allows one copy per topic must not get a second by a move
+                    requireNewUrl(path + ".section", entry.url(), entry.id(), Parent.section(target.id()));
+                }
                 // positions count once the entry has left its place
                 List<Block> remaining = target.blocks().stream()
                         .filter(b -> !b.id().equals(entry.id())).toList();
@@ -311,9 +325,9 @@ public final class ListEditor {
     }
 
     /** Refuses a URL another entry already has, as {@link Entry#urlKey(String)} compares them. */
-    private void requireNewUrl(String field, String url, @Nullable String self) {
+    private void requireNewUrl(String field, String url, @Nullable String self, Parent in) {
         for (String id : work.entriesWithUrl(url)) {
-            if (!id.equals(self)) {
+            if (!id.equals(self) && (!sameUrlInSections || work.parentOfBlock(id).equals(in))) {
                 throw new EditException.DuplicateUrl(field, url, id);
             }
         }

@@ -100,6 +100,8 @@ public final class ChangeSummary {
             case ProposalApproved e -> {
                 return null;
             }
+            case LintProfileChanged e -> names.put("rules", Long.toString(e.rules().values().stream()
+                    .filter(severity -> !severity.equals("off")).count()));
         }
         return new Change(EventEnvelope.typeName(event), names);
     }
@@ -125,6 +127,7 @@ public final class ChangeSummary {
             case "ProposalSubmitted" -> "proposed " + n.get("edits") + " edit" + ("1".equals(n.get("edits")) ? "" : "s");
             case "ProposalWithdrawn" -> "withdrew proposal " + n.get("proposal");
             case "ProposalRejected" -> "rejected proposal " + n.get("proposal") + ": " + n.get("reason");
+            case "LintProfileChanged" -> "set the lint profile (" + n.get("rules") + " rules on)";
             default -> "changed the list (" + change.type() + ")";
         };
     }

@@ -48,4 +48,15 @@ public sealed interface ListCommand {
     /** Undo version {@code version} as a new version, unless something changed since clashes. */
     record RevertVersion(String listId, @Nullable Long version) implements ListCommand {
     }
+
+    /**
+     * A curator sets the list's lint profile: rule id to {@code error}, {@code warning} or
+     * {@code off}, the rules not named at their defaults.
+     */
+    record ChangeLintProfile(String listId, java.util.Map<String, String> rules, boolean sameUrlInSections)
+            implements ListCommand {
+        public ChangeLintProfile {
+            rules = rules == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
+        }
+    }
 }

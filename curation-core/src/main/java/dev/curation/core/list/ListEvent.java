@@ -3,7 +3,8 @@ package dev.curation.core.list;
 /** Everything that can happen to a curated list. */
 public sealed interface ListEvent permits ListImported, ListContentImported, ChangeSetApplied, LinkAdded, LinkEdited,
         LinkRemoved, LinkMoved, SectionAdded, SectionRenamed, SectionMoved, SectionRemoved, TextAdded, TextEdited,
-        TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted {
+        TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted,
+        LintProfileChanged {
 
     String listId();
 }

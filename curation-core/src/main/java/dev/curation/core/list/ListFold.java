@@ -74,6 +74,9 @@ public final class ListFold {
             case VersionReverted e -> {
                 // marks the start of a version; the undoing edits follow
             }
+            case LintProfileChanged e -> {
+                // a setting of the list, not its content
+            }
         }
     }
 

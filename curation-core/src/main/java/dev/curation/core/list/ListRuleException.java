@@ -3,7 +3,7 @@ package dev.curation.core.list;
 /** A command breaks a rule of the list's workflow; each kind maps to one HTTP status. */
 public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
-        ListRuleException.UnknownBase, ListRuleException.NotRevertible {
+        ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors {
 
     private static final long serialVersionUID = 1L;
 
@@ -74,6 +74,23 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
 
         public long version() {
             return version;
+        }
+    }
+
+    /** 422: the change would add problems the list's lint profile counts as errors. */
+    public static final class LintErrors extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.util.List<dev.curation.core.lint.LintProblem> problems;
+
+        public LintErrors(java.util.List<dev.curation.core.lint.LintProblem> problems) {
+            super("the change adds " + problems.size() + " lint error" + (problems.size() == 1 ? "" : "s") + ": "
+                    + String.join("; ", problems.stream().limit(5).map(p -> p.rule() + ": " + p.message()).toList())
+                    + (problems.size() > 5 ? "; ..." : ""));
+            this.problems = java.util.List.copyOf(problems);
+        }
+
+        public java.util.List<dev.curation.core.lint.LintProblem> problems() {
+            return problems;
         }
     }
 }

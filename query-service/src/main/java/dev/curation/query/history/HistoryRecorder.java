@@ -191,8 +191,10 @@ public class HistoryRecorder {
                 || payload instanceof ProposalApproved || payload instanceof VersionReverted;
     }
 
+    /** Commands on proposals and on the list's settings make no version. */
     private static boolean isProposalOnly(ListEvent payload) {
         return payload instanceof ProposalSubmitted || payload instanceof ProposalWithdrawn
+                || payload instanceof dev.curation.core.list.LintProfileChanged
                 || payload instanceof ProposalRejected;
     }
 }

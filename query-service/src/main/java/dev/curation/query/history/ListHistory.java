@@ -168,8 +168,8 @@ public class ListHistory {
         jdbc.sql("""
                         SELECT version, change FROM list_event
                         WHERE list_id = :list AND version IN (:versions) AND change IS NOT NULL
-                          -- commands on proposals share the list's version but make none of their own
-                          AND type NOT IN ('ProposalSubmitted', 'ProposalWithdrawn', 'ProposalRejected')
+                          -- commands on proposals and settings share the list's version but make none of their own
+                          AND type NOT IN ('ProposalSubmitted', 'ProposalWithdrawn', 'ProposalRejected', 'LintProfileChanged')
                         ORDER BY sequence""")
                 .param("list", listId).param("versions", stored.stream().map(s -> s.row().version()).toList())
                 .query(rs -> {

@@ -8,6 +8,7 @@ import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
 import dev.curation.query.history.ListHistory;
+import dev.curation.query.list.LintProfiles;
 import dev.curation.query.list.StoredDocument;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lint report of a list version, computed when first asked for and kept: a version never
- * changes. Every list is held to the default profile until lists get profiles of their own.
+ * changes, and the profile it is checked against is the last one set at or before it (the
+ * defaults if none was).
  */
 @Component
 public class LintReports {
@@ -29,27 +31,31 @@ public class LintReports {
         }
     }
 
-    private record Key(String listId, long version) {
+    /** The profile is part of the key: a curator may change it while the version stays current. */
+    private record Key(String listId, long version, LintProfile profile) {
     }
 
     private final ListHistory history;
+    private final LintProfiles profiles;
     private final Cache<Key, Report> cache;
 
-    LintReports(ListHistory history, @Value("${curation.query.lint-cache-problems:200000}") long cacheProblems) {
+    LintReports(ListHistory history, LintProfiles profiles, @Value("${curation.query.lint-cache-problems:200000}") long cacheProblems) {
         this.history = history;
+        this.profiles = profiles;
         this.cache = Caffeine.newBuilder().maximumWeight(cacheProblems)
                 .weigher((Key key, Report report) -> 1 + report.problems().size()).build();
     }
 
     /** The report of a version of a published list, or empty if the list has no such version. */
     public Optional<Report> of(StoredDocument list, long version) {
-        Key key = new Key(list.listId(), version);
+        LintProfile profile = profiles.at(list.listId(), version);
+        Key key = new Key(list.listId(), version, profile);
         Report cached = cache.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached);
         }
         return history.documentAt(list.listId(), version).map(document -> {
-            Report report = lint(list.listId(), version, document, LintProfile.defaults());
+            Report report = lint(list.listId(), version, document, profile);
             cache.put(key, report);
             return report;
         });

@@ -44,6 +44,7 @@ class ListProjection {
 
     private final ListStore store;
     private final ProposalStore proposals;
+    private final LintProfiles lintProfiles;
     private final EntryIndex entries;
     private final HistoryRecorder history;
     private final JsonMapper json;
@@ -57,8 +58,8 @@ class ListProjection {
     private final long itemsInMemory;
 
     @Autowired
-    ListProjection(ListStore store, ProposalStore proposals, EntryIndex entries, HistoryRecorder history,
-                   JsonMapper json, TransactionTemplate transactions, JdbcClient jdbc, Quarantine quarantine,
+    ListProjection(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, EntryIndex entries,
+                   HistoryRecorder history, JsonMapper json, TransactionTemplate transactions, JdbcClient jdbc, Quarantine quarantine,
                    ProjectionMetrics metrics, ProjectedVersions versions,
                    @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
                    @Value("${curation.projection.items-in-memory:0}") long itemsInMemory) {
@@ -68,6 +69,7 @@ class ListProjection {
         this.topic = topic;
         this.store = store;
         this.proposals = proposals;
+        this.lintProfiles = lintProfiles;
         this.entries = entries;
         this.history = history;
         this.json = json;
@@ -86,6 +88,7 @@ class ListProjection {
         this.topic = live.topic;
         this.store = live.store;
         this.proposals = live.proposals;
+        this.lintProfiles = live.lintProfiles;
         this.entries = live.entries;
         this.history = live.history;
         this.json = live.json;
@@ -400,6 +403,7 @@ class ListProjection {
             store.create(imported.listId(), imported.slug(), envelope.timestamp(), envelope.actor());
         }
         proposals.apply(envelope);
+        lintProfiles.apply(envelope);
         recorded.record(envelope, arrived.payloadJson(), list.document);
         list.apply(envelope);
         indexed.apply(envelope);

@@ -5,11 +5,13 @@ import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListDirectory;
 import dev.curation.command.web.ImportProperties;
 import dev.curation.command.web.NotFoundException;
+import dev.curation.core.lint.LintProfile;
 import dev.curation.core.list.ListCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -97,6 +100,29 @@ class ListEditController {
     }
 
     record Reverted(long version, Long reverted) {
+    }
+
+    @Operation(summary = "Set the list's lint profile (curators): rule id to error, warning or off, the rules not named "
+            + "at their defaults; a change or proposal that adds an error is then refused with 422",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "set; body {rules (every rule with its severity), sameUrlInSections}"),
+                    @ApiResponse(responseCode = "400", description = "an unknown rule or severity (named)")})
+    @PutMapping(path = "/api/lists/{slug}/lint-profile", consumes = "application/json")
+    ResponseEntity<LintProfileView> lintProfile(@PathVariable String slug, @RequestBody LintProfileRequest request,
+                                                Authentication user) {
+        boolean sameUrl = Boolean.TRUE.equals(request.sameUrlInSections());
+        Map<String, String> rules = request.rules() == null ? Map.of() : request.rules();
+        // refused here already when a rule or severity is unknown, with the same words as the aggregate's
+        LintProfile profile = LintProfile.withChanges(rules, sameUrl);
+        send(new ListCommand.ChangeLintProfile(listId(slug), rules, sameUrl), user);
+        return ResponseEntity.ok(new LintProfileView(profile.toWire(), profile.sameUrlInSections()));
+    }
+
+    /** Rule id to {@code error}, {@code warning} or {@code off}; {@code sameUrlInSections}: one link per topic instead of per list. */
+    record LintProfileRequest(Map<String, String> rules, Boolean sameUrlInSections) {
+    }
+
+    record LintProfileView(Map<String, String> rules, boolean sameUrlInSections) {
     }
 
     private String listId(String slug) {

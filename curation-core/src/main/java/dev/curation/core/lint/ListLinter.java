@@ -61,9 +61,15 @@ public final class ListLinter {
     private void run() {
         List<Located> entries = new ArrayList<>();
         collect(Parent.DOCUMENT, document.preamble(), document.sections(), entries);
-        entries.forEach(this::entry);
+        // the gate runs with its error rules only: work for rules that are off is skipped
+        if (checksAny(LintRule.LINK_TEXT, LintRule.LINK_URL, LintRule.UNSAFE_LINK, LintRule.SEPARATOR,
+                LintRule.DESCRIPTION_CAPITAL, LintRule.DESCRIPTION_PUNCTUATION, LintRule.DESCRIPTION_REPEATS_TITLE)) {
+            entries.forEach(this::entry);
+        }
         doubleLinks(entries);
-        bulletMarkers(entries);
+        if (profile.checks(LintRule.BULLET_MARKER)) {
+            bulletMarkers(entries);
+        }
         mainHeading();
         headings(Parent.DOCUMENT, document.sections());
         tableOfContents(entries);
@@ -71,6 +77,15 @@ public final class ListLinter {
             alphabetical(document.preamble());
             walk(document.sections(), s -> alphabetical(s.blocks()));
         }
+    }
+
+    private boolean checksAny(LintRule... rules) {
+        for (LintRule rule : rules) {
+            if (profile.checks(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An entry with the topic it is in. */
@@ -101,12 +116,13 @@ public final class ListLinter {
         } else if (LinkSafety.unsafe(url)) {
             report(LintRule.UNSAFE_LINK, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
                     + " links with an unsafe scheme: " + quote(url));
-        } else if (!url.startsWith("#") && !absolute(url)) {
+        } else if (profile.checks(LintRule.LINK_URL) && !url.startsWith("#") && !absolute(url)) {
             report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
                     + " has a URL that is not absolute: " + quote(url));
         }
         String description = entry.description();
-        if (description.isEmpty() || line == null) {
+        if (description.isEmpty() || line == null || !checksAny(LintRule.SEPARATOR, LintRule.DESCRIPTION_CAPITAL,
+                LintRule.DESCRIPTION_PUNCTUATION, LintRule.DESCRIPTION_REPEATS_TITLE)) {
             return;
         }
         if (!line.rest().startsWith(" - ")) {

@@ -3,9 +3,11 @@ package dev.curation.core.list;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
+import dev.curation.core.lint.LintRule;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,21 @@ public final class LintGate {
      * @throws ListRuleException.LintErrors naming each added error
      */
     public static void check(ListDocument before, List<? extends ListEvent> events, LintProfile profile) {
+        // only the rules that refuse (warnings never change the answer), and of those only the ones
+        // these events can break: an addLink checked against the default profile costs nothing
+        Map<LintRule, Severity> refusing = new EnumMap<>(LintRule.class);
+        profile.rules().forEach((rule, severity) -> {
+            if (severity == Severity.ERROR && events.stream().anyMatch(event -> mayBreak(rule, event))) {
+                refusing.put(rule, severity);
+            }
+        });
+        if (refusing.isEmpty()) {
+            return;
+        }
+        refuseAddedErrors(before, events, new LintProfile(refusing, profile.sameUrlInSections()));
+    }
+
+    private static void refuseAddedErrors(ListDocument before, List<? extends ListEvent> events, LintProfile profile) {
         ListDocument after = before.copy();
         for (ListEvent event : events) {
             after = ListFold.apply(after, event);
@@ -44,6 +61,27 @@ public final class LintGate {
         if (!added.isEmpty()) {
             throw new ListRuleException.LintErrors(added);
         }
+    }
+
+    /**
+     * Whether {@code event} can add a problem of {@code rule}. Link text, URL, scheme and
+     * duplicates never: the editor refuses such a link before any event exists (validation,
+     * 409 duplicate-url, with the same URL comparison and the same per-topic allowance).
+     */
+    public static boolean mayBreak(LintRule rule, ListEvent event) {
+        boolean link = event instanceof LinkAdded || event instanceof LinkEdited;
+        boolean section = event instanceof SectionAdded || event instanceof SectionRenamed || event instanceof SectionMoved
+                || event instanceof SectionRemoved;
+        return switch (rule) {
+            case LINK_TEXT, LINK_URL, UNSAFE_LINK, DOUBLE_LINK -> false;
+            case SEPARATOR, DESCRIPTION_CAPITAL, DESCRIPTION_PUNCTUATION, DESCRIPTION_REPEATS_TITLE -> link;
+            case ALPHABETICAL -> link || event instanceof LinkMoved;
+            case BULLET_MARKER -> link || event instanceof LinkRemoved || event instanceof SectionRemoved;
+            case MAIN_HEADING, DUPLICATE_HEADING, HEADING_PUNCTUATION -> section;
+            case EMPTY_SECTION -> section || event instanceof LinkRemoved || event instanceof LinkMoved
+                    || event instanceof TextRemoved || event instanceof TextEdited;
+            case TABLE_OF_CONTENTS -> section || link || event instanceof LinkRemoved || event instanceof LinkMoved;
+        };
     }
 
     private static List<LintProblem> errors(ListDocument document, LintProfile profile) {

@@ -58,11 +58,13 @@ class EditSequenceProperties {
             } finally {
                 assertThat(MarkdownWriter.write(writeSide)).as("deciding leaves the list alone").isEqualTo(before);
             }
+            ListDocument beforeEvents = writeSide.copy();
             for (ListEvent event : events) {
                 long last = ListEvents.changedItems(event).stream().mapToLong(IdSequence::numberOf).max().orElse(0);
                 ids = new IdSequence(Math.max(ids.last(), last));
                 ListFold.apply(writeSide, event);
             }
+            assertLintShortcutHolds(beforeEvents, writeSide, events);
             log.add(events);
             expected.add(MarkdownWriter.write(writeSide));
             assertUrlIndexAgrees(writeSide, ids);
@@ -81,6 +83,28 @@ class EditSequenceProperties {
         assertThat(MarkdownWriter.write(fromSnapshot)).isEqualTo(expected.getLast());
         // what was written reads back as the same text
         assertThat(MarkdownWriter.write(MarkdownReader.read(expected.getLast()))).isEqualTo(expected.getLast());
+    }
+
+    /**
+     * The lint gate skips a rule when no event of the change can break it ({@code LintGate.mayBreak});
+     * for every such rule the change must indeed add no problem.
+     */
+    private static void assertLintShortcutHolds(ListDocument before, ListDocument after, List<ListEvent> events) {
+        java.util.Map<dev.curation.core.lint.LintRule, dev.curation.core.lint.Severity> all =
+                new java.util.EnumMap<>(dev.curation.core.lint.LintRule.class);
+        for (dev.curation.core.lint.LintRule rule : dev.curation.core.lint.LintRule.values()) {
+            all.put(rule, dev.curation.core.lint.Severity.ERROR);
+        }
+        dev.curation.core.lint.LintProfile strict = new dev.curation.core.lint.LintProfile(all, false);
+        var had = dev.curation.core.lint.ListLinter.lint(before, strict);
+        var has = dev.curation.core.lint.ListLinter.lint(after, strict);
+        for (dev.curation.core.lint.LintRule rule : dev.curation.core.lint.LintRule.values()) {
+            if (events.stream().noneMatch(e -> dev.curation.core.list.LintGate.mayBreak(rule, e))) {
+                assertThat(has.stream().filter(p -> p.rule().equals(rule.id())).count())
+                        .as(rule.id() + " after " + events)
+                        .isLessThanOrEqualTo(had.stream().filter(p -> p.rule().equals(rule.id())).count());
+            }
+        }
     }
 
     /** The URL index answers as a scan would, and a link whose URL differs only in case or a trailing slash is refused. */

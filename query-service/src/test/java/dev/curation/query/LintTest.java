@@ -90,6 +90,24 @@ class LintTest extends KafkaFedTest {
     }
 
     @Test
+    void aProposalShowsTheProblemsItWouldAdd() throws Exception {
+        String listId = UUID.randomUUID().toString();
+        int events = importList(listId, "lint-proposal", "# Proposals\n- [A](https://a.example) - A.\n").size();
+        var edit = new dev.curation.core.edit.EditSpec("addLink", "s1", null, null, null, null, "B", "https://b.example",
+                "a link", null, null);
+        publish(listId, 1, events, java.util.List.of(new dev.curation.core.list.ProposalSubmitted(listId, "p-lint", 1, "why",
+                java.util.List.of(edit), "carol")), 0, 1, false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                get("/api/lists/lint-proposal/proposals/p-lint").statusCode() == 200);
+        JsonNode detail = getJson("/api/lists/lint-proposal/proposals/p-lint");
+        assertThat(detail.get("preview").asString()).contains("+- [B](https://b.example) - a link");
+        assertThat(detail.get("lint").findValuesAsString("rule")).containsExactly("description-capital",
+                "description-punctuation");
+        assertThat(detail.at("/lint/0/severity").asString()).isEqualTo("warning");
+        assertThat(detail.at("/lint/0/line").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void unknownListsVersionsAndBadVersionsAreProblems() throws Exception {
         importList(UUID.randomUUID().toString(), "lint-small", "# Small\n- [A](https://a.example) - A.\n");
         assertProblem(get("/api/lists/no-such-list/lint"), 404, "no-such-list");

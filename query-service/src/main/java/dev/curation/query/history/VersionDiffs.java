@@ -9,8 +9,15 @@ import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.ListEditor;
+import dev.curation.core.lint.LintProblem;
+import dev.curation.core.lint.LintProfile;
+import dev.curation.core.lint.ListLinter;
+import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,14 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class VersionDiffs {
 
-    /** A proposal's preview: the unified diff it would make, or why there is none. */
-    public record Preview(String diff, String error) {
+    /**
+     * A proposal's preview: the unified diff it would make, or why there is none, and the lint
+     * problems it would add (null when its edits no longer apply).
+     */
+    public record Preview(String diff, String error, List<LintProblem> lintAdded) {
     }
 
     private record Key(String listId, long from, long to) {
     }
 
-    /** The edits are part of the key: a proposal amended at the same list version is previewed anew. */
+    /** The edits and the lint profile are part of the key: a proposal amended, or a profile changed, at the same list version is previewed anew. */
     private record PreviewKey(String listId, String proposal, long version, Object edits) {
     }
 
@@ -55,7 +65,8 @@ public class VersionDiffs {
         this.structural = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((Key k, DocumentDiff d) -> 64 + 200 * (d.entries().size() + d.sections().size())).build();
         this.previews = Caffeine.newBuilder().maximumWeight(cacheBytes)
-                .weigher((PreviewKey k, Preview p) -> 256 + length(p.diff()) + length(p.error())).build();
+                .weigher((PreviewKey k, Preview p) -> 256 + length(p.diff()) + length(p.error()) + (p.lintAdded() == null ? 0 : 200 * p.lintAdded().size()))
+                .build();
     }
 
     /** The unified diff of the Markdown of two versions, or {@link UnifiedDiff.TooLarge}. */
@@ -82,26 +93,46 @@ public class VersionDiffs {
     }
 
     /**
-     * The unified diff a proposal's edits would make to the list at {@code version}; an error
-     * instead when the edits no longer apply or the diff would be too large to show.
+     * The unified diff a proposal's edits would make to the list at {@code version}, and the lint
+     * problems they would add under {@code profile}; an error instead of both when the edits no
+     * longer apply, and no diff when it would be too large to show.
      */
-    public Preview preview(String listId, String name, long version, String proposal, Object editsKey,
+    public Preview preview(String listId, String name, long version, String proposal, Object editsKey, LintProfile profile,
                            Supplier<ListDocument> current, Supplier<List<Edit>> edits) {
-        return cached(previews, new PreviewKey(listId, proposal, version, editsKey), () -> {
+        return cached(previews, new PreviewKey(listId, proposal, version, List.of(editsKey, profile)), () -> {
+            ListDocument before;
+            ListDocument after;
             try {
-                ListDocument before = current.get();
-                ListDocument after = before.copy();
-                ListEditor.decide(listId, before, new IdSequence(Long.MAX_VALUE / 2), edits.get())
-                        .forEach(e -> ListFold.apply(after, e));
-                return new Preview(UnifiedDiff.between(name, MarkdownWriter.write(before), MarkdownWriter.write(after),
-                        maxLines), null);
+                before = current.get();
+                after = before.copy();
+                for (ListEvent event : ListEditor.decide(listId, before, new IdSequence(Long.MAX_VALUE / 2), edits.get())) {
+                    after = ListFold.apply(after, event);
+                }
             } catch (EditException e) {
-                return new Preview(null, e.getMessage());
+                return new Preview(null, e.getMessage(), null);
+            }
+            List<LintProblem> added = added(ListLinter.lint(before, profile), ListLinter.lint(after, profile));
+            try {
+                return new Preview(UnifiedDiff.between(name, MarkdownWriter.write(before), MarkdownWriter.write(after),
+                        maxLines), null, added);
             } catch (UnifiedDiff.TooLarge e) {
                 return new Preview(null, "no preview: it would span " + e.changedLines() + " changed lines, more than the "
-                        + e.budget() + " shown; the proposal's edits say what it changes");
+                        + e.budget() + " shown; the proposal's edits say what it changes", added);
             }
         });
+    }
+
+    /** The problems of {@code after} that {@code before} did not have, counted per rule and item. */
+    private static List<LintProblem> added(List<LintProblem> before, List<LintProblem> after) {
+        Map<String, Integer> had = new HashMap<>();
+        before.forEach(p -> had.merge(p.rule() + " " + p.item(), 1, Integer::sum));
+        List<LintProblem> added = new ArrayList<>();
+        for (LintProblem problem : after) {
+            if (had.merge(problem.rule() + " " + problem.item(), -1, Integer::sum) < 0) {
+                added.add(problem);
+            }
+        }
+        return added;
     }
 
     /** Computed outside the cache's lock, like RenderedLists: two readers of a new key at worst compute it twice. */

@@ -1,9 +1,9 @@
 package dev.curation.query.lint.web;
 
-import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.LintRule;
 import dev.curation.core.lint.Severity;
+import dev.curation.query.lint.LintProblemView;
 import dev.curation.query.lint.LintReports;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.StoredDocument;
@@ -84,11 +84,11 @@ class LintController {
     }
 
     /** The report as JSON: the profile it was checked against, counts, and the problems in document order. */
-    record LintView(String list, long version, ProfileView profile, long errors, long warnings, List<ProblemView> problems) {
+    record LintView(String list, long version, ProfileView profile, long errors, long warnings, List<LintProblemView> problems) {
 
         static LintView of(String slug, LintReports.Report report) {
             return new LintView(slug, report.version(), ProfileView.of(report.profile()), report.count(Severity.ERROR),
-                    report.count(Severity.WARNING), report.problems().stream().map(ProblemView::of).toList());
+                    report.count(Severity.WARNING), LintProblemView.of(report.problems()));
         }
     }
 
@@ -99,16 +99,6 @@ class LintController {
             Map<String, String> rules = new LinkedHashMap<>();
             profile.rules().forEach((rule, severity) -> rules.put(rule.id(), severity.wireName()));
             return new ProfileView(rules, profile.sameUrlInSections());
-        }
-    }
-
-    /** One problem; {@code item} is absent for a problem of the whole list. */
-    record ProblemView(String rule, @Schema(allowableValues = {"error", "warning"}) String severity, String item, int line,
-                       String message) {
-
-        static ProblemView of(LintProblem problem) {
-            return new ProblemView(problem.rule(), problem.severity().wireName(), problem.item(), problem.line(),
-                    problem.message());
         }
     }
 

@@ -123,6 +123,35 @@ class RebuildTest extends KafkaFedTest {
         }
     }
 
+    @Test
+    void oneRebuildAtATimeAcrossReplicas() throws Exception {
+        // another replica's rebuild holds the session lock in the shared database
+        try (var other = dataSource.getConnection(); var lock = other.prepareStatement("SELECT pg_advisory_lock(?)");
+             var unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            lock.setLong(1, 0x6375726174696f6eL);
+            lock.execute();
+            assertProblem(post("/api/operations/rebuild", ""), 409, "another replica");
+            unlock.setLong(1, 0x6375726174696f6eL);
+            unlock.execute();
+        }
+        // let go: a rebuild runs, and lets go of the lock itself, so the next one runs too
+        startRebuild();
+        assertThat(awaitRebuild().get("state").asString()).isEqualTo("swapped");
+        try (var other = dataSource.getConnection(); var held = other.prepareStatement(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = ?")) {
+            held.setLong(1, 0x6375726174696f6eL & 0xffffffffL);
+            try (var result = held.executeQuery()) {
+                result.next();
+                assertThat(result.getLong(1)).as("advisory locks still held").isZero();
+            }
+        }
+        startRebuild();
+        assertThat(awaitRebuild().get("state").asString()).isEqualTo("swapped");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     /** Every read model row of {@code lists}, and of all lists their heads, row counts, index and key names. */
     private Map<String, Object> fingerprint(List<String> lists) {
         Map<String, Object> rows = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package dev.curation.query.list;
 
 import dev.curation.core.list.EventEnvelope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,16 +66,17 @@ public class ReadModelRebuild implements DisposableBean {
                          long swapAttempts, double recordsPerSecond, String error) {
     }
 
-    /** A rebuild is already running on this replica. */
+    /** A rebuild is already running, on this replica or another. */
     public static final class AlreadyRunning extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        AlreadyRunning() {
-            super("a rebuild is already running");
+        AlreadyRunning(String message) {
+            super(message);
         }
     }
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final ListProjection live;
     private final Quarantine liveQuarantine;
@@ -83,11 +87,13 @@ public class ReadModelRebuild implements DisposableBean {
     private volatile Thread worker;
     private volatile boolean stopping;
 
-    ReadModelRebuild(JdbcClient jdbc, TransactionTemplate transactions, ListProjection live, Quarantine liveQuarantine,
+    ReadModelRebuild(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ListProjection live,
+                     Quarantine liveQuarantine,
                      ConsumerFactory<String, byte[]> consumers,
                      @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
                      @Value("${curation.rebuild.swap-attempts:20}") int swapAttempts) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.live = live;
         this.liveQuarantine = liveQuarantine;
@@ -105,12 +111,52 @@ public class ReadModelRebuild implements DisposableBean {
     public synchronized Status start() {
         Status last = status.get();
         if (last != null && last.state().equals("running")) {
-            throw new AlreadyRunning();
+            throw new AlreadyRunning("a rebuild is already running on this replica");
         }
+        // replicas share the database and the schema name: a session lock, held by a connection of
+        // the rebuild's own, lets one rebuild run at a time (and is let go if this process dies)
+        Connection lock = lockRebuild();
         Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, 0, 0, 0, null);
         status.set(started);
-        worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> run(started.startedAt()));
+        worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> {
+            try {
+                run(started.startedAt());
+            } finally {
+                unlock(lock);
+            }
+        });
         return started;
+    }
+
+    /** The key of the session lock of a rebuild (PostgreSQL advisory lock). */
+    static final long LOCK_KEY = 0x6375726174696f6eL; // "curation"
+
+    /** The connection goes back to the pool, its session lives on: the lock is let go explicitly. */
+    private static void unlock(Connection lock) {
+        try (lock; var statement = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            statement.execute();
+        } catch (SQLException e) {
+            LOG.warn("could not let go of the rebuild's lock (it goes when the connection does): {}", e.toString());
+        }
+    }
+
+    private Connection lockRebuild() {
+        try {
+            Connection connection = dataSource.getConnection();
+            try (var statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                statement.setLong(1, LOCK_KEY);
+                try (var result = statement.executeQuery()) {
+                    if (result.next() && result.getBoolean(1)) {
+                        return connection;
+                    }
+                }
+            }
+            connection.close();
+            throw new AlreadyRunning("a rebuild is already running on another replica");
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("could not take the rebuild's lock", e);
+        }
     }
 
     /** Stops a running rebuild when the service stops; its tables are dropped at the next start. */
@@ -165,9 +211,14 @@ public class ReadModelRebuild implements DisposableBean {
                 }
             }
             liveQuarantine.reload();
-            dropSchema(RETIRED);
-            dropSchema(SCHEMA);
             status.set(progress.status("swapped", null));
+            try {
+                dropSchema(RETIRED);
+                dropSchema(SCHEMA);
+            } catch (RuntimeException cleanup) {
+                // swapped all the same; the next rebuild drops what is left
+                LOG.warn("rebuild swapped in, but dropping the old tables failed: {}", cleanup.toString());
+            }
             LOG.info("rebuild swapped in: {} records in {} s", progress.records, (System.nanoTime() - started) / 1_000_000_000);
         } catch (RuntimeException | InterruptedException e) {
             String error = e instanceof InterruptedException || e instanceof org.apache.kafka.common.errors.InterruptException

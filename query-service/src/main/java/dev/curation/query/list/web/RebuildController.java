@@ -44,7 +44,7 @@ class RebuildController {
             return ResponseEntity.accepted().location(URI.create(PATH)).body(rebuild.start());
         } catch (ReadModelRebuild.AlreadyRunning e) {
             return ProblemResponses.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild running",
-                    "a rebuild is already running on this replica; follow it at GET " + PATH, request);
+                    e.getMessage() + "; one runs at a time (follow it at GET " + PATH + " on its replica)", request);
         }
     }
 

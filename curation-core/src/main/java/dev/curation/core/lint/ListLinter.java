@@ -58,6 +58,22 @@ public final class ListLinter {
         return List.copyOf(linter.problems);
     }
 
+    /**
+     * The problems of {@code after} that {@code before} did not have, counted per rule and item:
+     * what a change adds (an item that had one double link and now has two has one more).
+     */
+    public static List<LintProblem> added(List<LintProblem> before, List<LintProblem> after) {
+        Map<String, Integer> had = new HashMap<>();
+        before.forEach(p -> had.merge(p.rule() + " " + p.item(), 1, Integer::sum));
+        List<LintProblem> added = new ArrayList<>();
+        for (LintProblem problem : after) {
+            if (had.merge(problem.rule() + " " + problem.item(), -1, Integer::sum) < 0) {
+                added.add(problem);
+            }
+        }
+        return List.copyOf(added);
+    }
+
     private void run() {
         List<Located> entries = new ArrayList<>();
         collect(Parent.DOCUMENT, document.preamble(), document.sections(), entries);

@@ -6,9 +6,7 @@ import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.LintRule;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,14 +48,7 @@ public final class LintGate {
         if (errors.isEmpty()) {
             return;
         }
-        Map<String, Integer> had = new HashMap<>();
-        errors(before, profile).forEach(p -> had.merge(key(p), 1, Integer::sum));
-        List<LintProblem> added = new ArrayList<>();
-        for (LintProblem problem : errors) {
-            if (had.merge(key(problem), -1, Integer::sum) < 0) {
-                added.add(problem);
-            }
-        }
+        List<LintProblem> added = ListLinter.added(errors(before, profile), errors);
         if (!added.isEmpty()) {
             throw new ListRuleException.LintErrors(added);
         }
@@ -88,7 +79,4 @@ public final class LintGate {
         return ListLinter.lint(document, profile).stream().filter(p -> p.severity() == Severity.ERROR).toList();
     }
 
-    private static String key(LintProblem problem) {
-        return problem.rule() + " " + problem.item();
-    }
 }

@@ -178,6 +178,16 @@ class ListLinterTest {
     }
 
     @Test
+    void whatAChangeAddsIsCountedPerRuleAndItem() {
+        LintProblem e2 = new LintProblem("separator", Severity.WARNING, "e2", 2, "x");
+        LintProblem e2again = new LintProblem("separator", Severity.WARNING, "e2", 3, "moved down a line");
+        LintProblem e5 = new LintProblem("double-link", Severity.ERROR, "e5", 5, "y");
+        assertThat(ListLinter.added(List.of(e2), List.of(e2again, e5))).containsExactly(e5);
+        assertThat(ListLinter.added(List.of(e5), List.of(e5, e5))).containsExactly(e5);
+        assertThat(ListLinter.added(List.of(e2, e5), List.of(e2))).isEmpty();
+    }
+
+    @Test
     void aRuleOffInTheProfileReportsNothing() {
         Map<LintRule, Severity> rules = new EnumMap<>(LintProfile.defaults().rules());
         rules.remove(LintRule.DESCRIPTION_PUNCTUATION);

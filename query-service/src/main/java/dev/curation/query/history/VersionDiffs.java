@@ -14,10 +14,7 @@ import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -111,7 +108,7 @@ public class VersionDiffs {
             } catch (EditException e) {
                 return new Preview(null, e.getMessage(), null);
             }
-            List<LintProblem> added = added(ListLinter.lint(before, profile), ListLinter.lint(after, profile));
+            List<LintProblem> added = ListLinter.added(ListLinter.lint(before, profile), ListLinter.lint(after, profile));
             try {
                 return new Preview(UnifiedDiff.between(name, MarkdownWriter.write(before), MarkdownWriter.write(after),
                         maxLines), null, added);
@@ -120,19 +117,6 @@ public class VersionDiffs {
                         + e.budget() + " shown; the proposal's edits say what it changes", added);
             }
         });
-    }
-
-    /** The problems of {@code after} that {@code before} did not have, counted per rule and item. */
-    private static List<LintProblem> added(List<LintProblem> before, List<LintProblem> after) {
-        Map<String, Integer> had = new HashMap<>();
-        before.forEach(p -> had.merge(p.rule() + " " + p.item(), 1, Integer::sum));
-        List<LintProblem> added = new ArrayList<>();
-        for (LintProblem problem : after) {
-            if (had.merge(problem.rule() + " " + problem.item(), -1, Integer::sum) < 0) {
-                added.add(problem);
-            }
-        }
-        return added;
     }
 
     /** Computed outside the cache's lock, like RenderedLists: two readers of a new key at worst compute it twice. */

@@ -119,10 +119,15 @@ public class ReadModelRebuild implements DisposableBean {
         Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, 0, 0, 0, null);
         status.set(started);
         worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> {
+            Status end = null;
             try {
-                run(started.startedAt());
+                end = run(started.startedAt());
             } finally {
+                // let go first: whoever reads the outcome may start the next rebuild at once
                 unlock(lock);
+                status.set(end != null ? end : new Status("failed", started.startedAt(), Instant.now(), 0, 0, null, 0, 0, 0,
+                        0, 0, "the rebuild stopped on an unexpected error; see the log"));
+                worker = null;
             }
         });
         return started;
@@ -170,7 +175,8 @@ public class ReadModelRebuild implements DisposableBean {
         }
     }
 
-    private void run(Instant startedAt) {
+    /** Rebuilds and swaps; returns the outcome (published by the caller once the lock is let go). */
+    private Status run(Instant startedAt) {
         long started = System.nanoTime();
         Progress progress = new Progress(startedAt, started);
         try {
@@ -211,7 +217,6 @@ public class ReadModelRebuild implements DisposableBean {
                 }
             }
             liveQuarantine.reload();
-            status.set(progress.status("swapped", null));
             try {
                 dropSchema(RETIRED);
                 dropSchema(SCHEMA);
@@ -220,18 +225,17 @@ public class ReadModelRebuild implements DisposableBean {
                 LOG.warn("rebuild swapped in, but dropping the old tables failed: {}", cleanup.toString());
             }
             LOG.info("rebuild swapped in: {} records in {} s", progress.records, (System.nanoTime() - started) / 1_000_000_000);
+            return progress.status("swapped", null);
         } catch (RuntimeException | InterruptedException e) {
             String error = e instanceof InterruptedException || e instanceof org.apache.kafka.common.errors.InterruptException
                     ? "stopped with the service" : ProjectionFailures.describe(e);
             LOG.error("rebuild failed: {}; the live read model is unchanged", error, e);
-            status.set(progress.status("failed", error));
             try {
                 dropSchema(SCHEMA);
             } catch (RuntimeException cleanup) {
                 LOG.warn("could not drop schema {}: {}", SCHEMA, cleanup.toString());
             }
-        } finally {
-            worker = null;
+            return progress.status("failed", error);
         }
     }
 

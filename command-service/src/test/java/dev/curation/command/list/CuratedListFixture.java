@@ -2,6 +2,11 @@ package dev.curation.command.list;
 
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.InputContract;
+import dev.curation.core.list.ListEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /** An {@link AggregateTestFixture} of {@link CuratedList} wired as the service wires it. */
@@ -24,5 +29,24 @@ final class CuratedListFixture {
         fixture.registerCommandTargetResolver(new ListCommandTargets());
         fixture.registerInjectableResource(new EventStoreListVersions(fixture.getEventStore()));
         return fixture;
+    }
+
+    /** Given events of list {@code listId}, as stored: each with the list version it belongs to. */
+    static List<Object> versioned(String listId, long version, ListEvent... events) {
+        List<Object> messages = new ArrayList<>();
+        for (ListEvent e : events) {
+            messages.add(new GenericDomainEventMessage<>("CuratedList", listId, 0, e, MetaData.with(EventMetadata.VERSION, version)));
+        }
+        return messages;
+    }
+
+    /** Given events in order. */
+    @SafeVarargs
+    static List<Object> with(List<Object> first, List<Object>... more) {
+        List<Object> all = new ArrayList<>(first);
+        for (List<Object> m : more) {
+            all.addAll(m);
+        }
+        return all;
     }
 }

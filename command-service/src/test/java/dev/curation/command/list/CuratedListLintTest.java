@@ -1,5 +1,6 @@
 package dev.curation.command.list;
 
+import static dev.curation.command.list.CuratedListFixture.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -21,7 +22,6 @@ import dev.curation.core.list.ListRuleException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,19 +146,6 @@ class CuratedListLintTest {
     }
 
     private static List<Object> versioned(long version, ListEvent... events) {
-        List<Object> messages = new ArrayList<>();
-        for (ListEvent e : events) {
-            messages.add(new GenericDomainEventMessage<>("CuratedList", LIST, 0, e, MetaData.with(EventMetadata.VERSION, version)));
-        }
-        return messages;
-    }
-
-    @SafeVarargs
-    private static List<Object> with(List<Object> first, List<Object>... more) {
-        List<Object> all = new ArrayList<>(first);
-        for (List<Object> m : more) {
-            all.addAll(m);
-        }
-        return all;
+        return CuratedListFixture.versioned(LIST, version, events);
     }
 }

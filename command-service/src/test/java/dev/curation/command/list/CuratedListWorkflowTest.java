@@ -3,6 +3,7 @@ package dev.curation.command.list;
 import dev.curation.core.input.InputException;
 
 
+import static dev.curation.command.list.CuratedListFixture.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
@@ -29,7 +30,6 @@ import dev.curation.core.list.ProposalWithdrawn;
 import dev.curation.core.list.VersionReverted;
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -318,20 +318,7 @@ class CuratedListWorkflowTest {
         return versioned(version, events);
     }
 
-    private List<Object> versioned(long version, ListEvent... events) {
-        List<Object> messages = new ArrayList<>();
-        for (ListEvent e : events) {
-            messages.add(new GenericDomainEventMessage<>("CuratedList", LIST, 0, e, MetaData.with(EventMetadata.VERSION, version)));
-        }
-        return messages;
-    }
-
-    @SafeVarargs
-    private static List<Object> with(List<Object> first, List<Object>... more) {
-        List<Object> all = new ArrayList<>(first);
-        for (List<Object> m : more) {
-            all.addAll(m);
-        }
-        return all;
+    private static List<Object> versioned(long version, ListEvent... events) {
+        return CuratedListFixture.versioned(LIST, version, events);
     }
 }

@@ -354,9 +354,9 @@ public class ReadModelRebuild implements DisposableBean {
                         SELECT c.relname, pg_get_indexdef(c.oid)
                         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
                         JOIN pg_class t ON t.oid = i.indrelid
-                        WHERE n.nspname = ? AND t.relname NOT IN ('flyway_schema_history', 'read_model_generation', 'discarded_record')
+                        WHERE n.nspname = ? AND t.relname <> ALL(?)
                           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)""")
-                .param(schema)
+                .param(schema).param(KEPT.toArray(String[]::new))
                 .query((rs, n) -> new Index(rs.getString(1), rs.getString(2))).list()
                 .forEach(index -> indexes.put(index.name(), index.definition()));
         return indexes;

@@ -1,0 +1,50 @@
+package dev.curation.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class HostLimiterTest {
+
+    @Test
+    void turnsAtOneHostAreSpacedAndBoundedWhileOtherHostsGoOn() throws Exception {
+        HostLimiter limiter = new HostLimiter(2, Duration.ofMillis(15));
+        List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Long> otherStarts = Collections.synchronizedList(new ArrayList<>());
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                pool.submit(() -> {
+                    try (HostLimiter.Turn turn = limiter.acquire("Example.org:443")) {
+                        starts.add(System.nanoTime());
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        Thread.sleep(40);
+                        inside.decrementAndGet();
+                    }
+                    return null;
+                });
+                pool.submit(() -> {
+                    try (HostLimiter.Turn turn = limiter.acquire("other.org:443")) {
+                        otherStarts.add(System.nanoTime());
+                    }
+                    return null;
+                });
+            }
+        }
+        // each turn's start is reserved 15 ms after the one before (a thread that wakes late makes
+        // one gap shorter, never the whole run): ten turns span at least nine intervals
+        List<Long> sorted = starts.stream().sorted().toList();
+        assertThat(sorted.getLast() - sorted.getFirst()).isGreaterThanOrEqualTo(Duration.ofMillis(9 * 15 - 5).toNanos());
+        assertThat(most.get()).isEqualTo(2);
+        // host names are compared without case: ten turns at one host, ten at the other
+        assertThat(starts).hasSize(10);
+        assertThat(otherStarts).hasSize(10);
+    }
+}

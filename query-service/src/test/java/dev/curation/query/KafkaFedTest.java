@@ -12,6 +12,7 @@ import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
+import dev.curation.embedded.ScriptedSite;
 import dev.curation.core.list.ImportEvents;
 import dev.curation.core.document.ListDocument;
 import dev.curation.embedded.TestInfrastructure;
@@ -50,7 +51,13 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"curation.query.max-diff-lines=" + KafkaFedTest.MAX_DIFF_LINES,
                 // small lists stay in memory between batches, larger ones (the seeds) are loaded again each time
-                "curation.projection.items-in-memory=" + KafkaFedTest.ITEMS_IN_MEMORY})
+                "curation.projection.items-in-memory=" + KafkaFedTest.ITEMS_IN_MEMORY,
+                // links are checked only on the local scripted sites of LinkHealthTest: every other URL is
+                // excluded, so no test reaches the internet; the timings are seconds instead of days
+                "curation.links.allow-private=true", "curation.links.exclude[0]=^https?://(?!127[.]0[.]0[.]1[:/])",
+                "curation.links.poll-interval=100ms", "curation.links.recheck-after=1s", "curation.links.retry-after=200ms",
+                "curation.links.dead-after-failures=3", "curation.links.dead-after=1s", "curation.links.retries=0",
+                "curation.links.timeout=2s", "curation.links.host-interval=0s"})
 abstract class KafkaFedTest {
 
     /** A small diff budget, so that a test list can exceed it. */
@@ -58,6 +65,8 @@ abstract class KafkaFedTest {
     static final int ITEMS_IN_MEMORY = 50;
     static final String TOPIC = TestInfrastructure.uniqueName("list-events");
     private static boolean topicCreated;
+    /** The Wayback availability API, played by a local site (LinkHealthTest scripts it). */
+    static final ScriptedSite ARCHIVE = ScriptedSite.start("127.0.0.1");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -65,6 +74,8 @@ abstract class KafkaFedTest {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("curation.kafka.topic", () -> TOPIC);
         registry.add("spring.kafka.consumer.group-id", () -> TOPIC);
+        registry.add("curation.links.topic", () -> TOPIC + "-link-checks");
+        registry.add("curation.links.archive.base-url", () -> ARCHIVE.url("/"));
     }
 
     @BeforeAll

@@ -51,7 +51,9 @@ public class ReadModelRebuild implements DisposableBean {
     static final String SCHEMA = "curation_rebuild";
     private static final String RETIRED = "curation_retired";
     /** Tables in public that are not read models: never rebuilt, never moved. */
-    private static final Set<String> KEPT = Set.of("flyway_schema_history", "read_model_generation", "discarded_record");
+    // not read models of the list topic: link health comes from its own topic and is kept across a rebuild
+    private static final Set<String> KEPT = Set.of("flyway_schema_history", "read_model_generation", "discarded_record",
+            "link_state", "link_check", "link_sync", "link_proposal");
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     /**

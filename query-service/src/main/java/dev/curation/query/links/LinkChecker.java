@@ -1,0 +1,204 @@
+package dev.curation.query.links;
+
+import dev.curation.links.ArchiveLookup;
+import dev.curation.links.LinkCheck;
+import dev.curation.links.LinkProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the lists' links. Every poll it takes the http(s) URLs of the lists whose version moved
+ * since the last poll into {@code link_state} (so a new or changed URL is checked within a poll),
+ * then claims the URLs that are due, with {@code FOR UPDATE SKIP LOCKED} so that replicas share
+ * the work, checks them on virtual threads ({@code concurrency} at a time, per-host limits in the
+ * probe) and publishes each result to the link-checks topic for {@link LinkHealthProjection}. A
+ * claim that is never answered (a crash, the broker away) runs out and the URL is checked again.
+ */
+@Component
+class LinkChecker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkChecker.class);
+
+    private final JdbcClient jdbc;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final LinkHealthProperties properties;
+    private final LinkProbe probe;
+    private final @Nullable ArchiveLookup archive;
+    private final MeterRegistry meters;
+    private final Semaphore slots;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private @Nullable ScheduledExecutorService timer;
+    private @Nullable ExecutorService checks;
+
+    LinkChecker(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, JsonMapper json, LinkHealthProperties properties,
+                MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.json = json;
+        this.properties = properties;
+        this.probe = new LinkProbe(properties.checkSettings());
+        this.archive = properties.archive().enabled()
+                ? new ArchiveLookup(properties.archive().baseUrl(), properties.archive().timeout(), properties.userAgent()) : null;
+        this.meters = meters;
+        this.slots = new Semaphore(properties.concurrency());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || timer != null) {
+            return;
+        }
+        checks = Executors.newVirtualThreadPerTaskExecutor();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("link-checker").daemon().factory());
+        timer.scheduleWithFixedDelay(this::poll, properties.pollInterval().toMillis(), properties.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info("checking links every {} (at most {} at a time, {} per host, private addresses {})", properties.pollInterval(),
+                properties.concurrency(), properties.hostConcurrency(), properties.allowPrivate() ? "allowed" : "refused");
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+        if (checks != null) {
+            checks.shutdownNow();
+            checks = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+
+    void poll() {
+        try {
+            sync();
+            claimAndCheck();
+        } catch (DataAccessException e) {
+            LOG.warn("link checks wait for the database: {}", e.getMostSpecificCause().getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("link check poll failed; trying again at the next", e);
+        }
+    }
+
+    /** Takes the URLs of lists whose version moved into link_state, in one statement (one snapshot). */
+    int sync() {
+        return jdbc.sql("""
+                        WITH changed AS (
+                            SELECT l.id, l.version FROM list_view l LEFT JOIN link_sync s ON s.list_id = l.id
+                            WHERE s.version IS NULL OR s.version < l.version LIMIT 100),
+                        added AS (
+                            INSERT INTO link_state (url_hash, url)
+                            SELECT DISTINCT md5(e.url), e.url FROM entry_view e JOIN changed c ON c.id = e.list_id
+                            WHERE e.url ~* '^https?://'
+                            ON CONFLICT (url_hash) DO NOTHING RETURNING 1)
+                        INSERT INTO link_sync (list_id, version) SELECT id, version FROM changed
+                        ON CONFLICT (list_id) DO UPDATE SET version = EXCLUDED.version""")
+                .update();
+    }
+
+    private record Due(String urlHash, String url, LinkState state, boolean linked) {
+    }
+
+    private void claimAndCheck() {
+        int free = properties.concurrency() * 2 - inFlight.get();
+        if (free <= 0) {
+            return;
+        }
+        List<Due> due = jdbc.sql("""
+                        WITH due AS (
+                            SELECT url_hash FROM link_state
+                            WHERE next_check_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+                            ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        UPDATE link_state s SET claimed_until = now() + make_interval(secs => ?)
+                        FROM due WHERE s.url_hash = due.url_hash
+                        RETURNING s.url_hash, s.url, s.status, s.failures, s.first_failure_at, s.dead_since,
+                                  EXISTS (SELECT 1 FROM entry_view e WHERE md5(e.url) = s.url_hash) AS linked""")
+                .params(free, properties.claim().toSeconds())
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), new LinkState(LinkState.Status.ofWire(rs.getString(3)),
+                        rs.getInt(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), null, false, null), rs.getBoolean(7)))
+                .list();
+        List<String> unlinked = due.stream().filter(d -> !d.linked()).map(Due::urlHash).toList();
+        if (!unlinked.isEmpty()) {
+            // no entry links there any more: checked again (and kept) only if one does later
+            jdbc.sql("UPDATE link_state SET claimed_until = NULL, next_check_at = now() + make_interval(secs => ?) "
+                            + "WHERE url_hash = ANY (?)")
+                    .params(properties.recheckAfter().toSeconds(), unlinked.toArray(String[]::new)).update();
+        }
+        ExecutorService pool = checks;
+        for (Due d : due) {
+            if (d.linked() && pool != null) {
+                inFlight.incrementAndGet();
+                pool.submit(() -> check(d));
+            }
+        }
+    }
+
+    private void check(Due due) {
+        try {
+            slots.acquire();
+            try {
+                LinkCheck check = probe.check(due.url());
+                Instant now = Instant.now();
+                if (unchanged(due.state(), check)) {
+                    // still excluded or refused, decided without a request: nothing new for the timeline
+                    jdbc.sql("UPDATE link_state SET claimed_until = NULL, next_check_at = now() + make_interval(secs => ?) "
+                                    + "WHERE url_hash = ?")
+                            .params(properties.recheckAfter().toSeconds(), due.urlHash()).update();
+                    return;
+                }
+                String archived = null;
+                if (check.outcome() == LinkCheck.Outcome.FAILED && archive != null
+                        && due.state().nextFailureMayKill(now, properties.deadAfterFailures(), properties.deadAfter())) {
+                    archived = archive.closest(due.url()).orElse(null);
+                }
+                LinkCheckRecord record = LinkCheckRecord.of(check, due.urlHash(), now, archived);
+                meters.counter("curation.links.checks", "outcome", check.outcome().name().toLowerCase()).increment();
+                kafka.send(properties.topic(), due.urlHash(), json.writeValueAsBytes(record)).whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("the check of {} was not published (checked again when its claim runs out): {}", due.url(),
+                                failure.getMessage());
+                    }
+                });
+            } finally {
+                slots.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("checking {} failed: {}", due.url(), e.toString());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static boolean unchanged(LinkState state, LinkCheck check) {
+        return (check.outcome() == LinkCheck.Outcome.EXCLUDED && state.status() == LinkState.Status.EXCLUDED)
+                || (check.outcome() == LinkCheck.Outcome.REFUSED && state.status() == LinkState.Status.REFUSED);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

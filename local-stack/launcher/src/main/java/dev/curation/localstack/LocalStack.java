@@ -115,7 +115,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 // static membership: a restarted query-service takes its partitions back at once,
                 // instead of waiting for the session of the one that was killed to expire
-                "--spring.kafka.consumer.properties[group.instance.id]=curation-query-local");
+                "--spring.kafka.consumer.properties[group.instance.id]=curation-query-local",
+                // the link bot proposes fixes for dead links through the command service's API
+                "--curation.links.enabled=" + options.linkChecks(),
+                "--curation.links.bot.command-url=http://127.0.0.1:" + options.commandPort());
         AotCache commandJar = new AotCache(options.commandJar());
         AotCache queryJar = new AotCache(options.queryJar());
         if (AotCache.supported() && !(commandJar.ready() && queryJar.ready())) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * over defaults.
  */
 public record StackOptions(Path dataDir, int commandPort, int queryPort, int kafkaPort, int kafkaControllerPort,
-                           int pgPort, Path seedsDir, Path commandJar, Path queryJar, String javaOptions) {
+                           int pgPort, Path seedsDir, Path commandJar, Path queryJar, String javaOptions, boolean linkChecks) {
 
     public static final String USAGE = """
             usage: ./curation start [options]
@@ -19,6 +19,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int kaf
               --kafka-controller-port PORT  KRaft controller port (env CURATION_KAFKA_CONTROLLER_PORT, default kafka port + 1)
               --pg-port PORT         PostgreSQL port (env CURATION_PG_PORT, default 15432)
               --seeds DIR            Markdown lists imported when missing (env CURATION_SEEDS_DIR, default ./seeds)
+              --link-checks on|off   check the lists' links on the internet (env CURATION_LINK_CHECKS, default on)
             """;
 
     public static StackOptions parse(String[] args, Map<String, String> env) {
@@ -56,7 +57,8 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int kaf
                 Path.of(source.get("seeds", "seeds")).toAbsolutePath().normalize(),
                 Path.of(source.get("command-jar", "command-service/target/command-service-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("query-jar", "query-service/target/query-service-exec.jar")).toAbsolutePath(),
-                source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"));
+                source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
+                source.onOff("link-checks", true));
         source.rejectUnknown();
         return options;
     }
@@ -82,6 +84,15 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int kaf
                 fromEnv = env.get("CURATION_SEEDS_DIR");
             }
             return fromEnv == null || fromEnv.isBlank() ? fallback : fromEnv;
+        }
+
+        boolean onOff(String name, boolean fallback) {
+            String value = get(name, fallback ? "on" : "off").strip();
+            return switch (value) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new UsageException("--" + name + " must be on or off, not '" + value + "'");
+            };
         }
 
         int port(String name, int fallback) {

@@ -27,6 +27,8 @@ final class StackFixture {
         env.put("CURATION_SEEDS_DIR", SEEDS.toString());
         env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
         env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+        // tests never reach the internet: the seeds' links are not checked (LinkHealthIT checks local ones)
+        env.put("CURATION_LINK_CHECKS", "off");
         return StackOptions.parse(new String[] {"start"}, env);
     }
 

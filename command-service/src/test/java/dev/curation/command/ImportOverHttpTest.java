@@ -449,11 +449,12 @@ class ImportOverHttpTest {
     }
 
     private long changeSet(String listId, String url) {
-        return commands.<Long>sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+        return commands.<dev.curation.core.list.ChangeAccepted>sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
                 new dev.curation.core.list.ListCommand.ApplyChangeSet(listId, null, null, List.of(
                         new dev.curation.core.edit.EditSpec("addLink", "s1", null, null, null, null, "T", url, null, null,
                                 null)), null))
-                .andMetaData(org.axonframework.messaging.MetaData.with(dev.curation.command.list.EventMetadata.ACTOR, "alice")));
+                .andMetaData(org.axonframework.messaging.MetaData.with(dev.curation.command.list.EventMetadata.ACTOR, "alice")))
+                .version();
     }
 
     private HttpResponse<String> sendKeyed(String path, byte[] body, String key) throws Exception {
@@ -616,6 +617,28 @@ class ImportOverHttpTest {
         HttpResponse<String> accepted = edit("linted", "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"position\":0,"
                 + "\"title\":\"Alpha\",\"url\":\"https://a.example\",\"description\":\"A.\"}]}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(json.readTree(accepted.body()).has("warnings")).isFalse();
+
+        // a proposal: the same error is a 422; a warning comes back with the 201
+        HttpResponse<String> proposedError = send("/api/lists/linted/proposals", "application/json", "carol", ("{\"edits\":[{\"op\":\"addLink\","
+                + "\"section\":\"s1\",\"title\":\"Zeta\",\"url\":\"https://z.example\",\"description\":\"Z.\"},"
+                + "{\"op\":\"addLink\",\"section\":\"s1\",\"position\":0,\"title\":\"Omega\",\"url\":\"https://o.example\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertProblem(proposedError, 422, "lint-error");
+        HttpResponse<String> proposed = send("/api/lists/linted/proposals", "application/json", "carol", ("{\"edits\":[{\"op\":\"addLink\","
+                + "\"section\":\"s1\",\"title\":\"Gamma\",\"url\":\"https://g.example\",\"description\":\"the third\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        JsonNode warnings = json.readTree(proposed.body()).get("warnings");
+        assertThat(warnings.findValuesAsString("rule")).containsExactly("description-capital", "description-punctuation");
+        assertThat(warnings.findValuesAsString("severity")).containsOnly("warning");
+        assertThat(warnings.get(0).get("message").asString()).contains("'Gamma'");
+        assertThat(warnings.get(0).get("line").asInt()).isEqualTo(4);
+        // and the direct edit of a curator too, with the 200
+        HttpResponse<String> direct = edit("linted", "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"Delta\","
+                + "\"url\":\"https://d.example\",\"description\":\"fourth.\"}]}");
+        assertThat(direct.statusCode()).as(direct.body()).isEqualTo(200);
+        assertThat(json.readTree(direct.body()).get("warnings").findValuesAsString("rule")).containsExactly("description-capital");
     }
 
     private HttpResponse<String> put(String path, String user, String body) throws Exception {

@@ -14,7 +14,9 @@ import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.lint.LintProfile;
+import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.LintGate;
+import dev.curation.core.lint.LintProblem;
 import dev.curation.core.list.LintProfileChanged;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListContentImported;
@@ -72,9 +74,9 @@ class CuratedList {
         applyAll(events, 1);
     }
 
-    /** Applies a curator's change set as one new version; returns it. */
+    /** Applies a curator's change set as one new version; returns it with the warnings it added. */
     @CommandHandler
-    long applyChangeSet(ListCommand.ApplyChangeSet command) {
+    ChangeAccepted applyChangeSet(ListCommand.ApplyChangeSet command) {
         ChangeSetRules.expectVersion(command.expectedVersion(), version);
         long base = ChangeSetRules.base(command.baseVersion(), version);
         List<Edit> edits = ChangeSetRules.edits(command.edits());
@@ -82,8 +84,9 @@ class CuratedList {
         events.add(new ChangeSetApplied(listId, version + 1, base, ChangeSetRules.rationale(command.rationale())));
         events.addAll(decide(edits, base));
         LintGate.check(document, events, lintProfile);
+        LintGate.Warnings warnings = LintGate.warnings(document, events, lintProfile);
         applyAll(events, version + 1);
-        return version;
+        return new ChangeAccepted(version, warnings.addedIn(document));
     }
 
     /** Sets the lint profile changes and proposals are checked against; the content and version stay. */
@@ -93,15 +96,26 @@ class CuratedList {
         applyAll(List.of(new LintProfileChanged(listId, profile.toWire(), profile.sameUrlInSections(), curator)), version);
     }
 
+    /** Records a proposal; returns the lint warnings approving it now would add. */
     @CommandHandler
-    void submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+    List<LintProblem> submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
         long base = ChangeSetRules.base(command.baseVersion(), version);
         List<Edit> edits = ChangeSetRules.edits(command.edits());
         // checked now against the current list, so a proposal that cannot apply (or adds a lint error) is refused at once
-        LintGate.check(document, ListEditor.decide(listId, document, new IdSequence(lastId), edits,
-                lintProfile.sameUrlInSections()), lintProfile);
+        List<ListEvent> events = ListEditor.decide(listId, document, new IdSequence(lastId), edits, lintProfile.sameUrlInSections());
+        LintGate.check(document, events, lintProfile);
+        LintGate.Warnings warnings = LintGate.warnings(document, events, lintProfile);
+        List<LintProblem> added = List.of();
+        if (!warnings.items().isEmpty()) {
+            ListDocument after = document.copy();
+            for (ListEvent event : events) {
+                after = ListFold.apply(after, event);
+            }
+            added = warnings.addedIn(after);
+        }
         applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author)), version);
+        return added;
     }
 
     @CommandHandler

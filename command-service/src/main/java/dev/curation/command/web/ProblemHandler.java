@@ -109,9 +109,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             case ListRuleException.LintErrors l -> {
                 ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "lint-error", "Adds a lint error", e.getMessage());
-                p.setProperty("problems", l.problems().stream().map(x -> Map.of("rule", x.rule(), "severity",
-                        x.severity().wireName(), "item", x.item() == null ? "" : x.item(), "line", x.line(),
-                        "message", x.message())).toList());
+                p.setProperty("problems", LintProblemJson.of(l.problems()));
                 yield p;
             }
         };

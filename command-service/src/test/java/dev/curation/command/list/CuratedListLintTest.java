@@ -16,6 +16,8 @@ import dev.curation.core.lint.Severity;
 import dev.curation.core.list.ImportEvents;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.LintProfileChanged;
+import dev.curation.core.list.ChangeAccepted;
+import dev.curation.core.lint.LintProblem;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListRuleException;
@@ -88,13 +90,44 @@ class CuratedListLintTest {
 
     @Test
     void anErrorAlreadyThereDoesNotBlockOtherChangesAndWarningsNeverRefuse() {
-        // e5 has an empty link (link-url, an error) since the import; a lower-case description is a warning
+        // e5 has an empty link (link-url, an error) since the import; a lower-case description
+        // without punctuation is two warnings, which come back with the new version
         fixture.given(imported())
                 .when(new ListCommand.ApplyChangeSet(LIST, null, null,
                         List.of(new EditSpec("addLink", "s3", null, null, null, null, "Consul", "https://consul.io",
                                 "service mesh", null, null)), null), actor("alice"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(2L);
+                .expectResultMessagePayloadMatching(accepted(2, "description-capital", "description-punctuation"));
+    }
+
+    @Test
+    void aProposalComesBackWithTheWarningsItWouldAdd() {
+        fixture.given(imported())
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, "a mesh", List.of(new EditSpec("addLink", "s3", null, null,
+                        null, null, "Consul", "https://consul.io", "service mesh.", null, null))), actor("carol"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(new org.hamcrest.CustomTypeSafeMatcher<List<?>>("one description-capital warning") {
+                    @Override
+                    protected boolean matchesSafely(List<?> warnings) {
+                        return warnings.size() == 1 && warnings.getFirst() instanceof LintProblem p
+                                && p.rule().equals("description-capital") && p.message().contains("'Consul'");
+                    }
+                });
+        // a change that adds none has none: e4 renamed, its description as it was
+        fixture.given(imported())
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(new EditSpec("editLink", null, "e4", null, null,
+                        null, "Nacos 2", null, null, null, null)), null), actor("alice"))
+                .expectResultMessagePayloadMatching(accepted(2));
+    }
+
+    private static org.hamcrest.Matcher<ChangeAccepted> accepted(long version, String... rules) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("version " + version + " with warnings " + List.of(rules)) {
+            @Override
+            protected boolean matchesSafely(ChangeAccepted accepted) {
+                return accepted.version() == version
+                        && accepted.warnings().stream().map(LintProblem::rule).toList().equals(List.of(rules));
+            }
+        };
     }
 
     @Test

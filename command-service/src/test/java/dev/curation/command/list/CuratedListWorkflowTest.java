@@ -55,7 +55,7 @@ class CuratedListWorkflowTest {
         fixture.given(imported())
                 .when(new ListCommand.ApplyChangeSet(LIST, 1L, "more tools", List.of(addLink("s1", "Pulsar", "https://pulsar.apache.org")), null),
                         actor("alice"))
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(new dev.curation.core.list.ChangeAccepted(2L, List.of()))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new ChangeSetApplied(LIST, 2, 1, "more tools"))),
                         messageWithPayload(equalTo(new LinkAdded(LIST, "e6", "s1", 1,
@@ -73,7 +73,7 @@ class CuratedListWorkflowTest {
         fixture.given(with(imported(), version(2, new LinkEdited(LIST, "e2", "* [Apache Kafka](https://kafka.apache.org)\n",
                         "Apache Kafka", "https://kafka.apache.org", ""))))
                 .when(new ListCommand.ApplyChangeSet(LIST, 1L, null, List.of(edit("e5", "Nacos 2")), null), actor("bob"))
-                .expectResultMessagePayload(3L)
+                .expectResultMessagePayload(new dev.curation.core.list.ChangeAccepted(3L, List.of()))
                 .expectSuccessfulHandlerExecution();
     }
 

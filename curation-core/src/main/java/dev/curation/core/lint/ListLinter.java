@@ -38,17 +38,26 @@ public final class ListLinter {
 
     private final ListDocument document;
     private final LintProfile profile;
-    private final Map<String, Integer> lines = new HashMap<>();
+    private @Nullable Map<String, Integer> lines;
     private final List<LintProblem> problems = new ArrayList<>();
 
     private ListLinter(ListDocument document, LintProfile profile) {
         this.document = document;
         this.profile = profile;
-        int line = 1;
-        for (DocumentNode node : document.nodes()) {
-            lines.put(node.id(), line);
-            line += (int) node.raw().chars().filter(c -> c == '\n').count();
+    }
+
+    /** The line each item starts on, counted once and only when there is a problem to place. */
+    private int lineOf(String item) {
+        if (lines == null) {
+            Map<String, Integer> counted = new HashMap<>();
+            int line = 1;
+            for (DocumentNode node : document.nodes()) {
+                counted.put(node.id(), line);
+                line += (int) node.raw().chars().filter(c -> c == '\n').count();
+            }
+            lines = counted;
         }
+        return lines.getOrDefault(item, 1);
     }
 
     public static List<LintProblem> lint(ListDocument document, LintProfile profile) {
@@ -56,6 +65,42 @@ public final class ListLinter {
         linter.run();
         linter.problems.sort(Comparator.comparingInt(LintProblem::line));
         return List.copyOf(linter.problems);
+    }
+
+    /**
+     * The problems about {@code items}, for the answer to a change: the rules about one entry for
+     * the given entries, their place in their topic's order, and the heading rules of the given
+     * topics among their siblings. It reads only those topics, so it
+     * costs a change the size of its topics, not of the list; rules about the whole list
+     * (double-link, bullet-marker, table-of-contents, main-heading) are in the full report only.
+     */
+    public static List<LintProblem> near(ListDocument document, LintProfile profile, Set<String> items) {
+        ListLinter linter = new ListLinter(document, profile);
+        linter.near(Parent.DOCUMENT, document.preamble(), document.sections(), items);
+        // only about the items themselves: a neighbour's problem may have been there before the
+        // change moved an item next to it, and the topic it was in before is not read
+        linter.problems.removeIf(p -> p.item() == null || !items.contains(p.item()));
+        linter.problems.sort(Comparator.comparingInt(LintProblem::line));
+        return List.copyOf(linter.problems);
+    }
+
+    private void near(Parent parent, List<Block> blocks, List<Section> sections, Set<String> items) {
+        boolean holdsOne = false;
+        for (Block block : blocks) {
+            if (block instanceof Entry entry && items.contains(entry.id())) {
+                entry(new Located(entry, parent, EntryLine.parse(entry.raw()).orElse(null)));
+                holdsOne = true;
+            }
+        }
+        if (holdsOne && profile.checks(LintRule.ALPHABETICAL)) {
+            alphabetical(blocks);
+        }
+        if (sections.stream().anyMatch(s -> items.contains(s.id()))) {
+            siblings(parent, sections);
+        }
+        for (Section section : sections) {
+            near(Parent.section(section.id()), section.blocks(), section.sections(), items);
+        }
     }
 
     /**
@@ -245,6 +290,14 @@ public final class ListLinter {
     }
 
     private void headings(Parent parent, List<Section> sections) {
+        siblings(parent, sections);
+        for (Section section : sections) {
+            headings(Parent.section(section.id()), section.sections());
+        }
+    }
+
+    /** The heading rules for topics under one parent: punctuation, a title twice, nothing inside. */
+    private void siblings(Parent parent, List<Section> sections) {
         Map<String, Section> seen = new HashMap<>();
         for (Section section : sections) {
             String title = section.title().strip();
@@ -260,7 +313,6 @@ public final class ListLinter {
             if (section.sections().isEmpty() && section.blocks().stream().allMatch(b -> b instanceof Text t && t.raw().isBlank())) {
                 report(LintRule.EMPTY_SECTION, section.id(), "topic " + section.id() + " " + quote(title) + " is empty");
             }
-            headings(Parent.section(section.id()), section.sections());
         }
     }
 
@@ -344,7 +396,7 @@ public final class ListLinter {
     private void report(LintRule rule, @Nullable String item, String message) {
         if (profile.checks(rule)) {
             problems.add(new LintProblem(rule.id(), profile.severity(rule), item,
-                    item == null ? 1 : lines.getOrDefault(item, 1), message));
+                    item == null ? 1 : lineOf(item), message));
         }
     }
 

@@ -7,8 +7,10 @@ import dev.curation.core.lint.LintRule;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses a change that adds an error: the document after the change's events is checked, and
@@ -73,6 +75,50 @@ public final class LintGate {
                     || event instanceof TextRemoved || event instanceof TextEdited;
             case TABLE_OF_CONTENTS -> section || link || event instanceof LinkRemoved || event instanceof LinkMoved;
         };
+    }
+
+    /**
+     * The warnings a change adds, found near what it touches ({@link ListLinter#near}): take this
+     * before the change's events are applied, then ask {@link Warnings#addedIn} with the document
+     * after. Warnings never refuse; they come back in the answer to the change.
+     */
+    public static Warnings warnings(ListDocument before, List<? extends ListEvent> events, LintProfile profile) {
+        Set<String> items = new LinkedHashSet<>();
+        for (ListEvent event : events) {
+            switch (event) {
+                case LinkAdded e -> items.add(e.entry());
+                case LinkEdited e -> items.add(e.entry());
+                case LinkMoved e -> items.add(e.entry());
+                case SectionAdded e -> items.add(e.section());
+                case SectionRenamed e -> items.add(e.section());
+                case SectionMoved e -> items.add(e.section());
+                default -> {
+                }
+            }
+        }
+        Map<LintRule, Severity> warning = new EnumMap<>(LintRule.class);
+        profile.rules().forEach((rule, severity) -> {
+            if (severity == Severity.WARNING) {
+                warning.put(rule, severity);
+            }
+        });
+        LintProfile scoped = new LintProfile(warning, profile.sameUrlInSections());
+        if (items.isEmpty() || warning.isEmpty()) {
+            return new Warnings(Set.of(), scoped, List.of());
+        }
+        return new Warnings(Set.copyOf(items), scoped, ListLinter.near(before, scoped, items));
+    }
+
+    /** The warnings near a change's items before it: what the change did not add. */
+    public record Warnings(Set<String> items, LintProfile profile, List<LintProblem> before) {
+
+        public List<LintProblem> addedIn(ListDocument after) {
+            if (items.isEmpty()) {
+                return List.of();
+            }
+            List<LintProblem> now = ListLinter.near(after, profile, items);
+            return now.isEmpty() ? List.of() : ListLinter.added(before, now);
+        }
     }
 
     private static List<LintProblem> errors(ListDocument document, LintProfile profile) {

@@ -59,12 +59,14 @@ class EditSequenceProperties {
                 assertThat(MarkdownWriter.write(writeSide)).as("deciding leaves the list alone").isEqualTo(before);
             }
             ListDocument beforeEvents = writeSide.copy();
+            var warnings = dev.curation.core.list.LintGate.warnings(writeSide, events, everythingAWarning());
             for (ListEvent event : events) {
                 long last = ListEvents.changedItems(event).stream().mapToLong(IdSequence::numberOf).max().orElse(0);
                 ids = new IdSequence(Math.max(ids.last(), last));
                 ListFold.apply(writeSide, event);
             }
             assertLintShortcutHolds(beforeEvents, writeSide, events);
+            assertWarningsNearAreAdded(beforeEvents, writeSide, warnings.addedIn(writeSide));
             log.add(events);
             expected.add(MarkdownWriter.write(writeSide));
             assertUrlIndexAgrees(writeSide, ids);
@@ -104,6 +106,31 @@ class EditSequenceProperties {
                         .as(rule.id() + " after " + events)
                         .isLessThanOrEqualTo(had.stream().filter(p -> p.rule().equals(rule.id())).count());
             }
+        }
+    }
+
+    private static dev.curation.core.lint.LintProfile everythingAWarning() {
+        java.util.Map<dev.curation.core.lint.LintRule, dev.curation.core.lint.Severity> all =
+                new java.util.EnumMap<>(dev.curation.core.lint.LintRule.class);
+        for (dev.curation.core.lint.LintRule rule : dev.curation.core.lint.LintRule.values()) {
+            all.put(rule, dev.curation.core.lint.Severity.WARNING);
+        }
+        return new dev.curation.core.lint.LintProfile(all, false);
+    }
+
+    /**
+     * The warnings a change's answer carries, found near what it touched, are problems the whole
+     * list gained: none is made up, and they are found before the change was applied.
+     */
+    private static void assertWarningsNearAreAdded(ListDocument before, ListDocument after,
+                                                   List<dev.curation.core.lint.LintProblem> near) {
+        var added = dev.curation.core.lint.ListLinter.added(dev.curation.core.lint.ListLinter.lint(before, everythingAWarning()),
+                dev.curation.core.lint.ListLinter.lint(after, everythingAWarning()));
+        java.util.Map<String, Long> gained = new java.util.HashMap<>();
+        added.forEach(p -> gained.merge(p.rule() + " " + p.item(), 1L, Long::sum));
+        for (var problem : near) {
+            assertThat(gained.merge(problem.rule() + " " + problem.item(), -1L, Long::sum)).as(problem + " among " + added)
+                    .isGreaterThanOrEqualTo(0);
         }
     }
 

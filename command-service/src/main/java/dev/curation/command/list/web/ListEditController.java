@@ -5,12 +5,16 @@ import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListDirectory;
 import dev.curation.command.web.ImportProperties;
 import dev.curation.command.web.NotFoundException;
+import dev.curation.command.web.LintProblemJson;
+import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
+import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.ListCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -40,19 +44,22 @@ class ListEditController {
 
     @Operation(summary = "Apply a change set directly (curators): one new version",
             responses = {
-                    @ApiResponse(responseCode = "200", description = "applied; body {version}, ETag the new version"),
+                    @ApiResponse(responseCode = "200", description = "applied; body {version, warnings?}, ETag the new version;"
+                            + " warnings: lint warnings the change added near what it touched"),
                     @ApiResponse(responseCode = "400", description = "malformed JSON, unknown op, invalid field (named)"),
                     @ApiResponse(responseCode = "404", description = "unknown list, section, entry or block"),
                     @ApiResponse(responseCode = "409", description = "clash with changes since baseVersion, duplicate URL, non-empty section"),
-                    @ApiResponse(responseCode = "412", description = "If-Match is not the current version")})
+                    @ApiResponse(responseCode = "412", description = "If-Match is not the current version"),
+                    @ApiResponse(responseCode = "422", description = "adds a lint error (rule and item named in problems)")})
     @PostMapping(path = "/api/lists/{slug}/edits", consumes = "application/json")
     ResponseEntity<Version> edit(@PathVariable String slug, @RequestBody ChangeSetRequest request,
                                  @Parameter(description = "the list version as ETag, e.g. \"3\"")
                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                  Authentication user) {
-        long version = send(new ListCommand.ApplyChangeSet(listId(slug), request.baseVersion(), request.rationale(),
-                request.edits(), ETags.version(ifMatch)), user);
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(new Version(version));
+        ChangeAccepted accepted = send(new ListCommand.ApplyChangeSet(listId(slug), request.baseVersion(),
+                request.rationale(), request.edits(), ETags.version(ifMatch)), user);
+        return ResponseEntity.ok().eTag(ETags.of(accepted.version()))
+                .body(new Version(accepted.version(), LintProblemJson.of(accepted.warnings())));
     }
 
     @Operation(summary = "Propose a change set (anyone signed in); a curator approves or rejects it")
@@ -60,10 +67,10 @@ class ListEditController {
     ResponseEntity<ProposalState> propose(@PathVariable String slug, @RequestBody ChangeSetRequest request,
                                           Authentication user) {
         String id = UUID.randomUUID().toString();
-        send(new ListCommand.SubmitProposal(listId(slug), id, request.baseVersion(), request.rationale(),
-                request.edits()), user);
+        List<LintProblem> warnings = send(new ListCommand.SubmitProposal(listId(slug), id, request.baseVersion(),
+                request.rationale(), request.edits()), user);
         URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
-        return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null));
+        return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null, LintProblemJson.of(warnings)));
     }
 
     @Operation(summary = "Approve a proposal (curators, never its author): its edits become one new version")
@@ -134,13 +141,24 @@ class ListEditController {
                 .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
     }
 
-    record Version(long version) {
+    /** {@code warnings}: lint warnings the change added near what it touched; absent when none. */
+    record Version(long version,
+                   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                   List<LintProblemJson> warnings) {
+        Version(long version) {
+            this(version, List.of());
+        }
     }
 
     record Reason(String reason) {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record ProposalState(String id, String status, Long version) {
+    record ProposalState(String id, String status, Long version,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                         List<LintProblemJson> warnings) {
+        ProposalState(String id, String status, Long version) {
+            this(id, status, version, List.of());
+        }
     }
 }

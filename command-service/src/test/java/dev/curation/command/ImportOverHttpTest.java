@@ -639,6 +639,25 @@ class ImportOverHttpTest {
                 + "\"url\":\"https://d.example\",\"description\":\"fourth.\"}]}");
         assertThat(direct.statusCode()).as(direct.body()).isEqualTo(200);
         assertThat(json.readTree(direct.body()).get("warnings").findValuesAsString("rule")).containsExactly("description-capital");
+
+        // a fix proposal (curators ask, another curator approves) fixes that lower-case description
+        assertProblem(send("/api/lists/linted/lint/fixes", "application/json", "carol", "{}".getBytes(StandardCharsets.UTF_8)),
+                403, "forbidden");
+        HttpResponse<String> unfixable = send("/api/lists/linted/lint/fixes", "application/json", "alice",
+                "{\"rules\":[\"double-link\"]}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(unfixable, 400, "invalid-input");
+        assertThat(json.readTree(unfixable.body()).get("detail").asString()).contains("'double-link' cannot be fixed");
+        HttpResponse<String> fix = send("/api/lists/linted/lint/fixes", "application/json", "alice",
+                "{\"rules\":[]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(fix.statusCode()).as(fix.body()).isEqualTo(201);
+        String fixProposal = json.readTree(fix.body()).get("id").asString();
+        assertProblem(send("/api/lists/linted/proposals/" + fixProposal + "/approve", "application/json", "alice", new byte[0]),
+                403, "not-allowed");
+        HttpResponse<String> fixed = send("/api/lists/linted/proposals/" + fixProposal + "/approve", "application/json", "bob",
+                new byte[0]);
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertProblem(send("/api/lists/linted/lint/fixes", "application/json", "alice", "{}".getBytes(StandardCharsets.UTF_8)),
+                409, "nothing-to-fix");
     }
 
     private HttpResponse<String> put(String path, String user, String body) throws Exception {

@@ -15,6 +15,7 @@ import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.lint.LintProfile;
 import dev.curation.core.list.ChangeAccepted;
+import dev.curation.core.list.LintFixes;
 import dev.curation.core.list.LintGate;
 import dev.curation.core.lint.LintProblem;
 import dev.curation.core.list.LintProfileChanged;
@@ -116,6 +117,21 @@ class CuratedList {
         applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author)), version);
         return added;
+    }
+
+    /**
+     * Proposes the fixes of the list's lint problems of the fixable rules, authored by the curator
+     * who asked (so another curator approves, as for any proposal); returns its warnings.
+     *
+     * @throws ListRuleException.NothingToFix when the list has no such problem
+     */
+    @CommandHandler
+    List<LintProblem> proposeLintFixes(ListCommand.ProposeLintFixes command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        LintFixes.Fixes fixes = LintFixes.of(document, lintProfile, command.rules());
+        if (fixes.edits().isEmpty()) {
+            throw new ListRuleException.NothingToFix(command.rules());
+        }
+        return submit(new ListCommand.SubmitProposal(listId, command.proposal(), version, fixes.rationale(), fixes.edits()), curator);
     }
 
     @CommandHandler

@@ -107,6 +107,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 p.setProperty("field", "version");
                 yield p;
             }
+            case ListRuleException.NothingToFix n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-fix", "Nothing to fix", e.getMessage());
             case ListRuleException.LintErrors l -> {
                 ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "lint-error", "Adds a lint error", e.getMessage());
                 p.setProperty("problems", LintProblemJson.of(l.problems()));

@@ -57,6 +57,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/lists").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/edits", "/api/lists/*/reverts").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.PUT, "/api/lists/*/lint-profile").hasRole(CURATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/lists/*/lint/fixes").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals/*/approve",
                                 "/api/lists/*/proposals/*/reject").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals",

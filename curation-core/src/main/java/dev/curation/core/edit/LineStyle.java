@@ -49,8 +49,10 @@ final class LineStyle {
         } else if (description.isEmpty()) {
             rest = "";
         } else {
+            // a description restated as it is asks for the usual separator (a lint fix); a new
+            // description keeps the one the line has
             String separator = line.separator();
-            rest = (separator == null ? " - " : separator) + description;
+            rest = (separator == null || description.equals(line.description()) ? " - " : separator) + description;
         }
         return line.marker() + link(title, url) + rest + Lines.terminator(entry.raw());
     }

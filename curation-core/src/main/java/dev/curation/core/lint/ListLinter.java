@@ -377,7 +377,8 @@ public final class ListLinter {
         }
     }
 
-    private static String sortKey(Entry entry) {
+    /** The key entries are sorted by: the title without case and without leading marks such as quotes. */
+    public static String sortKey(Entry entry) {
         String title = entry.title().strip().toLowerCase(Locale.ROOT);
         int start = 0;
         while (start < title.length() && !Character.isLetterOrDigit(title.charAt(start))) {

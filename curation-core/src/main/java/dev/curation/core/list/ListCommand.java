@@ -50,6 +50,16 @@ public sealed interface ListCommand {
     }
 
     /**
+     * A curator asks for a proposal that fixes the list's problems of the fixable rules
+     * ({@link LintFixes#FIXABLE}; all of them enabled in the profile when {@code rules} is empty).
+     */
+    record ProposeLintFixes(String listId, String proposal, List<String> rules) implements ListCommand {
+        public ProposeLintFixes {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /**
      * A curator sets the list's lint profile: rule id to {@code error}, {@code warning} or
      * {@code off}, the rules not named at their defaults.
      */

@@ -3,7 +3,8 @@ package dev.curation.core.list;
 /** A command breaks a rule of the list's workflow; each kind maps to one HTTP status. */
 public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
-        ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors {
+        ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors,
+        ListRuleException.NothingToFix {
 
     private static final long serialVersionUID = 1L;
 
@@ -91,6 +92,16 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
 
         public java.util.List<dev.curation.core.lint.LintProblem> problems() {
             return problems;
+        }
+    }
+
+    /** 409: a fix proposal was asked for, and the list has no problem of those rules that a proposal can fix. */
+    public static final class NothingToFix extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NothingToFix(java.util.List<String> rules) {
+            super("the list has no problem " + (rules.isEmpty() ? "of the fixable rules enabled in its profile"
+                    : "of " + String.join(", ", rules)) + " to fix");
         }
     }
 }

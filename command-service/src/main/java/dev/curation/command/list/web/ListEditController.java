@@ -73,6 +73,26 @@ class ListEditController {
         return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null, LintProblemJson.of(warnings)));
     }
 
+    @Operation(summary = "Ask for a proposal that fixes the list's lint problems of the fixable rules (curators): "
+            + "alphabetical, separator, description-capital, description-punctuation, heading-punctuation",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "proposed, by the curator who asked; Location: the proposal"),
+                    @ApiResponse(responseCode = "400", description = "a rule that does not exist or cannot be fixed (named)"),
+                    @ApiResponse(responseCode = "409", description = "nothing of those rules to fix")})
+    @PostMapping(path = "/api/lists/{slug}/lint/fixes", consumes = "application/json")
+    ResponseEntity<ProposalState> lintFixes(@PathVariable String slug, @RequestBody(required = false) FixRequest request,
+                                            Authentication user) {
+        String id = UUID.randomUUID().toString();
+        List<String> rules = request == null || request.rules() == null ? List.of() : request.rules();
+        List<LintProblem> warnings = send(new ListCommand.ProposeLintFixes(listId(slug), id, rules), user);
+        URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
+        return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null, LintProblemJson.of(warnings)));
+    }
+
+    /** {@code rules}: the fixable rules to fix; absent or empty for all of them that the profile enables. */
+    record FixRequest(List<String> rules) {
+    }
+
     @Operation(summary = "Approve a proposal (curators, never its author): its edits become one new version")
     @PostMapping("/api/lists/{slug}/proposals/{id}/approve")
     ProposalState approve(@PathVariable String slug, @PathVariable String id,

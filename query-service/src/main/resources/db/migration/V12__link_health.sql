@@ -69,3 +69,14 @@ CREATE INDEX link_proposal_pending ON link_proposal (next_attempt_at) WHERE stat
 
 -- which entries link to a URL, for the lists of a URL that changed state
 CREATE INDEX entry_view_url_hash ON entry_view USING hash (md5(url));
+
+-- the entries whose link is not ok (failing, dead, redirected), per list: what the structure JSON
+-- carries, kept by the checker when a list changes and by the projection when a link does
+CREATE TABLE entry_link_health (
+    list_id  VARCHAR(64) NOT NULL,
+    entry_id VARCHAR(32) NOT NULL,
+    url_hash TEXT        NOT NULL,
+    status   VARCHAR(16) NOT NULL,
+    PRIMARY KEY (list_id, entry_id)
+);
+CREATE INDEX entry_link_health_url ON entry_link_health (url_hash);

@@ -72,6 +72,11 @@ class LinkHealthTest extends KafkaFedTest {
         assertThat(moved.at("/checks/0/redirects/0/status").asInt()).isEqualTo(301);
         assertThat(site.requests()).allSatisfy(r -> assertThat(r.userAgent()).startsWith("curation-link-checker"));
         assertThat(site.requests()).noneMatch(r -> r.path().equals("/page"));
+        // the structure JSON and search carry the state of links that are not ok
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(getJson("/api/lists/links-health").at("/links/e4").asString()).isEqualTo("redirected"));
+        assertThat(getJson("/api/lists/links-health").at("/links/e3").isMissingNode()).isTrue();
+        assertThat(getJson("/api/search?q=Moved%20for%20good").at("/items/0/link").asString()).isEqualTo("redirected");
 
         // the site starts failing: failing first, dead after three failures spanning a second
         site.script("/fading", Reply.status(503));
@@ -91,6 +96,8 @@ class LinkHealthTest extends KafkaFedTest {
         assertThat(states).contains("failing").endsWith("ok");
         assertThat(getJson("/api/lists/links-health/links?status=ok").get("links").findValuesAsString("entry"))
                 .containsExactly("e3");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(getJson("/api/lists/links-health").at("/links/e5").asString()).isEqualTo("dead"));
 
         // it comes back: ok again, the count of failures starts over
         site.script("/fading", Reply.status(200));

@@ -21,6 +21,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +38,7 @@ class LinkChecker implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LinkChecker.class);
 
     private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final LinkHealthProperties properties;
@@ -48,9 +50,10 @@ class LinkChecker implements SmartLifecycle {
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ExecutorService checks;
 
-    LinkChecker(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, JsonMapper json, LinkHealthProperties properties,
-                MeterRegistry meters) {
+    LinkChecker(JdbcClient jdbc, TransactionOperations transactions, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                LinkHealthProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
@@ -102,20 +105,42 @@ class LinkChecker implements SmartLifecycle {
         }
     }
 
-    /** Takes the URLs of lists whose version moved into link_state, in one statement (one snapshot). */
+    /**
+     * Takes the URLs of lists whose version moved into link_state, and renews those lists' rows in
+     * entry_link_health. The versions are read first: if a list moves on meanwhile, the newer
+     * entries are taken and the older version recorded, so the next poll takes it again.
+     */
     int sync() {
-        return jdbc.sql("""
-                        WITH changed AS (
+        Integer synced = transactions.execute(tx -> {
+            List<Object[]> changed = jdbc.sql("""
                             SELECT l.id, l.version FROM list_view l LEFT JOIN link_sync s ON s.list_id = l.id
-                            WHERE s.version IS NULL OR s.version < l.version LIMIT 100),
-                        added AS (
+                            WHERE s.version IS NULL OR s.version < l.version LIMIT 100""")
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+            if (changed.isEmpty()) {
+                return 0;
+            }
+            String[] ids = changed.stream().map(c -> (String) c[0]).toArray(String[]::new);
+            jdbc.sql("""
                             INSERT INTO link_state (url_hash, url)
-                            SELECT DISTINCT md5(e.url), e.url FROM entry_view e JOIN changed c ON c.id = e.list_id
-                            WHERE e.url ~* '^https?://'
-                            ON CONFLICT (url_hash) DO NOTHING RETURNING 1)
-                        INSERT INTO link_sync (list_id, version) SELECT id, version FROM changed
-                        ON CONFLICT (list_id) DO UPDATE SET version = EXCLUDED.version""")
-                .update();
+                            SELECT DISTINCT md5(url), url FROM entry_view WHERE list_id = ANY (?) AND url ~* '^https?://'
+                            ON CONFLICT (url_hash) DO NOTHING""")
+                    .param(ids).update();
+            jdbc.sql("DELETE FROM entry_link_health WHERE list_id = ANY (?)").param(ids).update();
+            jdbc.sql("""
+                            INSERT INTO entry_link_health (list_id, entry_id, url_hash, status)
+                            SELECT e.list_id, e.id, s.url_hash, s.status FROM entry_view e
+                            JOIN link_state s ON s.url_hash = md5(e.url) AND s.url = e.url
+                            WHERE e.list_id = ANY (?) AND s.status IN ('failing', 'dead', 'redirected')""")
+                    .param(ids).update();
+            for (Object[] list : changed) {
+                jdbc.sql("""
+                                INSERT INTO link_sync (list_id, version) VALUES (?, ?)
+                                ON CONFLICT (list_id) DO UPDATE SET version = GREATEST(link_sync.version, EXCLUDED.version)""")
+                        .params(list[0], list[1]).update();
+            }
+            return changed.size();
+        });
+        return synced == null ? 0 : synced;
     }
 
     private record Due(String urlHash, String url, LinkState state, boolean linked) {

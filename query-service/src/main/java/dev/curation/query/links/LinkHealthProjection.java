@@ -97,6 +97,18 @@ class LinkHealthProjection {
                         Timestamp.from(after.nextCheck(check.checkedAt(), properties.recheckAfter(), properties.retryAfter())),
                         after.status().wire(), Timestamp.from(check.checkedAt()), check.urlHash())
                 .update();
+        if (after.status() != before.status()) {
+            // the entries that link here carry the new state in their list's structure
+            jdbc.sql("DELETE FROM entry_link_health WHERE url_hash = ?").param(check.urlHash()).update();
+            if (after.status() == LinkState.Status.FAILING || after.status() == LinkState.Status.DEAD
+                    || after.status() == LinkState.Status.REDIRECTED) {
+                jdbc.sql("""
+                                INSERT INTO entry_link_health (list_id, entry_id, url_hash, status)
+                                SELECT list_id, id, ?, ? FROM entry_view WHERE md5(url) = ? AND url = ?
+                                ON CONFLICT (list_id, entry_id) DO UPDATE SET url_hash = EXCLUDED.url_hash, status = EXCLUDED.status""")
+                        .params(check.urlHash(), after.status().wire(), check.urlHash(), check.url()).update();
+            }
+        }
         if (after.status() == LinkState.Status.DEAD && before.status() != LinkState.Status.DEAD && after.deadSince() != null) {
             queue(check, after.archivedUrl() == null ? "remove" : "replace", after.archivedUrl(), after.deadSince());
         } else if (properties.proposeMoves() && after.status() == LinkState.Status.REDIRECTED && after.moved()

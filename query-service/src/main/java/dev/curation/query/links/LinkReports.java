@@ -1,8 +1,11 @@
 package dev.curation.query.links;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +26,23 @@ public class LinkReports {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    // read on every structure request: a few seconds old is fresh enough for links checked daily
+    private final Cache<String, byte[]> notOk = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(10_000).build();
 
     LinkReports(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** The list's entries whose link is failing, dead or redirected, as a JSON object entry id to state; empty if none. */
+    public byte[] notOk(String listId) {
+        return notOk.get(listId, id -> {
+            Map<String, String> states = new java.util.TreeMap<>();
+            jdbc.sql("SELECT entry_id, status FROM entry_link_health WHERE list_id = ?").param(id)
+                    .query((rs, n) -> states.put(rs.getString(1), rs.getString(2))).list();
+            return states.isEmpty() ? new byte[0] : json.writeValueAsBytes(states);
+        });
     }
 
     /** A list's id and version by slug. */

@@ -140,30 +140,36 @@ public class EntryIndex {
     public List<SearchHit> search(String query, int limit) {
         String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
-                        SELECT v.slug, e.id, e.section_id, e.title, e.url, e.description
+                        SELECT v.slug, e.id, e.section_id, e.title, e.url, e.description,
+                               CASE WHEN s.url = e.url THEN s.status END
                         FROM entry_view e JOIN list_view v ON v.id = e.list_id
+                        LEFT JOIN link_state s ON s.url_hash = md5(e.url)
                         WHERE v.version > 0 AND (e.title ILIKE :p OR e.description ILIKE :p OR e.url ILIKE :p)
                         ORDER BY (lower(e.title) = lower(:q)) DESC, (e.title ILIKE :p) DESC,
                                  similarity(e.title, :q) DESC, v.slug, e.id
                         LIMIT :limit""")
                 .param("p", pattern).param("q", query).param("limit", limit)
                 .query((rs, n) -> SearchHit.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5), rs.getString(6), rs.getString(7)))
                 .list();
     }
 
     /**
      * A search result: the list's slug and the entry with its ids. As in the structure JSON, an
      * unsafe link ({@link LinkSafety}) has no {@code url}: {@code unsafe} is true and {@code rawUrl} holds it.
+     * {@code link}: the link's health (ok, redirected, failing, dead, refused, excluded), absent until it is checked.
      */
     public record SearchHit(String list, String entry, String section, String title, String url, String description,
                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean unsafe,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String rawUrl) {
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String rawUrl,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String link) {
 
-        static SearchHit of(String list, String entry, String section, String title, String url, String description) {
+        static SearchHit of(String list, String entry, String section, String title, String url, String description,
+                            String link) {
+            String health = "unchecked".equals(link) ? null : link;
             return LinkSafety.unsafe(url)
-                    ? new SearchHit(list, entry, section, title, null, description, true, url)
-                    : new SearchHit(list, entry, section, title, url, description, false, null);
+                    ? new SearchHit(list, entry, section, title, null, description, true, url, health)
+                    : new SearchHit(list, entry, section, title, url, description, false, null, health);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.curation.query.list;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.curation.core.document.Block;
 import dev.curation.core.document.Entry;
@@ -13,10 +14,32 @@ import java.util.List;
  * stable id that edits refer to. {@code entries} at the top are links before the first heading.
  */
 public record ListStructure(String id, String slug, long version, List<EntryView> entries,
-                            List<SectionView> sections) {
+                            List<SectionView> sections,
+                            @Schema(description = "entries whose link is not ok now, by entry id: failing, dead or redirected"
+                                    + " (link health, current whatever the version; absent when there is none)")
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> links) {
 
     public static ListStructure of(String id, String slug, long version, ListDocument document) {
-        return new ListStructure(id, slug, version, entries(document.preamble()), sections(document.sections()));
+        return new ListStructure(id, slug, version, entries(document.preamble()), sections(document.sections()),
+                java.util.Map.of());
+    }
+
+    /**
+     * The rendered structure with the current link health added: {@code links} is spliced in before
+     * the closing brace, so the cached bytes are not parsed again.
+     */
+    public static byte[] withLinks(byte[] structure, byte[] links) {
+        int end = structure.length - 1;
+        while (end > 0 && structure[end] != '}') {
+            end--;
+        }
+        byte[] key = ",\"links\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = new byte[end + key.length + links.length + 1];
+        System.arraycopy(structure, 0, out, 0, end);
+        System.arraycopy(key, 0, out, end, key.length);
+        System.arraycopy(links, 0, out, end + key.length, links.length);
+        out[out.length - 1] = '}';
+        return out;
     }
 
     public record SectionView(String id, String title, int level, List<EntryView> entries, List<SectionView> sections) {

@@ -53,7 +53,7 @@ public class ReadModelRebuild implements DisposableBean {
     /** Tables in public that are not read models: never rebuilt, never moved. */
     // not read models of the list topic: link health comes from its own topic and is kept across a rebuild
     private static final Set<String> KEPT = Set.of("flyway_schema_history", "read_model_generation", "discarded_record",
-            "link_state", "link_check", "link_sync", "link_proposal");
+            "link_state", "link_check", "link_sync", "link_proposal", "entry_link_health");
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     /**

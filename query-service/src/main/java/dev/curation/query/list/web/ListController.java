@@ -1,6 +1,7 @@
 package dev.curation.query.list.web;
 
 import dev.curation.query.history.ListHistory;
+import dev.curation.query.links.LinkReports;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.ListStructure;
 import dev.curation.query.list.ListSummary;
@@ -33,11 +34,13 @@ class ListController {
     private final ListStore lists;
     private final RenderedLists rendered;
     private final ListHistory history;
+    private final LinkReports linkHealth;
 
-    ListController(ListStore lists, RenderedLists rendered, ListHistory history) {
+    ListController(ListStore lists, RenderedLists rendered, ListHistory history, LinkReports linkHealth) {
         this.lists = lists;
         this.rendered = rendered;
         this.history = history;
+        this.linkHealth = linkHealth;
     }
 
     @Operation(summary = "All lists, by slug")
@@ -51,9 +54,11 @@ class ListController {
                     schema = @Schema(implementation = ListStructure.class))))
     @GetMapping(path = "/api/lists/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
-        // rendered once per version, then served from memory
+        // rendered once per version, then served from memory; link health is current, added if any link is not ok
+        Rendered list = rendered.current(slug).orElseThrow(() -> NotFoundException.list(slug));
+        byte[] links = linkHealth.notOk(list.listId());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(rendered.current(slug).orElseThrow(() -> NotFoundException.list(slug)).structure());
+                .body(links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links));
     }
 
     @Operation(summary = "The list as Markdown, byte-identical to the imported file where nothing was edited")

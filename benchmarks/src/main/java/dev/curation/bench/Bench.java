@@ -50,6 +50,13 @@ public final class Bench {
             org.openjdk.jmh.Main.main(options.stream().filter(a -> !a.equals("jmh")).toArray(String[]::new));
             return;
         }
+        if (options.contains("links")) {
+            // the in-process lint and link-check rows alone, printed (no stack, no docs)
+            List<Measure> rows = new ArrayList<>(LinkBench.lint(20));
+            rows.addAll(LinkBench.linkChecks(40));
+            Report.print(rows, options.contains("--json"));
+            return;
+        }
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
         Bench bench = new Bench(Settings.of(options.contains("--quick")));
         bench.run(root, options.contains("--json"));
@@ -151,6 +158,10 @@ public final class Bench {
             importLarge(api, root);
             rebuild(stack, api, kafka.consumed());
         }
+        progress("lint of a 10k-entry list, in process");
+        LinkBench.lint(settings.quick() ? 20 : 50).forEach(this::add);
+        progress("link checks against 50 local hosts, in process");
+        LinkBench.linkChecks(settings.quick() ? 40 : 200).forEach(this::add);
         progress(String.format("done in %.0f s", (System.nanoTime() - runStart) / 1e9));
         Report.print(measures, json);
     }

@@ -143,6 +143,9 @@ public final class LinkProbe {
                         : e.getMessage()), true);
             } catch (IllegalArgumentException e) {
                 return Attempt.failed(hops, null, "cannot request " + current + ": " + e.getMessage(), false);
+            } catch (RuntimeException e) {
+                // whatever a URL makes the client throw is that URL's failure, recorded like any other
+                return Attempt.failed(hops, null, "cannot check " + current + ": " + e, false);
             }
         }
     }

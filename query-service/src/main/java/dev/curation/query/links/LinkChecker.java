@@ -199,7 +199,7 @@ class LinkChecker implements SmartLifecycle {
                     archived = archive.closest(due.url()).orElse(null);
                 }
                 LinkCheckRecord record = LinkCheckRecord.of(check, due.urlHash(), now, archived);
-                meters.counter("curation.links.checks", "outcome", check.outcome().name().toLowerCase()).increment();
+                meters.counter("curation.links.checks", "outcome", check.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
                 kafka.send(properties.topic(), due.urlHash(), json.writeValueAsBytes(record)).whenComplete((sent, failure) -> {
                     if (failure != null) {
                         LOG.warn("the check of {} was not published (checked again when its claim runs out): {}", due.url(),

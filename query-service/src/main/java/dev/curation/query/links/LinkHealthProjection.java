@@ -81,7 +81,7 @@ class LinkHealthProjection {
                         INSERT INTO link_check (id, url_hash, url, checked_at, outcome, status_after, http_status, final_url,
                                                 redirects, attempts, elapsed_ms, error, archived_url)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(check.id(), check.urlHash(), check.url(), Timestamp.from(check.checkedAt()), check.outcome().name().toLowerCase(),
+                .params(check.id(), check.urlHash(), check.url(), Timestamp.from(check.checkedAt()), check.outcome().name().toLowerCase(java.util.Locale.ROOT),
                         after.status().wire(), check.status(), check.finalUrl(), json.writeValueAsString(check.redirects()),
                         check.attempts(), check.elapsedMillis(), check.error(), check.archivedUrl())
                 .update();

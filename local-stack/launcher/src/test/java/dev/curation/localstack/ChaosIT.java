@@ -168,7 +168,9 @@ class ChaosIT {
                     "-Xms64m -Xmx384m -XX:+UseSerialGC", data.resolve("logs"), List.of(
                             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/curation_rebuild",
                             "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
-                            "--spring.kafka.consumer.group-id=chaos-rebuild"))) {
+                            "--spring.kafka.consumer.group-id=chaos-rebuild",
+                            // like the stack's: no link checks (no internet in tests, and no link health in the structure)
+                            "--curation.links.enabled=false"))) {
                 rebuild.awaitReady(Duration.ofMinutes(4));
                 String rebuilt = "http://127.0.0.1:" + rebuildPort;
                 // a long run leaves hundreds of thousands of events to replay: a minute more per 50k edits

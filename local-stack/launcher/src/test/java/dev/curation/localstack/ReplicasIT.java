@@ -52,8 +52,9 @@ class ReplicasIT {
             AotCache queryJar = new AotCache(Path.of(System.getProperty("curation.query-jar")));
             List<String> commandSettings = List.of("--spring.datasource.url=" + postgres.jdbcUrl("curation_events"),
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+            // tests never reach the internet: the lists' links are not checked
             List<String> querySettings = List.of("--spring.datasource.url=" + postgres.jdbcUrl("curation_query"),
-                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--curation.links.enabled=false");
             int[] ports = {Ports.free(), Ports.free(), Ports.free(), Ports.free()};
             ServiceProcess command1 = start(started, "command-1", commandJar, ports[0], commandSettings);
             ServiceProcess command2 = start(started, "command-2", commandJar, ports[1], commandSettings);

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditSpec;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.ListEditor;
 import dev.curation.core.edit.Revert;
@@ -14,6 +15,7 @@ import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.lint.LintProfile;
+import dev.curation.core.list.ApprovalOutcome;
 import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.LintFixes;
 import dev.curation.core.list.LintGate;
@@ -29,6 +31,13 @@ import dev.curation.core.list.ListImported;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.Proposal;
 import dev.curation.core.list.ProposalApproved;
+import dev.curation.core.list.ReviewPolicyChanged;
+import dev.curation.core.list.ReviewPolicy;
+import dev.curation.core.list.ProposalCommented;
+import dev.curation.core.list.ProposalCommentResolved;
+import dev.curation.core.list.ProposalChangesRequested;
+import dev.curation.core.list.ProposalApprovalRecorded;
+import dev.curation.core.list.ProposalAmended;
 import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
@@ -62,6 +71,7 @@ class CuratedList {
     private final Map<String, Long> lastChanged = new HashMap<>();
     private final Map<String, Proposal> proposals = new HashMap<>();
     private LintProfile lintProfile = LintProfile.defaults();
+    private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
 
     protected CuratedList() {
         // for event sourcing
@@ -101,22 +111,72 @@ class CuratedList {
     @CommandHandler
     List<LintProblem> submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
         long base = ChangeSetRules.base(command.baseVersion(), version);
-        List<Edit> edits = ChangeSetRules.edits(command.edits());
         // checked now against the current list, so a proposal that cannot apply (or adds a lint error) is refused at once
+        List<LintProblem> added = checkProposed(command.edits());
+        applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
+                ChangeSetRules.rationale(command.rationale()), command.edits(), author, command.byCurator())), version);
+        return added;
+    }
+
+    /** Lint warnings the change would add; refuses with 422 if it would add an error. */
+    private List<LintProblem> checkProposed(List<EditSpec> specs) {
+        List<Edit> edits = ChangeSetRules.edits(specs);
         List<ListEvent> events = ListEditor.decide(listId, document, new IdSequence(lastId), edits, lintProfile.sameUrlInSections());
         LintGate.check(document, events, lintProfile);
         LintGate.Warnings warnings = LintGate.warnings(document, events, lintProfile);
-        List<LintProblem> added = List.of();
-        if (!warnings.items().isEmpty()) {
-            ListDocument after = document.copy();
-            for (ListEvent event : events) {
-                after = ListFold.apply(after, event);
-            }
-            added = warnings.addedIn(after);
+        if (warnings.items().isEmpty()) {
+            return List.of();
         }
-        applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
+        ListDocument after = document.copy();
+        for (ListEvent event : events) {
+            after = ListFold.apply(after, event);
+        }
+        return warnings.addedIn(after);
+    }
+
+    /** The author's next revision of an open proposal, against a base of their choice; returns its lint warnings. */
+    @CommandHandler
+    List<LintProblem> amend(ListCommand.AmendProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+        Proposal proposal = proposal(command.proposal());
+        proposal.checkAmendmentBy(author);
+        long base = ChangeSetRules.base(command.baseVersion(), version);
+        List<LintProblem> warnings = checkProposed(command.edits());
+        applyAll(List.of(new ProposalAmended(listId, proposal.id(), proposal.revision() + 1, base,
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author)), version);
-        return added;
+        return warnings;
+    }
+
+    @CommandHandler
+    void comment(ListCommand.CommentOnProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+        Proposal proposal = proposal(command.proposal());
+        proposal.checkComment(command.edit(), command.replyTo());
+        if (proposal.comments().containsKey(command.comment())) {
+            throw new ListRuleException.IllegalTransition(proposal.id(), "commented with " + command.comment(), "given it again");
+        }
+        applyAll(List.of(new ProposalCommented(listId, proposal.id(), command.comment(), proposal.revision(), command.edit(),
+                command.replyTo(), java.util.Objects.requireNonNull(command.text()).strip(), author)), version);
+    }
+
+    @CommandHandler
+    void resolve(ListCommand.ResolveComment command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        Proposal proposal = proposal(command.proposal());
+        proposal.checkResolution(command.comment());
+        applyAll(List.of(new ProposalCommentResolved(listId, proposal.id(), command.comment(), curator)), version);
+    }
+
+    @CommandHandler
+    void requestChanges(ListCommand.RequestChanges command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        Proposal proposal = proposal(command.proposal());
+        proposal.checkChangesRequestBy(curator);
+        String reason = ChangeSetRules.reason(command.reason());
+        applyAll(List.of(new ProposalChangesRequested(listId, proposal.id(), proposal.revision(), reason, curator)), version);
+    }
+
+    @CommandHandler
+    void changeReviewPolicy(ListCommand.ChangeReviewPolicy command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        ReviewPolicy policy = ReviewPolicy.of(command.requiredApprovals(), command.authorCounts(), command.dismissOnAmend());
+        applyAll(List.of(new ReviewPolicyChanged(listId, policy.requiredApprovals(), policy.authorCounts(),
+                policy.dismissOnAmend(), curator)), version);
     }
 
     /**
@@ -147,12 +207,22 @@ class CuratedList {
         applyAll(List.of(new ProposalRejected(listId, command.proposal(), curator, reason)), version);
     }
 
-    /** Applies the proposal's edits as one new version (rebased onto the current one); returns it. */
+    /**
+     * Records a curator's approval of the latest revision; when the review policy has all the
+     * approvals it wants, applies the proposal's edits as one new version (rebased onto the current
+     * one). Returns the new version, or how many approvals there are of how many.
+     */
     @CommandHandler
-    long approve(ListCommand.ApproveProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    ApprovalOutcome approve(ListCommand.ApproveProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
         Proposal proposal = proposal(command.proposal());
-        proposal.checkApprovalBy(curator);
+        proposal.checkApprovalBy(curator, command.revision(), reviewPolicy);
         ChangeSetRules.expectVersion(command.expectedVersion(), version);
+        int approvals = proposal.approvalsWith(curator, reviewPolicy);
+        if (approvals < reviewPolicy.requiredApprovals()) {
+            applyAll(List.of(new ProposalApprovalRecorded(listId, proposal.id(), proposal.revision(), curator, approvals,
+                    reviewPolicy.requiredApprovals())), version);
+            return new ApprovalOutcome(null, proposal.revision(), approvals, reviewPolicy.requiredApprovals());
+        }
         List<Edit> edits = ChangeSetRules.edits(proposal.edits());
         List<ListEvent> events = new ArrayList<>();
         events.add(new ProposalApproved(listId, proposal.id(), curator, version + 1, proposal.baseVersion(),
@@ -161,7 +231,7 @@ class CuratedList {
         // the list may have changed since the proposal was checked
         LintGate.check(document, events, lintProfile);
         applyAll(events, version + 1);
-        return version;
+        return new ApprovalOutcome(version, proposal.revision(), approvals, reviewPolicy.requiredApprovals());
     }
 
     /** Undoes an earlier version with inverse edits (curation-core's {@link Revert}) as one new version; returns it. */
@@ -221,6 +291,13 @@ class CuratedList {
             case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.WITHDRAWN));
             case ProposalRejected p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.REJECTED));
             case ProposalApproved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.APPROVED));
+            case ProposalAmended p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.amended(p, reviewPolicy));
+            case ProposalChangesRequested p -> proposals.computeIfPresent(p.proposal(),
+                    (k, v) -> v.with(Proposal.Status.CHANGES_REQUESTED));
+            case ProposalApprovalRecorded p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.approvedBy(p.by(), p.revision()));
+            case ProposalCommented p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.commented(p.comment(), false));
+            case ProposalCommentResolved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.commented(p.comment(), true));
+            case ReviewPolicyChanged p -> reviewPolicy = ReviewPolicy.of(p);
             case LintProfileChanged p -> lintProfile = LintProfile.fromWire(p.rules(), p.sameUrlInSections());
             default -> ListEvents.changedItems(event).forEach(id -> {
                 lastChanged.put(id, eventVersion);

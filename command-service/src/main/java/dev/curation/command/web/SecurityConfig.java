@@ -58,10 +58,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/edits", "/api/lists/*/reverts").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.PUT, "/api/lists/*/lint-profile").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/lint/fixes").hasRole(CURATOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/lists/*/review-policy").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals/*/approve",
-                                "/api/lists/*/proposals/*/reject").hasRole(CURATOR)
+                                "/api/lists/*/proposals/*/reject", "/api/lists/*/proposals/*/request-changes",
+                                "/api/lists/*/proposals/*/comments/*/resolve").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals",
-                                "/api/lists/*/proposals/*/withdraw").hasAnyRole(CURATOR, CONTRIBUTOR)
+                                "/api/lists/*/proposals/*/withdraw", "/api/lists/*/proposals/*/comments",
+                                "/api/lists/*/proposals/*/revisions").hasAnyRole(CURATOR, CONTRIBUTOR)
                         .requestMatchers("/error").permitAll()
                         // operators: a bearer token or loopback, checked by the operations controller
                         .requestMatchers(HttpMethod.POST, "/api/operations/**").permitAll()

@@ -143,7 +143,7 @@ class CuratedListWorkflowTest {
     void approvalAppliesTheProposalAsOneVersion() {
         fixture.given(with(imported(), proposal("p1", "carol", addLink("s4", "Consul", "https://consul.io"))))
                 .when(new ListCommand.ApproveProposal(LIST, "p1", null), actor("alice"))
-                .expectResultMessagePayload(2L)
+                .expectResultMessagePayload(new dev.curation.core.list.ApprovalOutcome(2L, 1, 1, 1))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new ProposalApproved(LIST, "p1", "alice", 2, 1, "why"))),
                         messageWithPayload(instanceOf(LinkAdded.class)),

@@ -102,6 +102,27 @@ public final class ChangeSummary {
             }
             case LintProfileChanged e -> names.put("rules", Long.toString(e.rules().values().stream()
                     .filter(severity -> !severity.equals("off")).count()));
+            case ProposalCommented e -> {
+                names.put("proposal", e.proposal());
+                names.put("comment", e.comment());
+            }
+            case ProposalCommentResolved e -> {
+                names.put("proposal", e.proposal());
+                names.put("comment", e.comment());
+            }
+            case ProposalChangesRequested e -> {
+                names.put("proposal", e.proposal());
+                names.put("reason", e.reason());
+            }
+            case ProposalAmended e -> {
+                names.put("proposal", e.proposal());
+                names.put("revision", Integer.toString(e.revision()));
+            }
+            case ProposalApprovalRecorded e -> {
+                names.put("proposal", e.proposal());
+                names.put("approvals", e.approvals() + " of " + e.required());
+            }
+            case ReviewPolicyChanged e -> names.put("approvals", Integer.toString(e.requiredApprovals()));
         }
         return new Change(EventEnvelope.typeName(event), names);
     }
@@ -128,6 +149,12 @@ public final class ChangeSummary {
             case "ProposalWithdrawn" -> "withdrew proposal " + n.get("proposal");
             case "ProposalRejected" -> "rejected proposal " + n.get("proposal") + ": " + n.get("reason");
             case "LintProfileChanged" -> "set the lint profile (" + n.get("rules") + " rules on)";
+            case "ProposalCommented" -> "commented on proposal " + n.get("proposal");
+            case "ProposalCommentResolved" -> "resolved comment " + n.get("comment") + " on proposal " + n.get("proposal");
+            case "ProposalChangesRequested" -> "asked for changes to proposal " + n.get("proposal") + ": " + n.get("reason");
+            case "ProposalAmended" -> "amended proposal " + n.get("proposal") + " (revision " + n.get("revision") + ")";
+            case "ProposalApprovalRecorded" -> "approved proposal " + n.get("proposal") + " (" + n.get("approvals") + " approvals)";
+            case "ReviewPolicyChanged" -> "set the review policy (" + n.get("approvals") + " approvals)";
             default -> "changed the list (" + change.type() + ")";
         };
     }

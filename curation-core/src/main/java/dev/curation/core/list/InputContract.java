@@ -22,6 +22,7 @@ public final class InputContract {
     public static final int MAX_ID = 100;
     public static final int MAX_RATIONALE = 2000;
     public static final int MAX_REASON = 2000;
+    public static final int MAX_COMMENT = 5000;
     private static final Map<String, Integer> EDIT_FIELD_MAX = Map.of(
             "section", MAX_ID, "entry", MAX_ID, "block", MAX_ID, "parent", MAX_ID,
             "title", 300, "url", 2048, "description", 1000, "text", 10_000);
@@ -50,6 +51,35 @@ public final class InputContract {
             case ListCommand.RejectProposal r -> {
                 id("proposal", r.proposal());
                 FreeText.check("reason", r.reason(), MAX_REASON, true);
+            }
+            case ListCommand.AmendProposal a -> {
+                id("proposal", a.proposal());
+                changeSet(a.rationale(), a.edits());
+            }
+            case ListCommand.CommentOnProposal c -> {
+                id("proposal", c.proposal());
+                id("comment", c.comment());
+                if (c.text() == null || c.text().isBlank()) {
+                    throw new InputException.Invalid("text", "a comment needs text");
+                }
+                FreeText.check("text", c.text(), MAX_COMMENT, true);
+                if (c.replyTo() != null) {
+                    id("replyTo", c.replyTo());
+                }
+            }
+            case ListCommand.ResolveComment r -> {
+                id("proposal", r.proposal());
+                id("comment", r.comment());
+            }
+            case ListCommand.RequestChanges r -> {
+                id("proposal", r.proposal());
+                FreeText.check("reason", r.reason(), MAX_REASON, true);
+            }
+            case ListCommand.ProposeLintFixes f -> {
+                id("proposal", f.proposal());
+                for (int i = 0; i < f.rules().size(); i++) {
+                    FreeText.check("rules[" + i + "]", f.rules().get(i), 40, false);
+                }
             }
             case ListCommand.RevertVersion ignored -> {
                 // a number, checked by the list

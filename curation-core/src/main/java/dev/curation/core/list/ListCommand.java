@@ -28,12 +28,44 @@ public sealed interface ListCommand {
         }
     }
 
+    /** {@code byCurator}: whether the author is a curator (a review policy may count it as an approval). */
     record SubmitProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
-                          List<EditSpec> edits)
+                          List<EditSpec> edits, boolean byCurator)
             implements ListCommand {
         public SubmitProposal {
             edits = ListCommand.copy(edits);
         }
+
+        public SubmitProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
+                              List<EditSpec> edits) {
+            this(listId, proposal, baseVersion, rationale, edits, false);
+        }
+    }
+
+    /** The author replaces the change set of an open proposal with a new revision, against {@code baseVersion}. */
+    record AmendProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
+                         List<EditSpec> edits) implements ListCommand {
+        public AmendProposal {
+            edits = ListCommand.copy(edits);
+        }
+    }
+
+    /** Someone signed in comments on a proposal, on one of its edits, or in reply to a comment. */
+    record CommentOnProposal(String listId, String proposal, String comment, @Nullable String text, @Nullable Integer edit,
+                             @Nullable String replyTo) implements ListCommand {
+    }
+
+    /** A curator resolves a comment. */
+    record ResolveComment(String listId, String proposal, String comment) implements ListCommand {
+    }
+
+    /** A curator sends a submitted proposal back to its author with a reason. */
+    record RequestChanges(String listId, String proposal, @Nullable String reason) implements ListCommand {
+    }
+
+    /** A curator sets the list's review policy. */
+    record ChangeReviewPolicy(String listId, int requiredApprovals, boolean authorCounts, boolean dismissOnAmend)
+            implements ListCommand {
     }
 
     record WithdrawProposal(String listId, String proposal) implements ListCommand {
@@ -42,7 +74,12 @@ public sealed interface ListCommand {
     record RejectProposal(String listId, String proposal, @Nullable String reason) implements ListCommand {
     }
 
-    record ApproveProposal(String listId, String proposal, @Nullable Long expectedVersion) implements ListCommand {
+    /** {@code revision}: the revision the curator reviewed; an older one than the latest is refused. */
+    record ApproveProposal(String listId, String proposal, @Nullable Long expectedVersion, @Nullable Integer revision)
+            implements ListCommand {
+        public ApproveProposal(String listId, String proposal, @Nullable Long expectedVersion) {
+            this(listId, proposal, expectedVersion, null);
+        }
     }
 
     /** Undo version {@code version} as a new version, unless something changed since clashes. */

@@ -4,7 +4,8 @@ package dev.curation.core.list;
 public sealed interface ListEvent permits ListImported, ListContentImported, ChangeSetApplied, LinkAdded, LinkEdited,
         LinkRemoved, LinkMoved, SectionAdded, SectionRenamed, SectionMoved, SectionRemoved, TextAdded, TextEdited,
         TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted,
-        LintProfileChanged {
+        LintProfileChanged, ProposalCommented, ProposalCommentResolved, ProposalChangesRequested, ProposalAmended,
+        ProposalApprovalRecorded, ReviewPolicyChanged {
 
     String listId();
 }

@@ -10,6 +10,18 @@ public final class ListEvents {
     }
 
     /** The ids of the items an event creates, changes or removes (for rebase checks, history and blame). */
+    /**
+     * The events that share the list's version but make none of their own: proposals and their
+     * review, and the list's settings. By type name, as they travel and are stored.
+     */
+    public static final java.util.Set<String> NO_VERSION = java.util.Set.of("ProposalSubmitted", "ProposalWithdrawn",
+            "ProposalRejected", "LintProfileChanged", "ProposalCommented", "ProposalCommentResolved",
+            "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ReviewPolicyChanged");
+
+    public static boolean makesNoVersion(ListEvent event) {
+        return NO_VERSION.contains(EventEnvelope.typeName(event));
+    }
+
     public static List<String> changedItems(ListEvent event) {
         return switch (event) {
             case LinkAdded e -> List.of(e.entry());

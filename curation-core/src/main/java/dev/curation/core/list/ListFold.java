@@ -77,6 +77,19 @@ public final class ListFold {
             case LintProfileChanged e -> {
                 // a setting of the list, not its content
             }
+            case ProposalCommented e -> {
+                // the review of a proposal: no content until it is approved
+            }
+            case ProposalCommentResolved e -> {
+            }
+            case ProposalChangesRequested e -> {
+            }
+            case ProposalAmended e -> {
+            }
+            case ProposalApprovalRecorded e -> {
+            }
+            case ReviewPolicyChanged e -> {
+            }
         }
     }
 

@@ -4,7 +4,7 @@ package dev.curation.core.list;
 public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
         ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors,
-        ListRuleException.NothingToFix {
+        ListRuleException.NothingToFix, ListRuleException.NoSuchComment, ListRuleException.StaleRevision {
 
     private static final long serialVersionUID = 1L;
 
@@ -102,6 +102,25 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         public NothingToFix(java.util.List<String> rules) {
             super("the list has no problem " + (rules.isEmpty() ? "of the fixable rules enabled in its profile"
                     : "of " + String.join(", ", rules)) + " to fix");
+        }
+    }
+
+    /** 404 */
+    public static final class NoSuchComment extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchComment(String proposal, String comment) {
+            super("proposal " + proposal + " has no comment " + comment);
+        }
+    }
+
+    /** 409: an approval names a revision that is not the latest; approval applies the latest. */
+    public static final class StaleRevision extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public StaleRevision(String proposal, int named, int latest) {
+            super("proposal " + proposal + " is at revision " + latest + ", not " + named
+                    + "; an approval applies the latest revision: review it and approve revision " + latest);
         }
     }
 }

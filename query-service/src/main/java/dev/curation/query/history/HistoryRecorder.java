@@ -10,9 +10,7 @@ import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListImported;
 import dev.curation.core.list.ProposalApproved;
-import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
-import dev.curation.core.list.ProposalWithdrawn;
 import dev.curation.core.list.VersionReverted;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -193,8 +191,6 @@ public class HistoryRecorder {
 
     /** Commands on proposals and on the list's settings make no version. */
     private static boolean isProposalOnly(ListEvent payload) {
-        return payload instanceof ProposalSubmitted || payload instanceof ProposalWithdrawn
-                || payload instanceof dev.curation.core.list.LintProfileChanged
-                || payload instanceof ProposalRejected;
+        return dev.curation.core.list.ListEvents.makesNoVersion(payload);
     }
 }

@@ -169,9 +169,9 @@ public class ListHistory {
                         SELECT version, change FROM list_event
                         WHERE list_id = :list AND version IN (:versions) AND change IS NOT NULL
                           -- commands on proposals and settings share the list's version but make none of their own
-                          AND type NOT IN ('ProposalSubmitted', 'ProposalWithdrawn', 'ProposalRejected', 'LintProfileChanged')
+                          AND type NOT IN (:settings)
                         ORDER BY sequence""")
-                .param("list", listId).param("versions", stored.stream().map(s -> s.row().version()).toList())
+                .param("list", listId).param("settings", List.copyOf(dev.curation.core.list.ListEvents.NO_VERSION)).param("versions", stored.stream().map(s -> s.row().version()).toList())
                 .query(rs -> {
                     sentences.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>()).add(sentence(rs.getString(2)));
                 });

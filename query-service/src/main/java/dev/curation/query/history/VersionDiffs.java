@@ -119,6 +119,40 @@ public class VersionDiffs {
         });
     }
 
+    /**
+     * The unified diff between what two revisions of a proposal would make of the list now: each
+     * applied to the current version, the Markdown of one against the other. {@code error} when a
+     * revision no longer applies, or the diff is too large to show.
+     */
+    public Preview revisions(String listId, String name, long version, String proposal, int from, int to,
+                             Supplier<ListDocument> current, Supplier<List<Edit>> fromEdits, Supplier<List<Edit>> toEdits) {
+        return cached(previews, new PreviewKey(listId, proposal + " revisions", version, List.of(from, to)), () -> {
+            String before;
+            String after;
+            try {
+                ListDocument now = current.get();
+                before = MarkdownWriter.write(applied(listId, now, fromEdits.get()));
+                after = MarkdownWriter.write(applied(listId, now, toEdits.get()));
+            } catch (EditException e) {
+                return new Preview(null, e.getMessage(), null);
+            }
+            try {
+                return new Preview(UnifiedDiff.between(name, before, after, maxLines), null, null);
+            } catch (UnifiedDiff.TooLarge e) {
+                return new Preview(null, "no diff: it would span " + e.changedLines() + " changed lines, more than the "
+                        + e.budget() + " shown", null);
+            }
+        });
+    }
+
+    private static ListDocument applied(String listId, ListDocument current, List<Edit> edits) {
+        ListDocument after = current.copy();
+        for (ListEvent event : ListEditor.decide(listId, current, new IdSequence(Long.MAX_VALUE / 2), edits)) {
+            after = ListFold.apply(after, event);
+        }
+        return after;
+    }
+
     /** Computed outside the cache's lock, like RenderedLists: two readers of a new key at worst compute it twice. */
     private <K, V> V cached(Cache<K, V> cache, K key, Supplier<V> compute) {
         V value = cache.getIfPresent(key);

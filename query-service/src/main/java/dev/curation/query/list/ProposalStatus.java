@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where a proposal's review stands. Its wire name is lower case. */
 public enum ProposalStatus {
-    SUBMITTED, APPROVED, REJECTED, WITHDRAWN;
+    SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, WITHDRAWN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,10 +2,17 @@ package dev.curation.query.list;
 
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ProposalAmended;
+import dev.curation.core.list.ProposalApprovalRecorded;
 import dev.curation.core.list.ProposalApproved;
+import dev.curation.core.list.ProposalChangesRequested;
+import dev.curation.core.list.ProposalCommentResolved;
+import dev.curation.core.list.ProposalCommented;
 import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
+import dev.curation.core.list.ReviewPolicy;
+import dev.curation.core.list.ReviewPolicyChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -30,22 +37,129 @@ public class ProposalStore {
         this.json = json;
     }
 
-    /** Applies a proposal event (others are ignored); called in the projection's transaction. */
+    /** Applies a proposal or review policy event (others are ignored); called in the projection's transaction. */
     void apply(EventEnvelope envelope) {
         Timestamp at = Timestamp.from(envelope.timestamp());
         switch (envelope.payload()) {
-            case ProposalSubmitted p -> jdbc.sql("""
-                            INSERT INTO proposal_view (id, list_id, status, author, rationale, base_version, edits, created_at)
-                            VALUES (?, ?, 'submitted', ?, ?, ?, ?, ?)""")
-                    .params(p.proposal(), p.listId(), p.author(), p.rationale(), p.baseVersion(),
-                            json.writeValueAsBytes(p.edits()), at)
+            case ProposalSubmitted p -> {
+                jdbc.sql("""
+                                INSERT INTO proposal_view (id, list_id, status, author, rationale, base_version, edits, created_at,
+                                                           by_curator)
+                                VALUES (?, ?, 'submitted', ?, ?, ?, ?, ?, ?)""")
+                        .params(p.proposal(), p.listId(), p.author(), p.rationale(), p.baseVersion(),
+                                json.writeValueAsBytes(p.edits()), at, Boolean.TRUE.equals(p.byCurator()))
+                        .update();
+                revision(p.proposal(), 1, p.baseVersion(), p.rationale(), p.edits(), p.author(), at);
+                activity(envelope, p.proposal(), "submitted", 1, p.author(), p.rationale(), null, null, null);
+            }
+            case ProposalAmended p -> {
+                jdbc.sql("""
+                                UPDATE proposal_view SET revision = ?, base_version = ?, rationale = ?, edits = ?, status = 'submitted',
+                                                         reason = NULL WHERE id = ?""")
+                        .params(p.revision(), p.baseVersion(), p.rationale(), json.writeValueAsBytes(p.edits()), p.proposal())
+                        .update();
+                revision(p.proposal(), p.revision(), p.baseVersion(), p.rationale(), p.edits(), p.author(), at);
+                activity(envelope, p.proposal(), "amended", p.revision(), p.author(), p.rationale(), null, null, null);
+            }
+            case ProposalChangesRequested p -> {
+                jdbc.sql("UPDATE proposal_view SET status = 'changes_requested', reason = ? WHERE id = ?")
+                        .params(p.reason(), p.proposal()).update();
+                activity(envelope, p.proposal(), "changes_requested", p.revision(), p.by(), p.reason(), null, null, null);
+            }
+            case ProposalCommented p -> activity(envelope, p.proposal(), "comment", p.revision(), p.author(), p.text(),
+                    p.comment(), p.edit(), p.replyTo());
+            case ProposalCommentResolved p -> activity(envelope, p.proposal(), "resolved", currentRevision(p.proposal()), p.by(),
+                    null, p.comment(), null, null);
+            case ProposalApprovalRecorded p -> activity(envelope, p.proposal(), "approval", p.revision(), p.by(), null, null,
+                    null, null);
+            case ProposalWithdrawn p -> {
+                decide(p.proposal(), "withdrawn", p.by(), at, null, null);
+                activity(envelope, p.proposal(), "withdrawn", currentRevision(p.proposal()), p.by(), null, null, null, null);
+            }
+            case ProposalRejected p -> {
+                decide(p.proposal(), "rejected", p.by(), at, p.reason(), null);
+                activity(envelope, p.proposal(), "rejected", currentRevision(p.proposal()), p.by(), p.reason(), null, null, null);
+            }
+            case ProposalApproved p -> {
+                decide(p.proposal(), "approved", p.by(), at, null, p.version());
+                activity(envelope, p.proposal(), "approved", currentRevision(p.proposal()), p.by(), null, null, null, null);
+            }
+            case ReviewPolicyChanged p -> jdbc.sql("""
+                            INSERT INTO review_policy (list_id, sequence, required_approvals, author_counts, dismiss_on_amend,
+                                                       changed_by, changed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(p.listId(), envelope.sequence(), p.requiredApprovals(), p.authorCounts(), p.dismissOnAmend(), p.by(), at)
                     .update();
-            case ProposalWithdrawn p -> decide(p.proposal(), "withdrawn", p.by(), at, null, null);
-            case ProposalRejected p -> decide(p.proposal(), "rejected", p.by(), at, p.reason(), null);
-            case ProposalApproved p -> decide(p.proposal(), "approved", p.by(), at, null, p.version());
             default -> {
             }
         }
+    }
+
+    private void revision(String proposal, int revision, long base, String rationale, List<EditSpec> edits, String author,
+                          Timestamp at) {
+        jdbc.sql("""
+                        INSERT INTO proposal_revision (proposal_id, revision, base_version, rationale, edits, author, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(proposal, revision, base, rationale, json.writeValueAsBytes(edits), author, at).update();
+    }
+
+    private void activity(EventEnvelope envelope, String proposal, String kind, int revision, String actor, String text,
+                          String comment, Integer edit, String replyTo) {
+        jdbc.sql("""
+                        INSERT INTO proposal_activity (list_id, sequence, proposal_id, kind, revision, actor, text, comment_id,
+                                                       edit_index, reply_to, at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(envelope.listId(), envelope.sequence(), proposal, kind, revision, actor, text, comment, edit, replyTo,
+                        Timestamp.from(envelope.timestamp()))
+                .update();
+    }
+
+    private int currentRevision(String proposal) {
+        return jdbc.sql("SELECT revision FROM proposal_view WHERE id = ?").param(proposal).query(Integer.class).optional().orElse(1);
+    }
+
+    /** One revision of a proposal's change set. */
+    public record RevisionView(int revision, long baseVersion, String rationale, List<EditSpec> edits, String author,
+                               Instant createdAt) {
+    }
+
+    public List<RevisionView> revisions(String proposal) {
+        return jdbc.sql("""
+                        SELECT revision, base_version, rationale, edits, author, created_at FROM proposal_revision
+                        WHERE proposal_id = ? ORDER BY revision""")
+                .param(proposal)
+                .query((rs, n) -> new RevisionView(rs.getInt(1), rs.getLong(2), rs.getString(3), json.readValue(rs.getBytes(4), EDITS),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /**
+     * One step of a review, in order. {@code kind}: submitted, comment, resolved, changes_requested,
+     * amended, approval, approved, rejected or withdrawn; {@code comment} names a comment (its id, or
+     * the one resolved), {@code edit} the edit a comment is about, {@code replyTo} the comment it answers.
+     */
+    public record ActivityView(long sequence, String kind, int revision, String actor, String text, String comment,
+                               Integer edit, String replyTo, Instant at) {
+    }
+
+    public List<ActivityView> activity(String listId, String proposal) {
+        return jdbc.sql("""
+                        SELECT sequence, kind, revision, actor, text, comment_id, edit_index, reply_to, at FROM proposal_activity
+                        WHERE list_id = ? AND proposal_id = ? ORDER BY sequence""")
+                .params(listId, proposal)
+                .query((rs, n) -> new ActivityView(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), (Integer) rs.getObject(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    /** The list's review policy now (the defaults until a curator sets one). */
+    public ReviewPolicy policy(String listId) {
+        return jdbc.sql("""
+                        SELECT required_approvals, author_counts, dismiss_on_amend FROM review_policy WHERE list_id = ?
+                        ORDER BY sequence DESC LIMIT 1""")
+                .param(listId)
+                .query((rs, n) -> new ReviewPolicy(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)))
+                .optional().orElseGet(ReviewPolicy::defaults);
     }
 
     private void decide(String id, String status, String by, Timestamp at, String reason, Long version) {
@@ -55,7 +169,8 @@ public class ProposalStore {
 
     public List<ProposalView> forList(String listId, ProposalStatus status) {
         return jdbc.sql("""
-                        SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version
+                        SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version,
+                               revision, by_curator
                         FROM proposal_view WHERE list_id = :list AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
                         ORDER BY created_at DESC, id""")
                 .param("list", listId).param("status", status == null ? null : status.wireName())
@@ -64,7 +179,8 @@ public class ProposalStore {
 
     public Optional<ProposalView> byId(String listId, String id) {
         return jdbc.sql("""
-                        SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version
+                        SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version,
+                               revision, by_curator
                         FROM proposal_view WHERE list_id = ? AND id = ?""")
                 .params(listId, id)
                 .query((rs, n) -> view(rs)).optional();
@@ -74,12 +190,16 @@ public class ProposalStore {
         Timestamp decided = rs.getTimestamp(9);
         return new ProposalView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 json.readValue(rs.getBytes(6), EDITS), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                decided == null ? null : decided.toInstant(), rs.getString(10), (Long) rs.getObject(11));
+                decided == null ? null : decided.toInstant(), rs.getString(10), (Long) rs.getObject(11), rs.getInt(12),
+                rs.getBoolean(13));
     }
 
-    /** A proposal as readers see it. */
+    /**
+     * A proposal as readers see it: its latest revision's change set. {@code status}: submitted,
+     * changes_requested, approved, rejected or withdrawn; {@code reason}: why it was rejected or sent back.
+     */
     public record ProposalView(String id, String status, String author, String rationale, long baseVersion,
                                List<EditSpec> edits, Instant createdAt, String decidedBy, Instant decidedAt,
-                               String reason, Long version) {
+                               String reason, Long version, int revision, boolean byCurator) {
     }
 }

@@ -89,7 +89,7 @@ class ParameterConversion implements WebMvcConfigurer {
                 setValue(null);
                 return;
             }
-            if (!name.matches("[a-z]{1,40}")) {
+            if (!name.matches("[a-z_]{1,40}")) {
                 throw new IllegalArgumentException("not a wire name");
             }
             try {

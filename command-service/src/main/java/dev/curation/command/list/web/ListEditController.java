@@ -8,7 +8,9 @@ import dev.curation.command.web.NotFoundException;
 import dev.curation.command.web.LintProblemJson;
 import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
+import dev.curation.core.list.ApprovalOutcome;
 import dev.curation.core.list.ChangeAccepted;
+import dev.curation.core.list.ReviewPolicy;
 import dev.curation.core.list.ListCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Direct edits (curators) and the proposal workflow (anyone signed in proposes, curators decide). */
@@ -68,7 +71,7 @@ class ListEditController {
                                           Authentication user) {
         String id = UUID.randomUUID().toString();
         List<LintProblem> warnings = send(new ListCommand.SubmitProposal(listId(slug), id, request.baseVersion(),
-                request.rationale(), request.edits()), user);
+                request.rationale(), request.edits(), isCurator(user)), user);
         URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
         return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null, LintProblemJson.of(warnings)));
     }
@@ -96,9 +99,80 @@ class ListEditController {
     @Operation(summary = "Approve a proposal (curators, never its author): its edits become one new version")
     @PostMapping("/api/lists/{slug}/proposals/{id}/approve")
     ProposalState approve(@PathVariable String slug, @PathVariable String id,
+                          @Parameter(description = "the revision reviewed: an older one than the latest is a 409")
+                          @RequestParam(required = false) Integer revision,
                           @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication user) {
-        long version = send(new ListCommand.ApproveProposal(listId(slug), id, ETags.version(ifMatch)), user);
-        return new ProposalState(id, "approved", version);
+        ApprovalOutcome outcome = send(new ListCommand.ApproveProposal(listId(slug), id, ETags.version(ifMatch), revision), user);
+        if (outcome.version() == null) {
+            // the review policy wants more approvals: recorded, the proposal waits
+            return new ProposalState(id, "submitted", null, List.of(), outcome.revision(), outcome.approvals(), outcome.required());
+        }
+        return new ProposalState(id, "approved", outcome.version(), List.of(), outcome.revision(), outcome.approvals(),
+                outcome.required());
+    }
+
+    @Operation(summary = "Comment on a proposal (anyone signed in): on the whole, on one edit (0-based), or in reply")
+    @PostMapping(path = "/api/lists/{slug}/proposals/{id}/comments", consumes = "application/json")
+    ResponseEntity<CommentState> comment(@PathVariable String slug, @PathVariable String id, @RequestBody CommentRequest request,
+                                         Authentication user) {
+        String comment = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        send(new ListCommand.CommentOnProposal(listId(slug), id, comment, request.text(), request.edit(), request.replyTo()), user);
+        URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
+        return ResponseEntity.created(location).body(new CommentState(comment, id, false));
+    }
+
+    /** {@code edit}: the index of the edit (current revision) it is about; {@code replyTo}: the comment it answers. */
+    record CommentRequest(String text, Integer edit, String replyTo) {
+    }
+
+    record CommentState(String id, String proposal, boolean resolved) {
+    }
+
+    @Operation(summary = "Resolve a comment on a proposal (curators)")
+    @PostMapping("/api/lists/{slug}/proposals/{id}/comments/{comment}/resolve")
+    CommentState resolve(@PathVariable String slug, @PathVariable String id, @PathVariable String comment, Authentication user) {
+        send(new ListCommand.ResolveComment(listId(slug), id, comment), user);
+        return new CommentState(comment, id, true);
+    }
+
+    @Operation(summary = "Send a proposal back to its author with a reason (curators, not its author)")
+    @PostMapping(path = "/api/lists/{slug}/proposals/{id}/request-changes", consumes = "application/json")
+    ProposalState requestChanges(@PathVariable String slug, @PathVariable String id, @RequestBody(required = false) Reason reason,
+                                 Authentication user) {
+        send(new ListCommand.RequestChanges(listId(slug), id, reason == null ? null : reason.reason()), user);
+        return new ProposalState(id, "changes_requested", null);
+    }
+
+    @Operation(summary = "Amend your proposal: a new revision of its change set, against a base version of your choice")
+    @PostMapping(path = "/api/lists/{slug}/proposals/{id}/revisions", consumes = "application/json")
+    ResponseEntity<ProposalState> amend(@PathVariable String slug, @PathVariable String id, @RequestBody ChangeSetRequest request,
+                                        Authentication user) {
+        List<LintProblem> warnings = send(new ListCommand.AmendProposal(listId(slug), id, request.baseVersion(),
+                request.rationale(), request.edits()), user);
+        URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
+        return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null, LintProblemJson.of(warnings)));
+    }
+
+    @Operation(summary = "Set how the list's proposals are reviewed (curators): approvals needed, whether a curator "
+            + "author counts as one, whether amending dismisses approvals")
+    @PutMapping(path = "/api/lists/{slug}/review-policy", consumes = "application/json")
+    ReviewPolicyRequest reviewPolicy(@PathVariable String slug, @RequestBody ReviewPolicyRequest request, Authentication user) {
+        ReviewPolicy defaults = ReviewPolicy.defaults();
+        ReviewPolicyRequest policy = new ReviewPolicyRequest(
+                request.requiredApprovals() == null ? defaults.requiredApprovals() : request.requiredApprovals(),
+                request.authorCounts() == null ? defaults.authorCounts() : request.authorCounts(),
+                request.dismissOnAmend() == null ? defaults.dismissOnAmend() : request.dismissOnAmend());
+        send(new ListCommand.ChangeReviewPolicy(listId(slug), policy.requiredApprovals(), policy.authorCounts(),
+                policy.dismissOnAmend()), user);
+        return policy;
+    }
+
+    /** Fields not given take their defaults: 1 approval, the author does not count, amending dismisses approvals. */
+    record ReviewPolicyRequest(Integer requiredApprovals, Boolean authorCounts, Boolean dismissOnAmend) {
+    }
+
+    private static boolean isCurator(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(a -> "ROLE_CURATOR".equals(a.getAuthority()));
     }
 
     @Operation(summary = "Reject a proposal with a reason (curators)")
@@ -174,11 +248,16 @@ class ListEditController {
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    /** {@code revision}, {@code approvals}, {@code required}: after an approval, where the review stands. */
     record ProposalState(String id, String status, Long version,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-                         List<LintProblemJson> warnings) {
+                         List<LintProblemJson> warnings, Integer revision, Integer approvals, Integer required) {
         ProposalState(String id, String status, Long version) {
             this(id, status, version, List.of());
+        }
+
+        ProposalState(String id, String status, Long version, List<LintProblemJson> warnings) {
+            this(id, status, version, warnings, null, null, null);
         }
     }
 }

@@ -46,7 +46,7 @@ class ProposalController {
     @GetMapping(path = "/api/lists/{slug}/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
     ListController.Page<ProposalView> all(@PathVariable String slug,
                                           @Parameter(description = "where the review stands", schema = @Schema(type = "string",
-                                                  allowableValues = {"submitted", "approved", "rejected", "withdrawn"}))
+                                                  allowableValues = {"submitted", "changes_requested", "approved", "rejected", "withdrawn"}))
                                           @RequestParam(required = false) ProposalStatus status) {
         return new ListController.Page<>(proposals.forList(list(slug).listId(), status));
     }
@@ -58,8 +58,10 @@ class ProposalController {
         StoredDocument list = list(slug);
         ProposalView proposal = proposals.byId(list.listId(), id)
                 .orElseThrow(() -> new NotFoundException("no proposal " + id + " on list '" + slug + "'"));
-        if (!proposal.status().equals("submitted")) {
-            return new ProposalDetail(proposal, null, null, null);
+        Review review = review(list.listId(), proposal);
+        if (!proposal.status().equals("submitted") && !proposal.status().equals("changes_requested")) {
+            return new ProposalDetail(proposal, null, null, null, review.revisions, review.activity, review.comments,
+                    review.review);
         }
         // the Markdown the proposal would produce now, as a unified diff against the current Markdown;
         // computed once per proposal and list version, not on every read
@@ -68,14 +70,95 @@ class ProposalController {
                 () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
                 () -> edits(proposal));
         return new ProposalDetail(proposal, preview.diff(), preview.error(),
-                preview.lintAdded() == null ? null : LintProblemView.of(preview.lintAdded()));
+                preview.lintAdded() == null ? null : LintProblemView.of(preview.lintAdded()), review.revisions,
+                review.activity, review.comments, review.review);
+    }
+
+    @Operation(summary = "The difference between two revisions of a proposal: what each would make of the current list, "
+            + "as a unified diff")
+    @GetMapping(path = "/api/lists/{slug}/proposals/{id}/diff", produces = "text/x-diff")
+    org.springframework.http.ResponseEntity<String> revisionDiff(@PathVariable String slug, @PathVariable String id,
+                                                                 @RequestParam int from, @RequestParam int to) {
+        QueryParameters.between("from", from, 1, 10_000);
+        QueryParameters.between("to", to, 1, 10_000);
+        StoredDocument list = list(slug);
+        ProposalView proposal = proposals.byId(list.listId(), id)
+                .orElseThrow(() -> new NotFoundException("no proposal " + id + " on list '" + slug + "'"));
+        List<ProposalStore.RevisionView> revisions = proposals.revisions(proposal.id());
+        ProposalStore.RevisionView a = revision(revisions, from, proposal);
+        ProposalStore.RevisionView b = revision(revisions, to, proposal);
+        VersionDiffs.Preview diff = diffs.revisions(list.listId(), list.slug() + ".md", list.version(), proposal.id(), from, to,
+                () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
+                () -> edits(a.edits()), () -> edits(b.edits()));
+        if (diff.diff() == null) {
+            throw new dev.curation.query.web.BadRequestException("revisions " + from + " and " + to + " cannot be compared on "
+                    + "the current list: " + diff.error());
+        }
+        return org.springframework.http.ResponseEntity.ok().contentType(MediaType.parseMediaType("text/x-diff; charset=UTF-8"))
+                .body(diff.diff());
+    }
+
+    private static ProposalStore.RevisionView revision(List<ProposalStore.RevisionView> revisions, int number, ProposalView proposal) {
+        return revisions.stream().filter(r -> r.revision() == number).findFirst().orElseThrow(() -> new NotFoundException(
+                "proposal " + proposal.id() + " has revisions 1 to " + proposal.revision() + ", not " + number));
+    }
+
+    private record Review(List<ProposalStore.RevisionView> revisions, List<ProposalStore.ActivityView> activity,
+                          List<CommentView> comments, ReviewState review) {
+    }
+
+    /** The review of a proposal: its revisions, what happened in order, its comments, and its approvals against the policy. */
+    private Review review(String listId, ProposalView proposal) {
+        List<ProposalStore.ActivityView> activity = proposals.activity(listId, proposal.id());
+        java.util.Map<String, String> resolvedBy = new java.util.HashMap<>();
+        java.util.Map<String, ApprovalView> approvals = new java.util.LinkedHashMap<>();
+        for (ProposalStore.ActivityView step : activity) {
+            switch (step.kind()) {
+                case "resolved" -> resolvedBy.put(step.comment(), step.actor());
+                case "approval", "approved" -> approvals.put(step.actor(), new ApprovalView(step.actor(), step.revision(), step.at()));
+                default -> {
+                }
+            }
+        }
+        List<CommentView> comments = activity.stream().filter(a -> a.kind().equals("comment"))
+                .map(c -> new CommentView(c.comment(), c.revision(), c.edit(), c.replyTo(), c.actor(), c.text(), c.at(),
+                        resolvedBy.get(c.comment())))
+                .toList();
+        dev.curation.core.list.ReviewPolicy policy = proposals.policy(listId);
+        int counting = (int) approvals.values().stream().filter(a -> !policy.dismissOnAmend() || a.revision() == proposal.revision())
+                .count() + (policy.authorCounts() && proposal.byCurator() ? 1 : 0);
+        ReviewState state = new ReviewState(policy.requiredApprovals(), policy.authorCounts(), policy.dismissOnAmend(),
+                List.copyOf(approvals.values()), counting, Math.max(0, policy.requiredApprovals() - counting));
+        return new Review(proposals.revisions(proposal.id()), activity, comments, state);
+    }
+
+    /** A comment; {@code resolvedBy}: the curator who resolved it, absent while open. */
+    record CommentView(String id, int revision, Integer edit, String replyTo, String author, String text, java.time.Instant at,
+                       String resolvedBy) {
+    }
+
+    /** A curator's approval of a revision. */
+    record ApprovalView(String curator, int revision, java.time.Instant at) {
+    }
+
+    /**
+     * Where the approvals stand under the list's review policy: {@code counting} the approvals that
+     * count for the latest revision (and the author, if the policy counts a curator author),
+     * {@code missing} how many more it needs.
+     */
+    record ReviewState(int requiredApprovals, boolean authorCounts, boolean dismissOnAmend, List<ApprovalView> approvals,
+                       int counting, int missing) {
     }
 
     /** The proposal's edits; an {@link EditException} if one is not valid (the preview shows it as the error). */
     private static List<Edit> edits(ProposalView proposal) {
+        return edits(proposal.edits());
+    }
+
+    private static List<Edit> edits(List<dev.curation.core.edit.EditSpec> specs) {
         List<Edit> edits = new ArrayList<>();
-        for (int i = 0; i < proposal.edits().size(); i++) {
-            edits.add(proposal.edits().get(i).toEdit("edits[" + i + "]"));
+        for (int i = 0; i < specs.size(); i++) {
+            edits.add(specs.get(i).toEdit("edits[" + i + "]"));
         }
         return edits;
     }
@@ -88,6 +171,8 @@ class ProposalController {
      * {@code lint}: the problems approving it now would add under the list's lint profile (absent
      * when it is decided or no longer applies).
      */
-    record ProposalDetail(ProposalView proposal, String preview, String previewError, List<LintProblemView> lint) {
+    record ProposalDetail(ProposalView proposal, String preview, String previewError, List<LintProblemView> lint,
+                          List<ProposalStore.RevisionView> revisions, List<ProposalStore.ActivityView> activity,
+                          List<CommentView> comments, ReviewState review) {
     }
 }

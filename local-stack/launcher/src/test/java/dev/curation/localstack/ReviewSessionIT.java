@@ -111,6 +111,87 @@ class ReviewSessionIT extends SeedListSession {
         assertThat(getString("/api/search?q=" + java.net.URLEncoder.encode("服务", StandardCharsets.UTF_8))).contains("服务");
     }
 
+    /**
+     * The review as a conversation, on a list of its own: carol proposes; bob comments on her edit;
+     * alice sends it back; carol amends; the revisions' diff is served; with a policy of two
+     * approvals, alice's approval is recorded and the proposal waits; bob's applies it.
+     */
+    @Test
+    void aReviewConversation() throws Exception {
+        String markdown = "# Registries\n## Service discovery\n- [Nacos](https://nacos.io) - A registry.\n";
+        HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=conversation"))
+                .header("Content-Type", "text/markdown").header("Authorization", StackFixture.basic("alice"))
+                .POST(HttpRequest.BodyPublishers.ofString(markdown)));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        String list = "/api/lists/conversation";
+
+        assertProblem(put("carol", list + "/review-policy", "{\"requiredApprovals\": 2}"), 403);
+        HttpResponse<String> policy = put("alice", list + "/review-policy", "{\"requiredApprovals\": 2}");
+        assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
+        assertThat(JSON.readTree(policy.body()).get("dismissOnAmend").asBoolean()).isTrue();
+
+        String proposal = id(post("carol", list + "/proposals", """
+                {"rationale": "a mesh", "edits": [{"op": "addLink", "section": "s2", "title": "Consul", "url": "https://consul.io",
+                 "description": "A service mesh."}]}"""));
+        String question = id(post("bob", list + "/proposals/" + proposal + "/comments", "{\"text\": \"Why Consul?\", \"edit\": 0}"));
+        id(post("carol", list + "/proposals/" + proposal + "/comments",
+                "{\"text\": \"It is popular.\", \"replyTo\": \"" + question + "\"}"));
+        assertProblem(post("bob", list + "/proposals/" + proposal + "/comments", "{\"text\": \"x\", \"edit\": 5}"), 400);
+
+        assertProblem(post("carol", list + "/proposals/" + proposal + "/request-changes", "{\"reason\": \"mine\"}"), 403);
+        HttpResponse<String> sentBack = post("alice", list + "/proposals/" + proposal + "/request-changes",
+                "{\"reason\": \"etcd is what we use\"}");
+        assertThat(sentBack.statusCode()).as(sentBack.body()).isEqualTo(200);
+        assertProblem(post("bob", list + "/proposals/" + proposal + "/approve", ""), 409);
+        assertProblem(post("bob", list + "/proposals/" + proposal + "/revisions", "{\"edits\": []}"), 403);
+
+        HttpResponse<String> amended = post("carol", list + "/proposals/" + proposal + "/revisions", """
+                {"rationale": "etcd instead", "edits": [{"op": "addLink", "section": "s2", "title": "etcd", "url": "https://etcd.io",
+                 "description": "A key-value store."}]}""");
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(201);
+
+        // the revisions' diff, like a version diff
+        String diff = await().atMost(Duration.ofSeconds(10)).until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(
+                        stack.queryUrl() + list + "/proposals/" + proposal + "/diff?from=1&to=2")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), r -> r.statusCode() == 200).body();
+        assertThat(diff).contains("-- [Consul](https://consul.io) - A service mesh.", "+- [etcd](https://etcd.io) - A key-value store.");
+
+        // approving the first revision is refused; alice's approval of the latest is recorded, and it waits
+        assertProblem(post("alice", list + "/proposals/" + proposal + "/approve?revision=1", ""), 409);
+        HttpResponse<String> first = post("alice", list + "/proposals/" + proposal + "/approve?revision=2", "");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("status").asString()).isEqualTo("submitted");
+        assertThat(JSON.readTree(first.body()).get("approvals").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(first.body()).get("required").asInt()).isEqualTo(2);
+        JsonNode waiting = await().atMost(Duration.ofSeconds(10)).until(
+                () -> JSON.readTree(getString(list + "/proposals/" + proposal)), v -> v.at("/review/approvals").size() == 1);
+        assertThat(waiting.at("/review/missing").asInt()).isEqualTo(1);
+        assertThat(getString(list + "/markdown")).isEqualTo(markdown);
+
+        assertThat(post("alice", list + "/proposals/" + proposal + "/comments/" + question + "/resolve", "").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> second = post("bob", list + "/proposals/" + proposal + "/approve", "");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body()).get("status").asString()).isEqualTo("approved");
+        assertThat(JSON.readTree(second.body()).get("version").asLong()).isEqualTo(2);
+
+        String after = await().atMost(Duration.ofSeconds(10)).until(() -> getString(list + "/markdown"), m -> m.contains("etcd"));
+        assertThat(added(markdown, after)).containsExactly("- [etcd](https://etcd.io) - A key-value store.");
+        JsonNode done = await().atMost(Duration.ofSeconds(10)).until(
+                () -> JSON.readTree(getString(list + "/proposals/" + proposal)),
+                v -> v.at("/proposal/status").asString("").equals("approved"));
+        assertThat(done.get("activity").findValuesAsString("kind")).containsExactly("submitted", "comment", "comment",
+                "changes_requested", "amended", "approval", "resolved", "approved");
+        assertThat(done.at("/comments/0/resolvedBy").asString()).isEqualTo("alice");
+        assertThat(done.get("revisions")).hasSize(2);
+    }
+
+    private static HttpResponse<String> put(String user, String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Content-Type", "application/json").header("Authorization", StackFixture.basic(user))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static String editLink(long base, String entry, String title) {
         return "{\"baseVersion\": " + base + ", \"edits\": [{\"op\": \"editLink\", \"entry\": \"" + entry + "\", \"title\": \"" + title + "\"}]}";
     }

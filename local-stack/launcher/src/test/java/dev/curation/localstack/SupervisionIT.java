@@ -118,7 +118,7 @@ class SupervisionIT {
                     "--data-dir", test.data.toString(), "--command-port", "" + test.commandPort,
                     "--query-port", "" + test.queryPort, "--kafka-port", "" + test.kafkaPort,
                     "--kafka-controller-port", "" + test.controllerPort, "--pg-port", "" + test.pgPort,
-                    "--seeds", StackFixture.SEEDS.toString()));
+                    "--seeds", StackFixture.SEEDS.toString(), "--link-checks", "off"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
             builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));

@@ -158,7 +158,9 @@ class RebuildTest extends KafkaFedTest {
         String[] ids = lists.toArray(String[]::new);
         Map<String, String> perList = Map.of(
                 "list_view", "SELECT * FROM list_view WHERE id = ANY(?) ORDER BY id",
-                "list_event", "SELECT * FROM list_event WHERE list_id = ANY(?) ORDER BY list_id, sequence",
+                // tx and position are where a row stands in the stream of all lists: a rebuild writes them anew (ADR 18)
+                "list_event", "SELECT list_id, sequence, version, event_id, type, occurred_at, actor, correlation_id, summary, "
+                        + "payload, change FROM list_event WHERE list_id = ANY(?) ORDER BY list_id, sequence",
                 "list_version", "SELECT * FROM list_version WHERE list_id = ANY(?) ORDER BY list_id, version",
                 "item_change", "SELECT * FROM item_change WHERE list_id = ANY(?) ORDER BY 1, 2, 3",
                 "list_snapshot", "SELECT * FROM list_snapshot WHERE list_id = ANY(?) ORDER BY 1, 2",
@@ -171,7 +173,8 @@ class RebuildTest extends KafkaFedTest {
         rows.put("all lists", jdbc.sql("SELECT id, slug, version, last_sequence, entry_count FROM list_view ORDER BY id")
                 .query().listOfRows());
         for (String table : List.of("list_view", "list_event", "list_version", "item_change", "list_snapshot", "entry_view",
-                "proposal_view", "proposal_author", "quarantined_list", "held_record")) {
+                "proposal_view", "proposal_author", "quarantined_list", "held_record", "proposal_revision", "proposal_activity",
+                "review_policy")) {
             rows.put("count " + table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         rows.put("indexes", jdbc.sql("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "

@@ -48,6 +48,10 @@ public class ReadGate {
         /** Seconds a client should wait before asking again. */
         public static final int RETRY_AFTER = 2;
 
+        public Busy(String message) {
+            super(message);
+        }
+
         Busy() {
             super("too many expensive reads (diffs, previews, blame) are being computed; try again in " + RETRY_AFTER + " s");
         }

@@ -1,0 +1,162 @@
+package dev.curation.query.history;
+
+import dev.curation.core.document.DocumentDiff;
+import dev.curation.core.list.ListEvents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The history as a stream of changes: one {@code version} change per list version (what changed,
+ * item by item, with before and after) and one {@code proposal} or {@code settings} change per
+ * event that makes no version (a proposal's review, a profile or policy). A list's stream is
+ * ordered and resumed by the list's event sequence; the stream of all lists by the writing
+ * transaction and position ({@code tx.position}), read only below the oldest transaction still
+ * running, so nothing committed late is skipped. The stream is the history: a client can start
+ * from any point of it.
+ */
+@Component
+public class ChangeStreams {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ListHistory history;
+    private final VersionDiffs diffs;
+    private final Semaphore open;
+    private final int maxOpen;
+
+    ChangeStreams(JdbcClient jdbc, JsonMapper json, ListHistory history, VersionDiffs diffs,
+                  @Value("${curation.streams.max-open:200}") int maxOpen) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.history = history;
+        this.diffs = diffs;
+        this.maxOpen = maxOpen;
+        this.open = new Semaphore(maxOpen);
+    }
+
+    /** One change: its id (what {@code Last-Event-ID} resumes after), its event name and its data. */
+    public record Change(String id, String name, Map<String, Object> data) {
+    }
+
+    /** A place in the stream of all lists. */
+    public record Position(String tx, long position) {
+
+        public static final Position START = new Position("0", 0);
+
+        /** @throws IllegalArgumentException unless {@code id} is {@code tx.position} as the stream gave it */
+        public static Position parse(String id) {
+            String[] parts = id.strip().split("\\.");
+            if (parts.length != 2 || !parts[0].matches("\\d{1,19}") || !parts[1].matches("\\d{1,19}")) {
+                throw new IllegalArgumentException("a position of the change stream looks like 1234.56, not '" + id + "'");
+            }
+            return new Position(parts[0], Long.parseLong(parts[1]));
+        }
+
+        String id() {
+            return tx + "." + position;
+        }
+    }
+
+    /** Holds one of the bounded open streams; false when all are taken. */
+    public boolean open() {
+        return open.tryAcquire();
+    }
+
+    public void close() {
+        open.release();
+    }
+
+    public int maxOpen() {
+        return maxOpen;
+    }
+
+    private record Row(String listId, String slug, long sequence, long version, String type, Instant at, String actor,
+                       byte[] payload, String tx, long position) {
+    }
+
+    private static final String ROW = """
+            SELECT e.list_id, l.slug, e.sequence, e.version, e.type, e.occurred_at, e.actor, e.payload, e.tx::text, e.position
+            FROM list_event e JOIN list_view l ON l.id = e.list_id
+            """;
+
+    /** Events that are changes: those of no version, and the last event of each complete version. */
+    private static final String IS_CHANGE = """
+            (e.type IN (:none) OR (EXISTS (SELECT 1 FROM list_version v WHERE v.list_id = e.list_id AND v.version = e.version)
+              AND e.sequence = (SELECT max(x.sequence) FROM list_event x
+                                WHERE x.list_id = e.list_id AND x.version = e.version AND x.type NOT IN (:none))))
+            """;
+
+    /** The changes of one list after event sequence {@code after}, at most {@code limit}. */
+    public List<Change> ofList(String listId, long after, int limit) {
+        List<Row> rows = jdbc.sql(ROW + "WHERE e.list_id = :list AND e.sequence > :after AND " + IS_CHANGE
+                        + "ORDER BY e.sequence LIMIT :limit")
+                .param("list", listId).param("after", after).param("none", List.copyOf(ListEvents.NO_VERSION))
+                .param("limit", limit)
+                .query(this::row).list();
+        return rows.stream().map(r -> change(r, Long.toString(r.sequence()))).toList();
+    }
+
+    /** The changes of all lists after {@code after}, at most {@code limit}, in the order they were written. */
+    public List<Change> ofAll(Position after, int limit) {
+        List<Row> rows = jdbc.sql(ROW + """
+                        WHERE (e.tx, e.position) > (CAST(:tx AS xid8), :position)
+                          AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) AND
+                        """ + IS_CHANGE + "ORDER BY e.tx, e.position LIMIT :limit")
+                .param("tx", after.tx()).param("position", after.position())
+                .param("none", List.copyOf(ListEvents.NO_VERSION)).param("limit", limit)
+                .query(this::row).list();
+        return rows.stream().map(r -> change(r, new Position(r.tx(), r.position()).id())).toList();
+    }
+
+    private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getLong(10));
+    }
+
+    private Change change(Row row, String id) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("list", row.slug());
+        data.put("listId", row.listId());
+        data.put("sequence", row.sequence());
+        data.put("version", row.version());
+        data.put("at", row.at().toString());
+        data.put("actor", row.actor());
+        if (ListEvents.NO_VERSION.contains(row.type())) {
+            JsonNode event = json.readTree(row.payload());
+            data.put("type", row.type());
+            if (event.has("proposal")) {
+                data.put("proposal", event.get("proposal").asString());
+            }
+            data.put("event", event);
+            boolean settings = row.type().equals("LintProfileChanged") || row.type().equals("ReviewPolicyChanged");
+            return new Change(id, settings ? "settings" : "proposal", data);
+        }
+        jdbc.sql("SELECT kind, proposal, rationale FROM list_version WHERE list_id = ? AND version = ?")
+                .params(row.listId(), row.version())
+                .query(rs -> {
+                    data.put("kind", rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+                    data.put("proposal", rs.getString(2));
+                    data.put("rationale", rs.getString(3));
+                });
+        if (row.version() == 1) {
+            data.put("entries", List.of());
+            data.put("sections", List.of());
+            data.put("imported", true);
+        } else {
+            DocumentDiff diff = diffs.structural(row.listId(), row.version() - 1, row.version(),
+                    () -> history.documentAt(row.listId(), row.version() - 1).orElseThrow(),
+                    () -> history.documentAt(row.listId(), row.version()).orElseThrow());
+            data.put("entries", new ArrayList<>(diff.entries()));
+            data.put("sections", new ArrayList<>(diff.sections()));
+        }
+        return new Change(id, "version", data);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.curation.query.history.web;
+
+import dev.curation.query.history.ChangeStreams;
+import dev.curation.query.list.ListStore;
+import dev.curation.query.list.StoredDocument;
+import dev.curation.query.web.BadRequestException;
+import dev.curation.query.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events: a list's changes ({@code /api/lists/{slug}/stream}) and every list's
+ * ({@code /api/streams/changes}), from the history and then live, resumed after the id given in
+ * {@code Last-Event-ID} (or {@code ?after=}). A heartbeat comment keeps idle connections open;
+ * a stream ends after {@code curation.streams.max-duration} and the client resumes; at most
+ * {@code curation.streams.max-open} are open at once (503 with Retry-After beyond).
+ */
+@RestController
+class StreamController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamController.class);
+    private static final int PAGE = 100;
+
+    private final ChangeStreams streams;
+    private final ListStore lists;
+    private final Duration poll;
+    private final Duration heartbeat;
+    private final Duration maxDuration;
+
+    StreamController(ChangeStreams streams, ListStore lists,
+                     @Value("${curation.streams.poll:500ms}") Duration poll,
+                     @Value("${curation.streams.heartbeat:15s}") Duration heartbeat,
+                     @Value("${curation.streams.max-duration:1h}") Duration maxDuration) {
+        this.streams = streams;
+        this.lists = lists;
+        this.poll = poll;
+        this.heartbeat = heartbeat;
+        this.maxDuration = maxDuration;
+    }
+
+    @Operation(summary = "A list's changes as server-sent events: one per version (what changed, before and after) and "
+            + "one per proposal or settings change; resumable with Last-Event-ID (the list's event sequence)")
+    @GetMapping(path = "/api/lists/{slug}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter list(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
+                    @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                    @Parameter(description = "start after this id (as Last-Event-ID); 0 for the whole history")
+                    @RequestParam(required = false) String after) {
+        StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
+        long from = sequence(lastEventId != null ? lastEventId : after);
+        long[] cursor = {from};
+        return stream(() -> {
+            List<ChangeStreams.Change> changes = streams.ofList(list.listId(), cursor[0], PAGE);
+            if (!changes.isEmpty()) {
+                cursor[0] = Long.parseLong(changes.getLast().id());
+            }
+            return changes;
+        });
+    }
+
+    @Operation(summary = "Every list's changes as server-sent events, in the order they were recorded; resumable with "
+            + "Last-Event-ID (ids look like 1234.56)")
+    @GetMapping(path = "/api/streams/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter all(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                   @Parameter(description = "start after this id (as Last-Event-ID); absent for the whole history")
+                   @RequestParam(required = false) String after) {
+        String given = lastEventId != null ? lastEventId : after;
+        ChangeStreams.Position[] cursor = {position(given)};
+        return stream(() -> {
+            List<ChangeStreams.Change> changes = streams.ofAll(cursor[0], PAGE);
+            if (!changes.isEmpty()) {
+                cursor[0] = ChangeStreams.Position.parse(changes.getLast().id());
+            }
+            return changes;
+        });
+    }
+
+    private static long sequence(String id) {
+        if (id == null || id.isBlank()) {
+            return 0;
+        }
+        try {
+            long sequence = Long.parseLong(id.strip());
+            if (sequence < 0) {
+                throw new NumberFormatException();
+            }
+            return sequence;
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Last-Event-ID (or after) of a list's stream is an event sequence such as 42, not '"
+                    + dev.curation.query.web.QueryParameters.echo(id) + "'");
+        }
+    }
+
+    private static ChangeStreams.Position position(String id) {
+        if (id == null || id.isBlank()) {
+            return ChangeStreams.Position.START;
+        }
+        try {
+            return ChangeStreams.Position.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Last-Event-ID (or after) of the change stream: " + e.getMessage());
+        }
+    }
+
+    private interface Page {
+        List<ChangeStreams.Change> next();
+    }
+
+    private SseEmitter stream(Page page) {
+        if (!streams.open()) {
+            throw new dev.curation.query.history.ReadGate.Busy("all " + streams.maxOpen()
+                    + " change streams are open (curation.streams.max-open); try again later");
+        }
+        SseEmitter emitter = new SseEmitter(maxDuration.toMillis() + 60_000);
+        Thread.ofVirtual().name("change-stream").start(() -> {
+            long end = System.nanoTime() + maxDuration.toNanos();
+            long quietSince = System.nanoTime();
+            try {
+                emitter.send(SseEmitter.event().comment("curation change stream").reconnectTime(2000));
+                while (System.nanoTime() < end) {
+                    List<ChangeStreams.Change> changes;
+                    try {
+                        changes = page.next();
+                    } catch (dev.curation.query.history.ReadGate.Busy busy) {
+                        // diffs are being computed for many readers: this stream waits its turn
+                        Thread.sleep(poll);
+                        continue;
+                    }
+                    for (ChangeStreams.Change change : changes) {
+                        emitter.send(SseEmitter.event().id(change.id()).name(change.name()).data(change.data(),
+                                MediaType.APPLICATION_JSON));
+                    }
+                    if (changes.isEmpty()) {
+                        if (System.nanoTime() - quietSince > heartbeat.toNanos()) {
+                            emitter.send(SseEmitter.event().comment("heartbeat"));
+                            quietSince = System.nanoTime();
+                        }
+                        Thread.sleep(poll);
+                    } else {
+                        quietSince = System.nanoTime();
+                    }
+                }
+                emitter.complete();
+            } catch (IOException | IllegalStateException e) {
+                // the client went away: nothing to finish
+                emitter.completeWithError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                emitter.complete();
+            } catch (RuntimeException e) {
+                LOG.warn("a change stream stopped: {}", e.toString());
+                emitter.completeWithError(e);
+            } finally {
+                streams.close();
+            }
+        });
+        return emitter;
+    }
+}

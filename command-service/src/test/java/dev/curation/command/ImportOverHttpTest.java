@@ -682,6 +682,19 @@ class ImportOverHttpTest {
             assertThat(refused.statusCode()).as(crossSite).isEqualTo(415);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM list_slug WHERE slug = 'cross-site'").query(Long.class).single()).isZero();
+        // nor can another site's form approve a proposal (ids are public), a write that takes no body
+        assertThat(post("/api/lists?slug=cross-site-approve", "alice", "# Approve\n- [a](https://a.example)\n"
+                .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        String proposal = json.readTree(send("/api/lists/cross-site-approve/proposals", "application/json", "carol",
+                "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"b\",\"url\":\"https://b.example\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        long events = eventCount();
+        for (String crossSite : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> refused = send("/api/lists/cross-site-approve/proposals/" + proposal + "/approve?revision=1",
+                    crossSite, "alice", "revision=%zz".getBytes(StandardCharsets.UTF_8));
+            assertProblem(refused, 415, "unsupported-media-type");
+        }
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) {

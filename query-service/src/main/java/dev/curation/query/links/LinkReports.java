@@ -68,9 +68,8 @@ public class LinkReports {
     public record Fix(String kind, @Nullable String newUrl, String state, @Nullable String proposal, @Nullable String message) {
     }
 
-    /** The list's http(s) links in document-id order, all or those with {@code status}. */
-    public List<LinkView> links(String listId, @Nullable String status) {
-        return jdbc.sql("""
+    /** An entry with its link's state and the bot's latest fix for it (read by {@link #link(ResultSet, int)}). */
+    private static final String LINK = """
                         SELECT e.id, e.section_id, e.title, e.url, coalesce(s.status, 'unchecked'), s.http_status, s.final_url,
                                coalesce(s.failures, 0), s.checked_at, s.dead_since, s.archived_url, s.error,
                                p.kind, p.new_url, p.state, p.proposal_id, p.message
@@ -79,6 +78,11 @@ public class LinkReports {
                         LEFT JOIN LATERAL (SELECT kind, new_url, state, proposal_id, message FROM link_proposal p
                                            WHERE p.list_id = e.list_id AND p.entry_id = e.id AND p.url = e.url
                                            ORDER BY p.id DESC LIMIT 1) p ON true
+            """;
+
+    /** The list's http(s) links in document-id order, all or those with {@code status}. */
+    public List<LinkView> links(String listId, @Nullable String status) {
+        return jdbc.sql(LINK + """
                         WHERE e.list_id = ? AND e.url ~* '^https?://' AND (CAST(? AS text) IS NULL OR coalesce(s.status, 'unchecked') = CAST(? AS text))
                         ORDER BY s.dead_since DESC NULLS LAST, length(e.id), e.id""")
                 .params(listId, status, status)
@@ -97,15 +101,7 @@ public class LinkReports {
     }
 
     public Optional<LinkView> link(String listId, String entry) {
-        return jdbc.sql("""
-                        SELECT e.id, e.section_id, e.title, e.url, coalesce(s.status, 'unchecked'), s.http_status, s.final_url,
-                               coalesce(s.failures, 0), s.checked_at, s.dead_since, s.archived_url, s.error,
-                               p.kind, p.new_url, p.state, p.proposal_id, p.message
-                        FROM entry_view e
-                        LEFT JOIN link_state s ON s.url_hash = md5(e.url)
-                        LEFT JOIN LATERAL (SELECT kind, new_url, state, proposal_id, message FROM link_proposal p
-                                           WHERE p.list_id = e.list_id AND p.entry_id = e.id AND p.url = e.url
-                                           ORDER BY p.id DESC LIMIT 1) p ON true
+        return jdbc.sql(LINK + """
                         WHERE e.list_id = ? AND e.id = ?""")
                 .params(listId, entry).query(this::link).optional();
     }

@@ -175,11 +175,14 @@ public final class LinkProbe {
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .build();
-        try (HostLimiter.Turn turn = limiter.acquire(uri.getHost() + ":" + uri.getPort())) {
+        HostLimiter.Turn turn = limiter.acquire(uri.getHost() + ":" + uri.getPort());
+        try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             // the body is not needed: closing it early ends the transfer of a large page
             response.body().close();
             return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null));
+        } finally {
+            turn.close();
         }
     }
 

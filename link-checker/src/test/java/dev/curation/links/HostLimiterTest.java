@@ -22,17 +22,23 @@ class HostLimiterTest {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 10; i++) {
                 pool.submit(() -> {
-                    try (HostLimiter.Turn turn = limiter.acquire("Example.org:443")) {
+                    HostLimiter.Turn turn = limiter.acquire("Example.org:443");
+                    try {
                         starts.add(System.nanoTime());
                         most.accumulateAndGet(inside.incrementAndGet(), Math::max);
                         Thread.sleep(40);
                         inside.decrementAndGet();
+                    } finally {
+                        turn.close();
                     }
                     return null;
                 });
                 pool.submit(() -> {
-                    try (HostLimiter.Turn turn = limiter.acquire("other.org:443")) {
+                    HostLimiter.Turn turn = limiter.acquire("other.org:443");
+                    try {
                         otherStarts.add(System.nanoTime());
+                    } finally {
+                        turn.close();
                     }
                     return null;
                 });

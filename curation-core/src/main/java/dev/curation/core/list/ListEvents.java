@@ -9,7 +9,6 @@ public final class ListEvents {
     private ListEvents() {
     }
 
-    /** The ids of the items an event creates, changes or removes (for rebase checks, history and blame). */
     /**
      * The events that share the list's version but make none of their own: proposals and their
      * review, and the list's settings. By type name, as they travel and are stored.
@@ -22,6 +21,7 @@ public final class ListEvents {
         return NO_VERSION.contains(EventEnvelope.typeName(event));
     }
 
+    /** The ids of the items an event creates, changes or removes (for rebase checks, history and blame). */
     public static List<String> changedItems(ListEvent event) {
         return switch (event) {
             case LinkAdded e -> List.of(e.entry());

@@ -184,6 +184,54 @@ class ReviewSessionIT extends SeedListSession {
                 "changes_requested", "amended", "approval", "resolved", "approved");
         assertThat(done.at("/comments/0/resolvedBy").asString()).isEqualTo("alice");
         assertThat(done.get("revisions")).hasSize(2);
+
+        // the list's stream delivered every step: read half, hang up, resume with Last-Event-ID
+        List<String[]> firstHalf = stream(list + "/stream", null, 5);
+        List<String[]> secondHalf = stream(list + "/stream", firstHalf.getLast()[0], 5);
+        List<String[]> whole = new ArrayList<>(firstHalf);
+        whole.addAll(secondHalf);
+        assertThat(whole.stream().map(e -> e[1]).toList()).containsExactly("version", "settings", "proposal", "proposal",
+                "proposal", "proposal", "proposal", "proposal", "proposal", "version");
+        assertThat(whole.stream().map(e -> JSON.readTree(e[2]).path("type").asString("")).toList()).containsExactly("",
+                "ReviewPolicyChanged", "ProposalSubmitted", "ProposalCommented", "ProposalCommented", "ProposalChangesRequested",
+                "ProposalAmended", "ProposalApprovalRecorded", "ProposalCommentResolved", "");
+        List<Long> ids = whole.stream().map(e -> Long.parseLong(e[0])).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        JsonNode applied = JSON.readTree(whole.getLast()[2]);
+        assertThat(applied.get("version").asLong()).isEqualTo(2);
+        assertThat(applied.at("/entries/0/after/title").asString()).isEqualTo("etcd");
+    }
+
+    /** Reads {@code count} server-sent events (id, event, data) from the query service, then hangs up. */
+    private static List<String[]> stream(String path, String lastEventId, int count) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.queryUrl() + path));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<java.io.InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        List<String[]> events = new ArrayList<>();
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String[] event = new String[3];
+                String line;
+                while (events.size() < count && (line = lines.readLine()) != null) {
+                    if (line.startsWith("id:")) {
+                        event[0] = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                        event[1] = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        event[2] = line.substring(5).strip();
+                    } else if (line.isEmpty() && event[2] != null) {
+                        events.add(event);
+                        event = new String[3];
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        return events;
     }
 
     private static HttpResponse<String> put(String user, String path, String body) throws Exception {

@@ -247,8 +247,8 @@ class ListEditController {
     record Reason(String reason) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     /** {@code revision}, {@code approvals}, {@code required}: after an approval, where the review stands. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record ProposalState(String id, String status, Long version,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
                          List<LintProblemJson> warnings, Integer revision, Integer approvals, Integer required) {

@@ -3,6 +3,7 @@ package dev.curation.query.links;
 import dev.curation.links.ArchiveLookup;
 import dev.curation.links.LinkCheck;
 import dev.curation.links.LinkProbe;
+import dev.curation.links.NetworkWatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,6 +47,8 @@ class LinkChecker implements SmartLifecycle {
     private final @Nullable ArchiveLookup archive;
     private final MeterRegistry meters;
     private final Semaphore slots;
+    private final NetworkWatch network = NetworkWatch.defaults();
+    private volatile long lastOutageWarning;
     private final AtomicInteger inFlight = new AtomicInteger();
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ExecutorService checks;
@@ -186,6 +189,17 @@ class LinkChecker implements SmartLifecycle {
             try {
                 LinkCheck check = probe.check(due.url());
                 Instant now = Instant.now();
+                network.record(check);
+                if (check.outcome() == LinkCheck.Outcome.FAILED && check.status() == null && network.looksDown()) {
+                    // nearly every host stopped answering at once: this side's network, not the links;
+                    // not recorded, so no link counts a failure (and none is declared dead) for it
+                    outageWarning();
+                    jdbc.sql("UPDATE link_state SET claimed_until = NULL, next_check_at = now() + make_interval(secs => ?) "
+                                    + "WHERE url_hash = ?")
+                            .params(properties.retryAfter().toSeconds(), due.urlHash()).update();
+                    meters.counter("curation.links.checks", "outcome", "network-down").increment();
+                    return;
+                }
                 if (unchanged(due.state(), check)) {
                     // still excluded or refused, decided without a request: nothing new for the timeline
                     jdbc.sql("UPDATE link_state SET claimed_until = NULL, next_check_at = now() + make_interval(secs => ?) "
@@ -215,6 +229,15 @@ class LinkChecker implements SmartLifecycle {
             LOG.warn("checking {} failed: {}", due.url(), e.toString());
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    private void outageWarning() {
+        long now = System.nanoTime();
+        if (now - lastOutageWarning > TimeUnit.MINUTES.toNanos(1)) {
+            lastOutageWarning = now;
+            LOG.warn("nearly every recent link check got no answer, from many hosts: this machine's network looks down;"
+                    + " such failures are not recorded until answers come back");
         }
     }
 

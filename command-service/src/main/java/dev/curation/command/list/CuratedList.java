@@ -42,6 +42,10 @@ import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
 import dev.curation.core.list.VersionReverted;
+import dev.curation.core.list.Webhooks;
+import dev.curation.core.list.WebhookReEnabled;
+import dev.curation.core.list.WebhookRemoved;
+import dev.curation.core.list.WebhookSubscribed;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +76,7 @@ class CuratedList {
     private final Map<String, Proposal> proposals = new HashMap<>();
     private LintProfile lintProfile = LintProfile.defaults();
     private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
+    private final java.util.Set<String> webhooks = new java.util.LinkedHashSet<>();
 
     protected CuratedList() {
         // for event sourcing
@@ -170,6 +175,36 @@ class CuratedList {
         proposal.checkChangesRequestBy(curator);
         String reason = ChangeSetRules.reason(command.reason());
         applyAll(List.of(new ProposalChangesRequested(listId, proposal.id(), proposal.revision(), reason, curator)), version);
+    }
+
+    @CommandHandler
+    void subscribeWebhook(ListCommand.SubscribeWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        String url = Webhooks.url(command.url());
+        List<String> kinds = Webhooks.kinds(command.kinds());
+        if (webhooks.size() >= Webhooks.MAX_PER_LIST) {
+            throw new dev.curation.core.input.InputException.Invalid("url", "a list has at most " + Webhooks.MAX_PER_LIST
+                    + " webhooks; remove one first");
+        }
+        applyAll(List.of(new WebhookSubscribed(listId, command.webhook(), url, kinds, command.secretFingerprint(), curator)),
+                version);
+    }
+
+    @CommandHandler
+    void removeWebhook(ListCommand.RemoveWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        requireWebhook(command.webhook());
+        applyAll(List.of(new WebhookRemoved(listId, command.webhook(), curator)), version);
+    }
+
+    @CommandHandler
+    void reEnableWebhook(ListCommand.ReEnableWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+        requireWebhook(command.webhook());
+        applyAll(List.of(new WebhookReEnabled(listId, command.webhook(), curator)), version);
+    }
+
+    private void requireWebhook(String webhook) {
+        if (!webhooks.contains(webhook)) {
+            throw new ListRuleException.NoSuchWebhook(webhook);
+        }
     }
 
     @CommandHandler
@@ -298,6 +333,8 @@ class CuratedList {
             case ProposalCommented p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.commented(p.comment(), false));
             case ProposalCommentResolved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.commented(p.comment(), true));
             case ReviewPolicyChanged p -> reviewPolicy = ReviewPolicy.of(p);
+            case WebhookSubscribed w -> webhooks.add(w.webhook());
+            case WebhookRemoved w -> webhooks.remove(w.webhook());
             case LintProfileChanged p -> lintProfile = LintProfile.fromWire(p.rules(), p.sameUrlInSections());
             default -> ListEvents.changedItems(event).forEach(id -> {
                 lastChanged.put(id, eventVersion);

@@ -107,6 +107,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 p.setProperty("field", "version");
                 yield p;
             }
+            case ListRuleException.NoSuchWebhook n -> Problems.of(HttpStatus.NOT_FOUND, "unknown-webhook", "Unknown webhook", e.getMessage());
             case ListRuleException.NoSuchComment n -> Problems.of(HttpStatus.NOT_FOUND, "unknown-comment", "Unknown comment", e.getMessage());
             case ListRuleException.StaleRevision r -> Problems.of(HttpStatus.CONFLICT, "stale-revision", "Not the latest revision", e.getMessage());
             case ListRuleException.NothingToFix n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-fix", "Nothing to fix", e.getMessage());

@@ -123,6 +123,9 @@ public final class ChangeSummary {
                 names.put("approvals", e.approvals() + " of " + e.required());
             }
             case ReviewPolicyChanged e -> names.put("approvals", Integer.toString(e.requiredApprovals()));
+            case WebhookSubscribed e -> names.put("webhook", e.webhook());
+            case WebhookRemoved e -> names.put("webhook", e.webhook());
+            case WebhookReEnabled e -> names.put("webhook", e.webhook());
         }
         return new Change(EventEnvelope.typeName(event), names);
     }
@@ -155,6 +158,9 @@ public final class ChangeSummary {
             case "ProposalAmended" -> "amended proposal " + n.get("proposal") + " (revision " + n.get("revision") + ")";
             case "ProposalApprovalRecorded" -> "approved proposal " + n.get("proposal") + " (" + n.get("approvals") + " approvals)";
             case "ReviewPolicyChanged" -> "set the review policy (" + n.get("approvals") + " approvals)";
+            case "WebhookSubscribed" -> "subscribed webhook " + n.get("webhook");
+            case "WebhookRemoved" -> "removed webhook " + n.get("webhook");
+            case "WebhookReEnabled" -> "turned webhook " + n.get("webhook") + " on again";
             default -> "changed the list (" + change.type() + ")";
         };
     }

@@ -81,6 +81,15 @@ public final class InputContract {
                     FreeText.check("rules[" + i + "]", f.rules().get(i), 40, false);
                 }
             }
+            case ListCommand.SubscribeWebhook w -> {
+                id("webhook", w.webhook());
+                FreeText.check("url", w.url(), 2048, false);
+                if (w.kinds() != null) {
+                    for (int i = 0; i < w.kinds().size(); i++) {
+                        FreeText.check("kinds[" + i + "]", w.kinds().get(i), 40, false);
+                    }
+                }
+            }
             case ListCommand.RevertVersion ignored -> {
                 // a number, checked by the list
             }

@@ -63,6 +63,17 @@ public sealed interface ListCommand {
     record RequestChanges(String listId, String proposal, @Nullable String reason) implements ListCommand {
     }
 
+    /** A curator subscribes a URL to the list's changes; {@code secretFingerprint}: SHA-256 of the secret, which stays out of events. */
+    record SubscribeWebhook(String listId, String webhook, @Nullable String url, @Nullable List<String> kinds,
+                            String secretFingerprint) implements ListCommand {
+    }
+
+    record RemoveWebhook(String listId, String webhook) implements ListCommand {
+    }
+
+    record ReEnableWebhook(String listId, String webhook) implements ListCommand {
+    }
+
     /** A curator sets the list's review policy. */
     record ChangeReviewPolicy(String listId, int requiredApprovals, boolean authorCounts, boolean dismissOnAmend)
             implements ListCommand {

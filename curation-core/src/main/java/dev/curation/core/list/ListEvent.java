@@ -5,7 +5,7 @@ public sealed interface ListEvent permits ListImported, ListContentImported, Cha
         LinkRemoved, LinkMoved, SectionAdded, SectionRenamed, SectionMoved, SectionRemoved, TextAdded, TextEdited,
         TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted,
         LintProfileChanged, ProposalCommented, ProposalCommentResolved, ProposalChangesRequested, ProposalAmended,
-        ProposalApprovalRecorded, ReviewPolicyChanged {
+        ProposalApprovalRecorded, ReviewPolicyChanged, WebhookSubscribed, WebhookRemoved, WebhookReEnabled {
 
     String listId();
 }

@@ -15,7 +15,8 @@ public final class ListEvents {
      */
     public static final java.util.Set<String> NO_VERSION = java.util.Set.of("ProposalSubmitted", "ProposalWithdrawn",
             "ProposalRejected", "LintProfileChanged", "ProposalCommented", "ProposalCommentResolved",
-            "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ReviewPolicyChanged");
+            "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ReviewPolicyChanged",
+            "WebhookSubscribed", "WebhookRemoved", "WebhookReEnabled");
 
     public static boolean makesNoVersion(ListEvent event) {
         return NO_VERSION.contains(EventEnvelope.typeName(event));

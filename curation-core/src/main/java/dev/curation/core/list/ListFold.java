@@ -90,6 +90,13 @@ public final class ListFold {
             }
             case ReviewPolicyChanged e -> {
             }
+            case WebhookSubscribed e -> {
+                // who is told of the list's changes: not its content
+            }
+            case WebhookRemoved e -> {
+            }
+            case WebhookReEnabled e -> {
+            }
         }
     }
 

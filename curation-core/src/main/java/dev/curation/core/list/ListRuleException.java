@@ -4,7 +4,8 @@ package dev.curation.core.list;
 public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
         ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors,
-        ListRuleException.NothingToFix, ListRuleException.NoSuchComment, ListRuleException.StaleRevision {
+        ListRuleException.NothingToFix, ListRuleException.NoSuchComment, ListRuleException.StaleRevision,
+        ListRuleException.NoSuchWebhook {
 
     private static final long serialVersionUID = 1L;
 
@@ -121,6 +122,15 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         public StaleRevision(String proposal, int named, int latest) {
             super("proposal " + proposal + " is at revision " + latest + ", not " + named
                     + "; an approval applies the latest revision: review it and approve revision " + latest);
+        }
+    }
+
+    /** 404 */
+    public static final class NoSuchWebhook extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchWebhook(String webhook) {
+            super("no webhook " + webhook + " on this list");
         }
     }
 }

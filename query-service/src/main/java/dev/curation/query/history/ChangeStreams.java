@@ -136,7 +136,7 @@ public class ChangeStreams {
                 data.put("proposal", event.get("proposal").asString());
             }
             data.put("event", event);
-            boolean settings = row.type().equals("LintProfileChanged") || row.type().equals("ReviewPolicyChanged");
+            boolean settings = !row.type().startsWith("Proposal");
             return new Change(id, settings ? "settings" : "proposal", data);
         }
         jdbc.sql("SELECT kind, proposal, rationale FROM list_version WHERE list_id = ? AND version = ?")

@@ -8,7 +8,7 @@ import java.util.List;
  * What an earlier version of a list did: the port a revert needs, since the list itself keeps
  * only its current state. Read from the event store ({@link EventStoreListVersions}).
  */
-interface ListVersions {
+public interface ListVersions {
 
     /** The list as it was before {@code version}, and the events of that version (none if it has no such version). */
     PastVersion of(String listId, long version);

@@ -52,6 +52,8 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        // webhooks name their receivers: curators only, reads too
+                        .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/lists").hasRole(CURATOR)

@@ -1,0 +1,130 @@
+package dev.curation.command.webhook;
+
+import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.ListVersions;
+import dev.curation.core.document.DocumentDiff;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListEvents;
+import dev.curation.core.list.ListFold;
+import dev.curation.core.list.WebhookReEnabled;
+import dev.curation.core.list.WebhookRemoved;
+import dev.curation.core.list.WebhookSubscribed;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the event store in order (a tracking processor of its own, whose token commits with the
+ * rows it writes) and keeps the subscriptions and their deliveries: one delivery per change and
+ * matching subscription, a change being a complete version (with each item's before and after)
+ * or an event that makes no version. A redelivered event writes nothing twice.
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.PROCESSOR)
+class WebhookOutbox {
+
+    static final String PROCESSOR = "webhook-outbox";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ListVersions versions;
+
+    WebhookOutbox(JdbcClient jdbc, JsonMapper json, ListVersions versions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.versions = versions;
+    }
+
+    @EventHandler
+    void on(ListEvent event, EventMessage<?> message) {
+        switch (event) {
+            case WebhookSubscribed s -> {
+                jdbc.sql("""
+                                INSERT INTO webhook (id, list_id, url, kinds, state, created_at) VALUES (?, ?, ?, ?, 'active', ?)
+                                ON CONFLICT (id) DO NOTHING""")
+                        .params(s.webhook(), s.listId(), s.url(), String.join(",", s.kinds()), Timestamp.from(message.getTimestamp()))
+                        .update();
+                return;
+            }
+            case WebhookRemoved r -> {
+                jdbc.sql("UPDATE webhook SET state = 'removed' WHERE id = ?").param(r.webhook()).update();
+                return;
+            }
+            case WebhookReEnabled r -> {
+                jdbc.sql("UPDATE webhook SET state = 'active', failures = 0 WHERE id = ? AND state <> 'removed'").param(r.webhook())
+                        .update();
+                jdbc.sql("UPDATE webhook_delivery SET next_attempt_at = now() WHERE webhook_id = ? AND state = 'pending'")
+                        .param(r.webhook()).update();
+                return;
+            }
+            default -> {
+            }
+        }
+        String type = EventEnvelope.typeName(event);
+        boolean noVersion = ListEvents.NO_VERSION.contains(type);
+        boolean endOfVersion = Boolean.TRUE.equals(message.getMetaData().get(EventMetadata.END_OF_VERSION));
+        if (!noVersion && !endOfVersion) {
+            return;
+        }
+        List<String> hooks = jdbc.sql("SELECT id, kinds FROM webhook WHERE list_id = ? AND state <> 'removed'")
+                .param(event.listId())
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).list().stream()
+                .filter(h -> List.of(h.get(1).split(",")).contains(kind(type, noVersion)))
+                .map(List::getFirst).toList();
+        if (hooks.isEmpty()) {
+            return;
+        }
+        long sequence = message instanceof DomainEventMessage<?> stored ? stored.getSequenceNumber() : 0;
+        long version = ((Number) message.getMetaData().getOrDefault(EventMetadata.VERSION, 0L)).longValue();
+        byte[] body = json.writeValueAsBytes(body(event, type, noVersion, sequence, version, message));
+        for (String hook : hooks) {
+            jdbc.sql("""
+                            INSERT INTO webhook_delivery (webhook_id, sequence, kind, body) VALUES (?, ?, ?, ?)
+                            ON CONFLICT (webhook_id, sequence) DO NOTHING""")
+                    .params(hook, sequence, kind(type, noVersion), body).update();
+        }
+    }
+
+    private static String kind(String type, boolean noVersion) {
+        return !noVersion ? "version" : type.startsWith("Proposal") ? "proposal" : "settings";
+    }
+
+    private Map<String, Object> body(ListEvent event, String type, boolean noVersion, long sequence, long version,
+                                     EventMessage<?> message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("listId", event.listId());
+        body.put("kind", kind(type, noVersion));
+        body.put("sequence", sequence);
+        body.put("version", version);
+        body.put("at", message.getTimestamp().toString());
+        body.put("actor", message.getMetaData().get(EventMetadata.ACTOR));
+        if (noVersion) {
+            body.put("type", type);
+            body.put("event", event);
+            return body;
+        }
+        if (version <= 1) {
+            body.put("imported", true);
+            return body;
+        }
+        ListVersions.PastVersion past = versions.of(event.listId(), version);
+        ListDocument after = past.before().copy();
+        for (ListEvent e : past.events()) {
+            after = ListFold.apply(after, e);
+        }
+        DocumentDiff diff = DocumentDiff.between(past.before(), after);
+        body.put("entries", diff.entries());
+        body.put("sections", diff.sections());
+        return body;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.curation.command.webhook;
+
+import dev.curation.links.AddressGuard;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends deliveries, the oldest pending one of each active subscription at a time, so a receiver
+ * sees a list's changes in order and a dead receiver holds up no other. A subscription is leased
+ * while its delivery is sent (replicas share the work). 2xx is delivered; anything else is tried
+ * again after a pause that doubles; {@code disableAfter} failures in a row disable it.
+ */
+@Component
+@EnableConfigurationProperties(WebhookProperties.class)
+class WebhookSender implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+
+    private final JdbcClient jdbc;
+    private final WebhookProperties properties;
+    private final AddressGuard guard;
+    private final HttpClient http;
+    private ScheduledExecutorService timer;
+    private ExecutorService sends;
+
+    WebhookSender(JdbcClient jdbc, WebhookProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.guard = new AddressGuard(properties.allowPrivate());
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || timer != null) {
+            return;
+        }
+        sends = Executors.newVirtualThreadPerTaskExecutor();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-sender").daemon().factory());
+        timer.scheduleWithFixedDelay(this::poll, properties.poll().toMillis(), properties.poll().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            sends.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return timer != null;
+    }
+
+    private record Due(String webhook, String url, String secret, long sequence, byte[] body, int attempts, int failures) {
+    }
+
+    void poll() {
+        try {
+            for (Due due : lease()) {
+                sends.submit(() -> send(due));
+            }
+        } catch (DataAccessException e) {
+            LOG.warn("webhook deliveries wait for the database: {}", e.getMostSpecificCause().getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("webhook poll failed; trying again at the next", e);
+        }
+    }
+
+    /** The oldest pending delivery of each active, unleased subscription whose pause is over; leased for the timeout and a margin. */
+    private List<Due> lease() {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT w.id FROM webhook w
+                            WHERE w.state = 'active' AND (w.leased_until IS NULL OR w.leased_until < now())
+                              AND EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.webhook_id = w.id AND d.state = 'pending')
+                            LIMIT 50 FOR UPDATE SKIP LOCKED),
+                        leased AS (
+                            UPDATE webhook w SET leased_until = now() + make_interval(secs => ?) FROM due WHERE w.id = due.id
+                            RETURNING w.id, w.url, w.failures)
+                        SELECT l.id, l.url, s.secret, d.sequence, d.body, d.attempts, l.failures
+                        FROM leased l JOIN webhook_secret s ON s.id = l.id
+                        JOIN LATERAL (SELECT sequence, body, attempts, next_attempt_at FROM webhook_delivery d
+                                      WHERE d.webhook_id = l.id AND d.state = 'pending' ORDER BY sequence LIMIT 1) d ON true
+                        WHERE d.next_attempt_at <= now()""")
+                .param(properties.timeout().toSeconds() + 30)
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBytes(5),
+                        rs.getInt(6), rs.getInt(7)))
+                .list();
+    }
+
+    private void send(Due due) {
+        long started = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        try {
+            URI target = URI.create(due.url());
+            Optional<String> refused = guard.refusal(target.getHost());
+            if (refused.isPresent()) {
+                error = refused.get();
+            } else {
+                long timestamp = Instant.now().getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.timeout())
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "curation-webhooks/0.1")
+                        .header("Curation-Webhook-Id", due.webhook())
+                        .header("Curation-Delivery", Long.toString(due.sequence()))
+                        .header("Curation-Timestamp", Long.toString(timestamp))
+                        .header("Curation-Signature", WebhookSignature.of(due.secret(), timestamp, due.body()))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(due.body())).build();
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status < 200 || status >= 300) {
+                    error = "status " + status;
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            error = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        try {
+            record(due, status, error, millis);
+        } catch (DataAccessException e) {
+            // the lease runs out and the delivery is sent again: receivers dedupe by Curation-Delivery
+            LOG.warn("the outcome of webhook delivery {}/{} was not recorded: {}", due.webhook(), due.sequence(), e.getMessage());
+        }
+    }
+
+    private void record(Due due, Integer status, String error, long millis) {
+        if (error == null) {
+            jdbc.sql("""
+                            UPDATE webhook_delivery SET state = 'delivered', attempts = attempts + 1, last_status = ?, last_millis = ?,
+                                   last_error = NULL, delivered_at = now() WHERE webhook_id = ? AND sequence = ?""")
+                    .params(status, millis, due.webhook(), due.sequence()).update();
+            jdbc.sql("UPDATE webhook SET failures = 0, leased_until = NULL WHERE id = ?").param(due.webhook()).update();
+            return;
+        }
+        Duration pause = properties.backoff().multipliedBy(1L << Math.min(due.attempts(), 20));
+        if (pause.compareTo(properties.maxBackoff()) > 0) {
+            pause = properties.maxBackoff();
+        }
+        jdbc.sql("""
+                        UPDATE webhook_delivery SET attempts = attempts + 1, last_status = ?, last_millis = ?, last_error = ?,
+                               next_attempt_at = now() + make_interval(secs => ?) WHERE webhook_id = ? AND sequence = ?""")
+                .params(status, millis, error, pause.toMillis() / 1000.0, due.webhook(), due.sequence()).update();
+        int failures = due.failures() + 1;
+        jdbc.sql("UPDATE webhook SET failures = ?, leased_until = NULL, state = CASE WHEN ? >= ? THEN 'disabled' ELSE state END "
+                        + "WHERE id = ?")
+                .params(failures, failures, properties.disableAfter(), due.webhook()).update();
+        if (failures >= properties.disableAfter()) {
+            LOG.warn("webhook {} disabled after {} failures in a row (last: {}); a curator turns it on again", due.webhook(),
+                    failures, error);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.curation.command.webhook.web;
+
+import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListDirectory;
+import dev.curation.command.web.NotFoundException;
+import dev.curation.command.webhook.WebhookProperties;
+import dev.curation.command.webhook.WebhookSignature;
+import dev.curation.core.input.InputException;
+import dev.curation.core.list.ListCommand;
+import dev.curation.links.AddressGuard;
+import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Webhook subscriptions of a list and their delivery log, managed by curators (docs/adr/0019-webhooks.md). */
+@RestController
+class WebhookController {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ListCommandBatcher commands;
+    private final ListDirectory directory;
+    private final JdbcClient jdbc;
+    private final AddressGuard guard;
+
+    WebhookController(ListCommandBatcher commands, ListDirectory directory, JdbcClient jdbc, WebhookProperties properties) {
+        this.commands = commands;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.guard = new AddressGuard(properties.allowPrivate());
+    }
+
+    /** {@code kinds}: version, proposal, settings (all when absent). */
+    record SubscribeRequest(String url, List<String> kinds) {
+    }
+
+    /** The secret is shown once, here: deliveries are signed with it (Curation-Signature). */
+    record Subscribed(String id, String url, List<String> kinds, String secret) {
+    }
+
+    @Operation(summary = "Subscribe a URL to the list's changes (curators); the answer holds the signing secret, shown once")
+    @PostMapping(path = "/api/lists/{slug}/webhooks", consumes = "application/json")
+    ResponseEntity<Subscribed> subscribe(@PathVariable String slug, @RequestBody SubscribeRequest request, Authentication user) {
+        String listId = listId(slug);
+        String url = dev.curation.core.list.Webhooks.url(request == null ? null : request.url());
+        try {
+            guard.refusal(URI.create(url).getHost()).ifPresent(why -> {
+                throw new InputException.Invalid("url", why + " (curation.webhooks.allow-private)");
+            });
+        } catch (UnknownHostException e) {
+            throw new InputException.Invalid("url", "the host " + URI.create(url).getHost() + " does not resolve");
+        }
+        List<String> kinds = dev.curation.core.list.Webhooks.kinds(request.kinds());
+        String id = "w" + HexFormat.of().formatHex(bytes(8));
+        String secret = HexFormat.of().formatHex(bytes(32));
+        jdbc.sql("INSERT INTO webhook_secret (id, secret) VALUES (?, ?)").params(id, secret).update();
+        send(new ListCommand.SubscribeWebhook(listId, id, url, kinds, WebhookSignature.fingerprint(secret)), user);
+        return ResponseEntity.created(URI.create("/api/lists/" + slug + "/webhooks/" + id)).body(new Subscribed(id, url, kinds, secret));
+    }
+
+    record WebhookView(String id, String url, List<String> kinds, String state, int failures, Instant createdAt) {
+    }
+
+    @Operation(summary = "The list's webhooks (curators): state active, or disabled after repeated failures")
+    @GetMapping("/api/lists/{slug}/webhooks")
+    List<WebhookView> all(@PathVariable String slug) {
+        return jdbc.sql("SELECT id, url, kinds, state, failures, created_at FROM webhook WHERE list_id = ? AND state <> 'removed' "
+                        + "ORDER BY created_at, id")
+                .param(listId(slug))
+                .query((rs, n) -> new WebhookView(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(",")),
+                        rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    @Operation(summary = "Remove a webhook (curators)")
+    @DeleteMapping("/api/lists/{slug}/webhooks/{id}")
+    ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Authentication user) {
+        send(new ListCommand.RemoveWebhook(listId(slug), id), user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Turn a webhook disabled after repeated failures on again (curators): what it missed is delivered")
+    @PostMapping("/api/lists/{slug}/webhooks/{id}/enable")
+    ResponseEntity<Void> enable(@PathVariable String slug, @PathVariable String id, Authentication user) {
+        send(new ListCommand.ReEnableWebhook(listId(slug), id), user);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A delivery: the list's event sequence it is for, its state, attempts, and the last answer. */
+    record DeliveryView(long sequence, String kind, String state, int attempts, Integer lastStatus, Long lastMillis,
+                        String lastError, Instant nextAttemptAt, Instant deliveredAt) {
+    }
+
+    @Operation(summary = "A webhook's deliveries, newest first (curators)")
+    @GetMapping("/api/lists/{slug}/webhooks/{id}/deliveries")
+    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id) {
+        requireWebhook(listId(slug), id);
+        return jdbc.sql("""
+                        SELECT sequence, kind, state, attempts, last_status, last_millis, last_error, next_attempt_at, delivered_at
+                        FROM webhook_delivery WHERE webhook_id = ? ORDER BY sequence DESC LIMIT 200""")
+                .param(id)
+                .query((rs, n) -> new DeliveryView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        (Integer) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7), instant(rs.getTimestamp(8)),
+                        instant(rs.getTimestamp(9))))
+                .list();
+    }
+
+    @Operation(summary = "Deliver one change again (curators)")
+    @PostMapping("/api/lists/{slug}/webhooks/{id}/deliveries/{sequence}/redeliver")
+    ResponseEntity<Void> redeliver(@PathVariable String slug, @PathVariable String id, @PathVariable long sequence) {
+        requireWebhook(listId(slug), id);
+        int updated = jdbc.sql("UPDATE webhook_delivery SET state = 'pending', next_attempt_at = now() WHERE webhook_id = ? AND sequence = ?")
+                .params(id, sequence).update();
+        if (updated == 0) {
+            throw new NotFoundException("webhook " + id + " has no delivery " + sequence);
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    private void requireWebhook(String listId, String id) {
+        if (jdbc.sql("SELECT 1 FROM webhook WHERE id = ? AND list_id = ? AND state <> 'removed'").params(id, listId)
+                .query(Integer.class).optional().isEmpty()) {
+            throw new NotFoundException("no webhook " + id + " on this list");
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private String listId(String slug) {
+        return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
+    }
+
+    private <R> R send(ListCommand command, Authentication user) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
+    }
+}

@@ -94,7 +94,9 @@ class WebhookSender implements SmartLifecycle {
                         WITH due AS (
                             SELECT w.id FROM webhook w
                             WHERE w.state = 'active' AND (w.leased_until IS NULL OR w.leased_until < now())
-                              AND EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.webhook_id = w.id AND d.state = 'pending')
+                              -- due: its oldest pending delivery's pause is over (only that one is ever sent)
+                              AND (SELECT d.next_attempt_at FROM webhook_delivery d WHERE d.webhook_id = w.id AND d.state = 'pending'
+                                   ORDER BY d.sequence LIMIT 1) <= now()
                             LIMIT 50 FOR UPDATE SKIP LOCKED),
                         leased AS (
                             UPDATE webhook w SET leased_until = now() + make_interval(secs => ?) FROM due WHERE w.id = due.id
@@ -102,8 +104,7 @@ class WebhookSender implements SmartLifecycle {
                         SELECT l.id, l.url, s.secret, d.sequence, d.body, d.attempts, l.failures
                         FROM leased l JOIN webhook_secret s ON s.id = l.id
                         JOIN LATERAL (SELECT sequence, body, attempts, next_attempt_at FROM webhook_delivery d
-                                      WHERE d.webhook_id = l.id AND d.state = 'pending' ORDER BY sequence LIMIT 1) d ON true
-                        WHERE d.next_attempt_at <= now()""")
+                                      WHERE d.webhook_id = l.id AND d.state = 'pending' ORDER BY sequence LIMIT 1) d ON true""")
                 .param(properties.timeout().toSeconds() + 30)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBytes(5),
                         rs.getInt(6), rs.getInt(7)))

@@ -1,0 +1,163 @@
+package dev.curation.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.curation.command.webhook.WebhookSignature;
+import dev.curation.embedded.TestInfrastructure;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Webhooks over the real command service: a local receiver gets every change signed, in order,
+ * also the ones it missed while it answered 503, and a subscription that keeps failing is
+ * disabled until a curator turns it on again.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"curation.webhooks.allow-private=true", "curation.webhooks.poll=100ms", "curation.webhooks.backoff=200ms",
+                "curation.webhooks.max-backoff=1s", "curation.webhooks.disable-after=6", "curation.webhooks.timeout=2s"})
+@ActiveProfiles("local")
+class WebhookDeliveryTest {
+
+    private static final String TOPIC = TestInfrastructure.uniqueName("list-events");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("command"));
+        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("curation.kafka.topic", () -> TOPIC);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpServer receiver;
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger answer = new AtomicInteger(204);
+
+    record Received(String delivery, String timestamp, String signature, byte[] body) {
+    }
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = answer.get();
+            if (status < 300) {
+                received.add(new Received(exchange.getRequestHeaders().getFirst("Curation-Delivery"),
+                        exchange.getRequestHeaders().getFirst("Curation-Timestamp"),
+                        exchange.getRequestHeaders().getFirst("Curation-Signature"), body));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void everyChangeArrivesSignedInOrderAlsoAfterTheReceiverWasDown() throws Exception {
+        assertThat(post("/api/lists?slug=hooked", "text/markdown", "alice", "# Hooked\n- [A](https://a.example) - A.\n")
+                .statusCode()).isEqualTo(201);
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        assertThat(post("/api/lists/hooked/webhooks", "application/json", "carol", "{\"url\":\"" + url + "\"}").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> subscribed = post("/api/lists/hooked/webhooks", "application/json", "alice",
+                "{\"url\":\"" + url + "\",\"kinds\":[\"version\"]}");
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        JsonNode hook = json.readTree(subscribed.body());
+        String id = hook.get("id").asString();
+        String secret = hook.get("secret").asString();
+        assertThat(secret).hasSize(64);
+        assertThat(post("/api/lists/hooked/webhooks", "application/json", "alice", "{\"url\":\"ftp://x.example/\"}").statusCode())
+                .isEqualTo(400);
+
+        edit("B");
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
+        Received first = received.getFirst();
+        assertThat(first.signature()).isEqualTo(WebhookSignature.of(secret, Long.parseLong(first.timestamp()), first.body()));
+        JsonNode change = json.readTree(first.body());
+        assertThat(change.get("kind").asString()).isEqualTo("version");
+        assertThat(change.get("version").asLong()).isEqualTo(2);
+        assertThat(change.at("/entries/0/after/title").asString()).isEqualTo("B");
+
+        // the receiver is down (503) while two more changes are made; they arrive once, in order, when it is back
+        answer.set(503);
+        edit("C");
+        edit("D");
+        Thread.sleep(1500);
+        answer.set(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 3);
+        List<Long> versions = received.stream().map(r -> json.readTree(r.body()).get("version").asLong()).toList();
+        assertThat(versions).containsExactly(2L, 3L, 4L);
+        List<Long> sequences = received.stream().map(r -> Long.parseLong(r.delivery())).toList();
+        assertThat(sequences).isSorted().doesNotHaveDuplicates();
+        JsonNode log = json.readTree(get("/api/lists/hooked/webhooks/" + id + "/deliveries", "alice").body());
+        assertThat(log.findValuesAsString("state")).containsOnly("delivered");
+        assertThat(log.get(1).get("attempts").asInt()).isGreaterThan(1);
+
+        // failing on: disabled after six failures in a row, then turned on again by a curator
+        answer.set(500);
+        edit("E");
+        await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/lists/hooked/webhooks", "alice").body())
+                .get(0).get("state").asString().equals("disabled"));
+        answer.set(204);
+        assertThat(post("/api/lists/hooked/webhooks/" + id + "/enable", "application/json", "bob", "").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 4);
+        assertThat(json.readTree(received.get(3).body()).get("version").asLong()).isEqualTo(5);
+    }
+
+    private void edit(String title) throws Exception {
+        HttpResponse<String> edited = post("/api/lists/hooked/edits", "application/json", "alice",
+                "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"" + title + "\",\"url\":\"https://" + title.toLowerCase()
+                        + ".example\",\"description\":\"" + title + ".\"}]}");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String path, String type, String user, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", type)
+                .header("Authorization", basic(user)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", basic(user))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+}

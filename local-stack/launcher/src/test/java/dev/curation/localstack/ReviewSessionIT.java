@@ -125,6 +125,28 @@ class ReviewSessionIT extends SeedListSession {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         String list = "/api/lists/conversation";
 
+        // a webhook receiver on this machine, which will be down (503) for a while in the middle
+        java.util.concurrent.atomic.AtomicInteger answer = new java.util.concurrent.atomic.AtomicInteger(204);
+        List<String[]> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = answer.get();
+            if (status < 300) {
+                delivered.add(new String[] {exchange.getRequestHeaders().getFirst("Curation-Delivery"),
+                        exchange.getRequestHeaders().getFirst("Curation-Timestamp"),
+                        exchange.getRequestHeaders().getFirst("Curation-Signature"), new String(body, StandardCharsets.UTF_8)});
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        HttpResponse<String> hook = post("alice", list + "/webhooks",
+                "{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
+        assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+        String secret = JSON.readTree(hook.body()).get("secret").asString();
+
         assertProblem(put("carol", list + "/review-policy", "{\"requiredApprovals\": 2}"), 403);
         HttpResponse<String> policy = put("alice", list + "/review-policy", "{\"requiredApprovals\": 2}");
         assertThat(policy.statusCode()).as(policy.body()).isEqualTo(200);
@@ -138,6 +160,7 @@ class ReviewSessionIT extends SeedListSession {
                 "{\"text\": \"It is popular.\", \"replyTo\": \"" + question + "\"}"));
         assertProblem(post("bob", list + "/proposals/" + proposal + "/comments", "{\"text\": \"x\", \"edit\": 5}"), 400);
 
+        answer.set(503);
         assertProblem(post("carol", list + "/proposals/" + proposal + "/request-changes", "{\"reason\": \"mine\"}"), 403);
         HttpResponse<String> sentBack = post("alice", list + "/proposals/" + proposal + "/request-changes",
                 "{\"reason\": \"etcd is what we use\"}");
@@ -150,6 +173,7 @@ class ReviewSessionIT extends SeedListSession {
                  "description": "A key-value store."}]}""");
         assertThat(amended.statusCode()).as(amended.body()).isEqualTo(201);
 
+        answer.set(204);
         // the revisions' diff, like a version diff
         String diff = await().atMost(Duration.ofSeconds(10)).until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(
                         stack.queryUrl() + list + "/proposals/" + proposal + "/diff?from=1&to=2")).build(),
@@ -187,19 +211,41 @@ class ReviewSessionIT extends SeedListSession {
 
         // the list's stream delivered every step: read half, hang up, resume with Last-Event-ID
         List<String[]> firstHalf = stream(list + "/stream", null, 5);
-        List<String[]> secondHalf = stream(list + "/stream", firstHalf.getLast()[0], 5);
+        List<String[]> secondHalf = stream(list + "/stream", firstHalf.getLast()[0], 6);
         List<String[]> whole = new ArrayList<>(firstHalf);
         whole.addAll(secondHalf);
-        assertThat(whole.stream().map(e -> e[1]).toList()).containsExactly("version", "settings", "proposal", "proposal",
-                "proposal", "proposal", "proposal", "proposal", "proposal", "version");
+        assertThat(whole.stream().map(e -> e[1]).toList()).containsExactly("version", "settings", "settings", "proposal",
+                "proposal", "proposal", "proposal", "proposal", "proposal", "proposal", "version");
         assertThat(whole.stream().map(e -> JSON.readTree(e[2]).path("type").asString("")).toList()).containsExactly("",
-                "ReviewPolicyChanged", "ProposalSubmitted", "ProposalCommented", "ProposalCommented", "ProposalChangesRequested",
+                "WebhookSubscribed", "ReviewPolicyChanged", "ProposalSubmitted", "ProposalCommented", "ProposalCommented", "ProposalChangesRequested",
                 "ProposalAmended", "ProposalApprovalRecorded", "ProposalCommentResolved", "");
         List<Long> ids = whole.stream().map(e -> Long.parseLong(e[0])).toList();
         assertThat(ids).isSorted().doesNotHaveDuplicates();
         JsonNode applied = JSON.readTree(whole.getLast()[2]);
         assertThat(applied.get("version").asLong()).isEqualTo(2);
         assertThat(applied.at("/entries/0/after/title").asString()).isEqualTo("etcd");
+
+        // the webhook got every change after its subscription, once, in order, signed, also those
+        // made while it answered 503 (the stream's changes from the policy on, and the subscription's own)
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered.size() >= 9);
+        receiver.stop(0);
+        List<Long> sequences = delivered.stream().map(d -> Long.parseLong(d[0])).toList();
+        assertThat(sequences).isSorted().doesNotHaveDuplicates();
+        List<String> kinds = delivered.stream().map(d -> JSON.readTree(d[3]).path("type").asString("version")).toList();
+        assertThat(kinds).containsExactly("ReviewPolicyChanged", "ProposalSubmitted", "ProposalCommented", "ProposalCommented",
+                "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ProposalCommentResolved", "version");
+        for (String[] d : delivered) {
+            assertThat(d[2]).isEqualTo(signature(secret, d[1], d[3]));
+        }
+        assertThat(JSON.readTree(delivered.getLast()[3]).at("/entries/0/after/title").asString()).isEqualTo("etcd");
+    }
+
+    /** What a receiver computes to check a delivery: t=timestamp,v1=hex HMAC-SHA256 of "timestamp.body". */
+    private static String signature(String secret, String timestamp, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "t=" + timestamp + ",v1=" + java.util.HexFormat.of().formatHex(
+                mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reads {@code count} server-sent events (id, event, data) from the query service, then hangs up. */

@@ -29,6 +29,9 @@ final class StackFixture {
         env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
         // tests never reach the internet: the seeds' links are not checked (LinkHealthIT checks local ones)
         env.put("CURATION_LINK_CHECKS", "off");
+        // test receivers of webhooks listen on loopback, which a real stack refuses; retries in seconds
+        env.put("CURATION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -Dcuration.webhooks.allow-private=true"
+                + " -Dcuration.webhooks.backoff=200ms -Dcuration.webhooks.max-backoff=1s");
         return StackOptions.parse(new String[] {"start"}, env);
     }
 

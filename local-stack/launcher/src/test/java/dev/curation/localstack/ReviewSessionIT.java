@@ -175,7 +175,8 @@ class ReviewSessionIT extends SeedListSession {
 
         answer.set(204);
         // the revisions' diff, like a version diff
-        String diff = await().atMost(Duration.ofSeconds(10)).until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(
+        // eventually consistent: the query side has the new revision when it has projected it
+        String diff = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(
                         stack.queryUrl() + list + "/proposals/" + proposal + "/diff?from=1&to=2")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), r -> r.statusCode() == 200).body();
         assertThat(diff).contains("-- [Consul](https://consul.io) - A service mesh.", "+- [etcd](https://etcd.io) - A key-value store.");

@@ -232,16 +232,9 @@ public final class Bench {
 
     private void exportLargeList(Api api) throws Exception {
         progress("Markdown export of a 10k-entry list");
-        StringBuilder md = new StringBuilder("# Big list\n\n");
-        for (int s = 0; s < 100; s++) {
-            md.append("## Topic ").append(s).append("\n\n");
-            for (int e = 0; e < 100; e++) {
-                md.append("- [Entry ").append(s).append('.').append(e).append("](https://example.com/big/").append(s)
-                        .append('/').append(e).append(") - a description of entry ").append(e).append('\n');
-            }
-            md.append('\n');
-        }
-        api.importList("bench-10k", md.toString().getBytes(StandardCharsets.UTF_8));
+        // the same list the in-process lint row reads
+        String md = LinkBench.tenThousandEntries();
+        api.importList("bench-10k", md.getBytes(StandardCharsets.UTF_8));
         api.awaitVersion("bench-10k", 1, Duration.ofSeconds(60));
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
@@ -291,7 +284,7 @@ public final class Bench {
                 true, false, "GET of the Markdown with its current ETag in If-None-Match"));
     }
 
-    private static int countMultibyte(StringBuilder text) {
+    private static int countMultibyte(CharSequence text) {
         return text.toString().getBytes(StandardCharsets.UTF_8).length - text.length();
     }
 

@@ -8,19 +8,12 @@ import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.list.ProposalCommented;
 import dev.curation.core.list.ProposalSubmitted;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import dev.curation.query.SseClient.Sse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,54 +24,12 @@ import tools.jackson.databind.JsonNode;
  */
 class ChangeStreamTest extends KafkaFedTest {
 
-    /** One server-sent event as a client reads it. */
-    record Sse(String id, String name, JsonNode data) {
-    }
-
-    /** Reads {@code count} events from {@code path} (with {@code Last-Event-ID} if given), then hangs up. */
     List<Sse> read(String path, String lastEventId, int count) throws Exception {
-        return read(path, lastEventId, events -> events.size() >= count);
+        return new SseClient(http, json, port).read(path, lastEventId, count);
     }
 
-    /** Reads events until {@code done} says so, then hangs up. */
     List<Sse> read(String path, String lastEventId, java.util.function.Predicate<List<Sse>> done) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "text/event-stream");
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        List<Sse> events = new ArrayList<>();
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                String line;
-                while (!done.test(events) && (line = lines.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        if (!data.isEmpty()) {
-                            events.add(new Sse(id, name, json.readTree(data.toString())));
-                        }
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    }
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        reading.get(30, TimeUnit.SECONDS);
-        return events;
+        return new SseClient(http, json, port).read(path, lastEventId, done);
     }
 
     @Test

@@ -161,8 +161,10 @@ class StreamController {
                 Thread.currentThread().interrupt();
                 emitter.complete();
             } catch (RuntimeException e) {
-                LOG.warn("a change stream stopped: {}", e.toString());
-                emitter.completeWithError(e);
+                // the database went away, say: end the stream as a server-sent stream ends, and the client
+                // comes back with its Last-Event-ID (an error here would be a 500 with no body it can read)
+                LOG.warn("a change stream stopped, the client will resume: {}", e.toString());
+                emitter.complete();
             } finally {
                 streams.close();
             }

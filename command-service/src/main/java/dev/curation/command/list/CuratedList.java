@@ -10,8 +10,10 @@ import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.ListEditor;
 import dev.curation.core.edit.Revert;
 import dev.curation.core.input.InputException;
+import org.jspecify.annotations.Nullable;
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.ChangeSetApplied;
+import dev.curation.core.list.RollbackOutcome;
 import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.lint.LintProfile;
@@ -77,6 +79,8 @@ class CuratedList {
     private LintProfile lintProfile = LintProfile.defaults();
     private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
     private final java.util.Set<String> webhooks = new java.util.LinkedHashSet<>();
+    /** Who wrote each version after the import (a proposal's author for its approval), for rollbacks. */
+    private final Map<Long, @Nullable String> authors = new HashMap<>();
 
     protected CuratedList() {
         // for event sourcing
@@ -269,20 +273,52 @@ class CuratedList {
         return new ApprovalOutcome(version, proposal.revision(), approvals, reviewPolicy.requiredApprovals());
     }
 
-    /** Undoes an earlier version with inverse edits (curation-core's {@link Revert}) as one new version; returns it. */
+    /**
+     * Undoes an earlier version, or a range of versions, as one new version (curation-core's
+     * {@link Revert}: removed content comes back with its ids and bytes); returns it.
+     */
     @CommandHandler
     long revert(ListCommand.RevertVersion command, @MetaDataValue(EventMetadata.ACTOR) String curator,
                 ListVersions history) {
         long reverted = ChangeSetRules.revertedVersion(command.version());
-        ListVersions.PastVersion past = history.of(listId, reverted);
-        if (past.events().isEmpty()) {
-            throw new InputException.Invalid("version", "this list has no version " + reverted);
+        long through = ChangeSetRules.revertible(reverted, command.through(), version);
+        return undo(reverted, through, command.through(), null, curator, history);
+    }
+
+    /**
+     * Undoes the latest run of consecutive versions written by one person (a proposal's versions
+     * are its author's) as one new version; refused when someone else changed the same items since.
+     */
+    @CommandHandler
+    RollbackOutcome rollBack(ListCommand.RollBack command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                             ListVersions history) {
+        String actor = ChangeSetRules.rollbackActor(command.actor());
+        long through = 0;
+        for (long v = version; v >= 2 && through == 0; v--) {
+            if (actor.equals(authors.get(v))) {
+                through = v;
+            }
         }
-        List<Edit> undo = Revert.inverse(reverted, past.events(), past.before());
-        ChangeSetRules.revertible(reverted, version);
+        if (through == 0) {
+            throw new ListRuleException.NothingToRollBack(actor);
+        }
+        long from = through;
+        while (from > 2 && actor.equals(authors.get(from - 1))) {
+            from--;
+        }
+        return new RollbackOutcome(undo(from, through, through, actor, curator, history), from, through);
+    }
+
+    private long undo(long from, long through, @Nullable Long recordedThrough, @Nullable String rollbackOf, String curator,
+                      ListVersions history) {
+        ListVersions.PastVersions past = history.of(listId, from, through);
+        if (past.versions().isEmpty()) {
+            throw new InputException.Invalid("version", "this list has no version " + from);
+        }
         List<ListEvent> events = new ArrayList<>();
-        events.add(new VersionReverted(listId, version + 1, reverted, curator));
-        events.addAll(decide(undo, reverted));
+        events.add(new VersionReverted(listId, version + 1, from, recordedThrough, rollbackOf, curator));
+        events.addAll(Revert.undo(listId, past.before(), past.versions(), document, version, lastChanged,
+                lintProfile.sameUrlInSections()));
         applyAll(events, version + 1);
         return version;
     }
@@ -313,9 +349,17 @@ class CuratedList {
 
     /** The version comes from stored metadata, where JSON may have made it an Integer. */
     @EventSourcingHandler
-    void on(ListEvent event, @MetaDataValue(EventMetadata.VERSION) Number storedVersion) {
+    void on(ListEvent event, @MetaDataValue(EventMetadata.VERSION) Number storedVersion,
+            @MetaDataValue(EventMetadata.ACTOR) @Nullable String actor) {
         long eventVersion = storedVersion.longValue();
         switch (event) {
+            case ChangeSetApplied e -> authors.put(eventVersion, actor);
+            case VersionReverted e -> authors.put(eventVersion, actor);
+            case ProposalApproved p -> {
+                Proposal approved = proposals.get(p.proposal());
+                authors.put(eventVersion, approved == null ? actor : approved.author());
+                proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.APPROVED));
+            }
             case ListImported imported -> {
                 listId = imported.listId();
                 slug = imported.slug();
@@ -325,7 +369,6 @@ class CuratedList {
             case ProposalSubmitted p -> proposals.put(p.proposal(), Proposal.submitted(p));
             case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.WITHDRAWN));
             case ProposalRejected p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.REJECTED));
-            case ProposalApproved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.APPROVED));
             case ProposalAmended p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.amended(p, reviewPolicy));
             case ProposalChangesRequested p -> proposals.computeIfPresent(p.proposal(),
                     (k, v) -> v.with(Proposal.Status.CHANGES_REQUESTED));

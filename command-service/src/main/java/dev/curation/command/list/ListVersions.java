@@ -1,18 +1,21 @@
 package dev.curation.command.list;
 
 import dev.curation.core.document.ListDocument;
-import dev.curation.core.list.ListEvent;
+import dev.curation.core.edit.Revert;
 import java.util.List;
 
 /**
- * What an earlier version of a list did: the port a revert needs, since the list itself keeps
+ * What earlier versions of a list did: the port a revert needs, since the list itself keeps
  * only its current state. Read from the event store ({@link EventStoreListVersions}).
  */
 public interface ListVersions {
 
-    /** The list as it was before {@code version}, and the events of that version (none if it has no such version). */
-    PastVersion of(String listId, long version);
+    /**
+     * The list as it was before version {@code from}, and the events of versions {@code from} to
+     * {@code through}, each complete (versions it does not have are left out).
+     */
+    PastVersions of(String listId, long from, long through);
 
-    record PastVersion(ListDocument before, List<ListEvent> events) {
+    record PastVersions(ListDocument before, List<Revert.PastVersion> versions) {
     }
 }

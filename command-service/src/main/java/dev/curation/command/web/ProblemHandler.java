@@ -111,6 +111,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case ListRuleException.NoSuchComment n -> Problems.of(HttpStatus.NOT_FOUND, "unknown-comment", "Unknown comment", e.getMessage());
             case ListRuleException.StaleRevision r -> Problems.of(HttpStatus.CONFLICT, "stale-revision", "Not the latest revision", e.getMessage());
             case ListRuleException.NothingToFix n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-fix", "Nothing to fix", e.getMessage());
+            case ListRuleException.NothingToRollBack n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-roll-back",
+                    "Nothing to roll back", e.getMessage());
             case ListRuleException.LintErrors l -> {
                 ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "lint-error", "Adds a lint error", e.getMessage());
                 p.setProperty("problems", LintProblemJson.of(l.problems()));

@@ -57,7 +57,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/lists").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/lists/*/edits", "/api/lists/*/reverts").hasRole(CURATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/lists/*/edits", "/api/lists/*/reverts",
+                                "/api/lists/*/rollbacks").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.PUT, "/api/lists/*/lint-profile").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.POST, "/api/lists/*/lint/fixes").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.PUT, "/api/lists/*/review-policy").hasRole(CURATOR)

@@ -117,10 +117,12 @@ class WebhookOutbox {
             body.put("imported", true);
             return body;
         }
-        ListVersions.PastVersion past = versions.of(event.listId(), version);
+        ListVersions.PastVersions past = versions.of(event.listId(), version, version);
         ListDocument after = past.before().copy();
-        for (ListEvent e : past.events()) {
-            after = ListFold.apply(after, e);
+        for (var v : past.versions()) {
+            for (ListEvent e : v.events()) {
+                after = ListFold.apply(after, e);
+            }
         }
         DocumentDiff diff = DocumentDiff.between(past.before(), after);
         body.put("entries", diff.entries());

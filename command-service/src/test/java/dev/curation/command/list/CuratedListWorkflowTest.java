@@ -227,7 +227,7 @@ class CuratedListWorkflowTest {
                 .when(new ListCommand.RevertVersion(LIST, 2L), actor("bob"))
                 .expectResultMessagePayload(3L)
                 .expectEventsMatching(exactSequenceOf(
-                        messageWithPayload(equalTo(new VersionReverted(LIST, 3, 2, "bob"))),
+                        messageWithPayload(equalTo(new VersionReverted(LIST, 3, 2, null, null, "bob"))),
                         messageWithPayload(equalTo(new LinkEdited(LIST, "e2", "* [Kafka](https://kafka.apache.org)\n",
                                 "Kafka", "https://kafka.apache.org", ""))),
                         andNoMore()))
@@ -259,7 +259,7 @@ class CuratedListWorkflowTest {
         fixture.given(imported())
                 .when(new ListCommand.RevertVersion(LIST, 9L), actor("bob"))
                 .expectException(InputException.Invalid.class)
-                .expectExceptionMessage("version: this list has no version 9")
+                .expectExceptionMessage("version: this list has no version 9 (it is at version 1)")
                 .expectNoEvents();
     }
 

@@ -294,6 +294,13 @@ public final class ListDocument {
         return nodes;
     }
 
+    /** A section and everything below it, flattened in document order as {@link #nodes()} gives them. */
+    public List<DocumentNode> subtree(String sectionId) {
+        List<DocumentNode> nodes = new ArrayList<>();
+        walk(List.of(requireSection(sectionId)), parentOf(sectionId), nodes::add);
+        return nodes;
+    }
+
     private static void walk(List<Section> sections, Parent parent, Consumer<DocumentNode> sink) {
         for (Section s : sections) {
             sink.accept(DocumentNode.of(s, parent));

@@ -69,10 +69,36 @@ public final class ChangeSetRules {
         return version;
     }
 
-    /** A revert undoes a change made after the import, up to the current version. */
-    public static void revertible(long reverted, long current) {
-        if (reverted < 2 || reverted > current) {
+    /** A revert undoes changes made after the import, up to the current version; returns the last one undone. */
+    public static long revertible(long reverted, @Nullable Long through, long current) {
+        if (reverted == 1) {
+            throw new ListRuleException.NotRevertible(1, "is the import of the list; it cannot be reverted");
+        }
+        if (reverted < 1) {
             throw new InputException.Invalid("version", "must be a version between 2 and " + current);
         }
+        if (reverted > current) {
+            throw new InputException.Invalid("version", "this list has no version " + reverted + " (it is at version "
+                    + current + ")");
+        }
+        if (through == null) {
+            return reverted;
+        }
+        if (through < reverted || through > current) {
+            throw new InputException.Invalid("throughVersion", "must be a version between " + reverted + " (version) and "
+                    + current + " (the list's current version)");
+        }
+        return through;
+    }
+
+    /** Whose versions a rollback undoes: an account name. */
+    public static String rollbackActor(@Nullable String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new InputException.Invalid("actor", "is required: whose latest versions to roll back");
+        }
+        if (actor.length() > 100) {
+            throw new InputException.Invalid("actor", "is at most 100 characters");
+        }
+        return actor;
     }
 }

@@ -1,11 +1,13 @@
 package dev.curation.core.list;
 
 import dev.curation.core.document.Block;
+import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Section;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,7 +86,29 @@ public final class ChangeSummary {
             case TextAdded e -> names.put("section", section(before, e.section()));
             case TextEdited e -> names.put("section", section(before, owner(before, e.block())));
             case TextRemoved e -> names.put("section", section(before, owner(before, e.block())));
-            case VersionReverted e -> names.put("version", Long.toString(e.reverted()));
+            case VersionReverted e -> {
+                names.put("version", Long.toString(e.reverted()));
+                if (e.through() != null && e.through() != e.reverted()) {
+                    names.put("through", Long.toString(e.through()));
+                }
+                if (e.rollbackOf() != null) {
+                    names.put("actor", e.rollbackOf());
+                }
+            }
+            case ContentRestored e -> {
+                DocumentNode root = e.root();
+                switch (root.kind()) {
+                    case ENTRY -> names.put("link", link(Objects.requireNonNull(root.title()), Objects.requireNonNull(root.url())));
+                    case SECTION -> {
+                        names.put("title", Objects.requireNonNull(root.title()));
+                        names.put("entries", Long.toString(e.nodes().stream()
+                                .filter(n -> n.kind() == DocumentNode.Kind.ENTRY).count()));
+                    }
+                    case TEXT -> names.put("text", "text");
+                }
+                names.put("section", e.parent() == null ? (root.kind() == DocumentNode.Kind.SECTION ? "the top level"
+                        : "the preamble") : section(before, e.parent()));
+            }
             case ProposalSubmitted e -> names.put("edits", Integer.toString(e.edits().size()));
             case ProposalWithdrawn e -> names.put("proposal", e.proposal());
             case ProposalRejected e -> {
@@ -147,7 +171,14 @@ public final class ChangeSummary {
             case "TextAdded" -> "added text to " + n.get("section");
             case "TextEdited" -> "edited text in " + n.get("section");
             case "TextRemoved" -> "removed text from " + n.get("section");
-            case "VersionReverted" -> "reverted version " + n.get("version");
+            case "VersionReverted" -> n.containsKey("actor")
+                    ? "rolled back " + n.get("actor") + "'s versions " + n.get("version") + "-" + n.getOrDefault("through", n.get("version"))
+                    : n.containsKey("through") ? "reverted versions " + n.get("version") + "-" + n.get("through")
+                    : "reverted version " + n.get("version");
+            case "ContentRestored" -> n.containsKey("link") ? "restored " + n.get("link") + " to " + n.get("section")
+                    : n.containsKey("title") ? "restored section " + n.get("title") + withEntries(n.get("entries"))
+                    + ("the top level".equals(n.get("section")) ? "" : " under " + n.get("section"))
+                    : "restored text in " + n.get("section");
             case "ProposalSubmitted" -> "proposed " + n.get("edits") + " edit" + ("1".equals(n.get("edits")) ? "" : "s");
             case "ProposalWithdrawn" -> "withdrew proposal " + n.get("proposal");
             case "ProposalRejected" -> "rejected proposal " + n.get("proposal") + ": " + n.get("reason");

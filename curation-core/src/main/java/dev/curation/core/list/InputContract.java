@@ -91,8 +91,9 @@ public final class InputContract {
                 }
             }
             case ListCommand.RevertVersion ignored -> {
-                // a number, checked by the list
+                // numbers, checked by the list
             }
+            case ListCommand.RollBack r -> FreeText.check("actor", r.actor(), 100, false);
             default -> {
                 // not a command of ours
             }

@@ -93,8 +93,22 @@ public sealed interface ListCommand {
         }
     }
 
-    /** Undo version {@code version} as a new version, unless something changed since clashes. */
-    record RevertVersion(String listId, @Nullable Long version) implements ListCommand {
+    /**
+     * Undo version {@code version}, or versions {@code version} to {@code through}, as one new
+     * version, unless something changed since clashes.
+     */
+    record RevertVersion(String listId, @Nullable Long version, @Nullable Long through) implements ListCommand {
+
+        public RevertVersion(String listId, @Nullable Long version) {
+            this(listId, version, null);
+        }
+    }
+
+    /**
+     * Undo the latest run of consecutive versions written by {@code actor} as one new version,
+     * unless someone changed the same items since.
+     */
+    record RollBack(String listId, @Nullable String actor) implements ListCommand {
     }
 
     /**

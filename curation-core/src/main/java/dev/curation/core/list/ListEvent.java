@@ -5,7 +5,8 @@ public sealed interface ListEvent permits ListImported, ListContentImported, Cha
         LinkRemoved, LinkMoved, SectionAdded, SectionRenamed, SectionMoved, SectionRemoved, TextAdded, TextEdited,
         TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted,
         LintProfileChanged, ProposalCommented, ProposalCommentResolved, ProposalChangesRequested, ProposalAmended,
-        ProposalApprovalRecorded, ReviewPolicyChanged, WebhookSubscribed, WebhookRemoved, WebhookReEnabled {
+        ProposalApprovalRecorded, ReviewPolicyChanged, WebhookSubscribed, WebhookRemoved, WebhookReEnabled,
+        ContentRestored {
 
     String listId();
 }

@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import dev.curation.core.document.DocumentNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,7 @@ public final class ListEvents {
                 yield ids;
             }
             case TextAdded e -> List.of(e.block());
+            case ContentRestored e -> e.nodes().stream().map(DocumentNode::id).toList();
             case TextEdited e -> List.of(e.block());
             case TextRemoved e -> List.of(e.block());
             default -> List.of();

@@ -1,5 +1,6 @@
 package dev.curation.core.list;
 
+import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Parent;
@@ -56,6 +57,19 @@ public final class ListFold {
                         document.requireSection(h.section()).title(), h.level()));
             }
             case SectionRemoved e -> document.removeSection(e.section());
+            case ContentRestored e -> {
+                DocumentNode root = e.root();
+                Parent parent = Parent.of(e.parent());
+                switch (root.kind()) {
+                    case SECTION -> document.insertSection(parent, e.index(), new Section(root.id(),
+                            Objects.requireNonNull(root.level(), "level"), root.raw(), Objects.requireNonNull(root.title(), "title")));
+                    case ENTRY -> document.insertBlock(parent, e.index(), new Entry(root.id(), root.raw(),
+                            Objects.requireNonNull(root.title(), "title"), Objects.requireNonNull(root.url(), "url"),
+                            Objects.requireNonNull(root.description(), "description")));
+                    case TEXT -> document.insertBlock(parent, e.index(), new Text(root.id(), root.raw()));
+                }
+                e.nodes().stream().skip(1).forEach(document::append);
+            }
             case TextAdded e -> document.insertBlock(Parent.of(e.section()), e.index(), new Text(e.block(), e.raw()));
             case TextEdited e -> document.replaceBlock(new Text(e.block(), e.raw()));
             case TextRemoved e -> document.removeBlock(e.block());

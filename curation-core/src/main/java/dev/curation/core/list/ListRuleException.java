@@ -5,7 +5,7 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
         ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors,
         ListRuleException.NothingToFix, ListRuleException.NoSuchComment, ListRuleException.StaleRevision,
-        ListRuleException.NoSuchWebhook {
+        ListRuleException.NoSuchWebhook, ListRuleException.NothingToRollBack {
 
     private static final long serialVersionUID = 1L;
 
@@ -103,6 +103,15 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         public NothingToFix(java.util.List<String> rules) {
             super("the list has no problem " + (rules.isEmpty() ? "of the fixable rules enabled in its profile"
                     : "of " + String.join(", ", rules)) + " to fix");
+        }
+    }
+
+    /** 409: a rollback names someone who wrote no version of the list since its import. */
+    public static final class NothingToRollBack extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NothingToRollBack(String actor) {
+            super(actor + " wrote no version of this list since its import: there is nothing to roll back");
         }
     }
 

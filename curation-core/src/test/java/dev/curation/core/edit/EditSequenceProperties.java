@@ -180,7 +180,7 @@ class EditSequenceProperties {
         }
     }
 
-    private static Edit randomEdit(ListDocument document, Random random, int n) {
+    static Edit randomEdit(ListDocument document, Random random, int n) {
         List<DocumentNode> nodes = document.nodes();
         List<String> sections = nodes.stream().filter(x -> x.kind() == DocumentNode.Kind.SECTION).map(DocumentNode::id).toList();
         List<String> entries = nodes.stream().filter(x -> x.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList();
@@ -206,7 +206,7 @@ class EditSequenceProperties {
         };
     }
 
-    private static String read(String seed) {
+    static String read(String seed) {
         try {
             return Files.readString(Path.of("..", "seeds", seed));
         } catch (IOException e) {

@@ -79,7 +79,10 @@ class ChangeSummaryTest {
     void workflowEventsAreToldWithoutTheDocument() {
         assertThat(describe(new ProposalRejected("l", "p-1", "alice", "duplicate"), null))
                 .isEqualTo("rejected proposal p-1: duplicate");
-        assertThat(describe(new VersionReverted("l", 5, 3, "bob"), null)).isEqualTo("reverted version 3");
+        assertThat(describe(new VersionReverted("l", 5, 3, null, null, "bob"), null)).isEqualTo("reverted version 3");
+        assertThat(describe(new VersionReverted("l", 5, 2, 4L, null, "bob"), null)).isEqualTo("reverted versions 2-4");
+        assertThat(describe(new VersionReverted("l", 5, 3, 4L, "mallory", "bob"), null))
+                .isEqualTo("rolled back mallory's versions 3-4");
         assertThat(describe(new ChangeSetApplied("l", 2, 1, "why"), null)).isNull();
     }
 

@@ -3,6 +3,7 @@ package dev.curation.query.list;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.LinkSafety;
+import dev.curation.core.list.ContentRestored;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.LinkAdded;
 import dev.curation.core.list.LinkEdited;
@@ -34,7 +35,8 @@ public class EntryIndex {
     /**
      * Entry changes of one batch, coalesced per entry and written together by {@link #flush()}: an
      * entry edited twenty times in a batch is written once (ids are never reused, so the final
-     * state of each entry is all that matters, whatever the order of the writes).
+     * state of each entry is all that matters, whatever the order of the writes; an id a revert
+     * restores replaces its row).
      */
     public final class Batch {
         private final Map<String, Row> rows = new LinkedHashMap<>();
@@ -51,6 +53,12 @@ public class EntryIndex {
                 case LinkMoved e -> row(list, e.entry()).section = e.section();
                 case LinkRemoved e -> removed(list, e.entry());
                 case SectionRemoved e -> e.entries().forEach(id -> removed(list, id));
+                // a revert brings entries back under their old ids: whatever row is there (or pending) is replaced
+                case ContentRestored c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).forEach(n -> {
+                    Row row = Row.added(list, n.id(), n.parent(), n.title(), n.url(), n.description());
+                    row.replaces = true;
+                    rows.put(key(list, n.id()), row);
+                });
                 default -> {
                 }
             }
@@ -62,7 +70,7 @@ public class EntryIndex {
 
         private void removed(String list, String id) {
             Row row = row(list, id);
-            if (row.added) {
+            if (row.added && !row.replaces) {
                 rows.remove(key(list, id)); // added and removed within the batch: never written
             } else {
                 row.removed = true;
@@ -78,6 +86,9 @@ public class EntryIndex {
                 if (row.removed) {
                     deletes.add(new Object[] {row.list, row.id});
                 } else if (row.added) {
+                    if (row.replaces) {
+                        deletes.add(new Object[] {row.list, row.id});
+                    }
                     inserts.add(new Object[] {row.list, row.id, row.section, clean(row.title), clean(row.url), clean(row.description)});
                 } else {
                     if (row.title != null) {
@@ -101,6 +112,8 @@ public class EntryIndex {
         final String list;
         final String id;
         final boolean added;
+        /** Restored under an id that may still have a row: deleted before it is inserted. */
+        boolean replaces;
         boolean removed;
         String section;
         String title;

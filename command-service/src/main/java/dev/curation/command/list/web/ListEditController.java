@@ -11,6 +11,7 @@ import dev.curation.core.lint.LintProfile;
 import dev.curation.core.list.ApprovalOutcome;
 import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.ReviewPolicy;
+import dev.curation.core.list.RollbackOutcome;
 import dev.curation.core.list.ListCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -190,17 +191,33 @@ class ListEditController {
         return new ProposalState(id, "withdrawn", null);
     }
 
-    @Operation(summary = "Revert a version (curators): a new version that undoes it, unless later changes clash")
+    @Operation(summary = "Revert a version, or versions version..throughVersion (curators): one new version that undoes "
+            + "them exactly (removed content comes back with its ids and bytes), unless later changes clash (409 naming them)")
     @PostMapping(path = "/api/lists/{slug}/reverts", consumes = "application/json")
     ResponseEntity<Reverted> revert(@PathVariable String slug, @RequestBody RevertRequest request, Authentication user) {
-        long version = send(new ListCommand.RevertVersion(listId(slug), request.version()), user);
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(new Reverted(version, request.version()));
+        long version = send(new ListCommand.RevertVersion(listId(slug), request.version(), request.throughVersion()), user);
+        return ResponseEntity.ok().eTag(ETags.of(version)).body(new Reverted(version, request.version(),
+                request.throughVersion() == null ? request.version() : request.throughVersion(), null));
     }
 
-    record RevertRequest(Long version) {
+    /** {@code throughVersion}: the last version of a range (absent: just {@code version}). */
+    record RevertRequest(Long version, Long throughVersion) {
     }
 
-    record Reverted(long version, Long reverted) {
+    /** The new version, the versions it undid, and whose they were for a rollback. */
+    record Reverted(long version, Long reverted, Long through, String rollbackOf) {
+    }
+
+    @Operation(summary = "Roll back one person's latest run of consecutive versions (curators) as one new version; "
+            + "409 when someone else changed the same items since (named), or when that person wrote no version")
+    @PostMapping(path = "/api/lists/{slug}/rollbacks", consumes = "application/json")
+    ResponseEntity<Reverted> rollBack(@PathVariable String slug, @RequestBody RollbackRequest request, Authentication user) {
+        RollbackOutcome outcome = send(new ListCommand.RollBack(listId(slug), request.actor()), user);
+        return ResponseEntity.ok().eTag(ETags.of(outcome.version()))
+                .body(new Reverted(outcome.version(), outcome.from(), outcome.through(), request.actor()));
+    }
+
+    record RollbackRequest(String actor) {
     }
 
     @Operation(summary = "Set the list's lint profile (curators): rule id to error, warning or off, the rules not named "

@@ -1,16 +1,12 @@
 package dev.curation.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,45 +106,5 @@ class HistoryIT extends SeedListSession {
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
         assertThat(feed.getEntries()).hasSize(5);
         assertThat(feed.getEntries()).anySatisfy(e -> assertThat(e.getTitle()).contains("[Nacos](https://nacos.io)"));
-    }
-
-    private static String find(JsonNode sections, String title) {
-        for (JsonNode s : sections) {
-            if (s.get("title").asString().equals(title)) {
-                return s.get("id").asString();
-            }
-            String inner = find(s.get("sections"), title);
-            if (inner != null) {
-                return inner;
-            }
-        }
-        return null;
-    }
-
-    private static void edit(String user, String body) throws Exception {
-        HttpResponse<String> response = post(user, "/api/lists/" + LIST + "/edits", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private static String awaitVersion(long version) throws Exception {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(
-                () -> JSON.readTree(get("/api/lists/" + LIST).body()).get("version").asLong() >= version);
-        return new String(get("/api/lists/" + LIST + "/markdown").body(), StandardCharsets.UTF_8);
-    }
-
-    private static HttpResponse<byte[]> get(String path) throws Exception {
-        return get(path, "*/*");
-    }
-
-    private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).header("Accept", accept).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static HttpResponse<String> post(String user, String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", StackFixture.basic(user))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

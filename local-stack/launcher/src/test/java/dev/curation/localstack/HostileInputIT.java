@@ -140,7 +140,8 @@ class HostileInputIT extends SeedListSession {
                     boolean command = inputs.random().nextBoolean();
                     String base = command ? stack.commandUrl() : stack.queryUrl();
                     String path = inputs.pick(List.of("/api/lists", "/api/lists/" + LIST + "/edits",
-                            "/api/lists/" + LIST + "/proposals", "/api/lists/" + LIST + "/reverts", "/error",
+                            "/api/lists/" + LIST + "/proposals", "/api/lists/" + LIST + "/reverts",
+                            "/api/lists/" + LIST + "/rollbacks", "/error",
                             "/api/lists/" + LIST + "/proposals/x/approve", "/api/search", "/v3/api-docs"));
                     String type = inputs.pick(List.of("application/json", "text/markdown", "text/plain",
                             "application/octet-stream", "application/x-www-form-urlencoded", "multipart/form-data"));
@@ -314,7 +315,7 @@ class HostileInputIT extends SeedListSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
-    private static HttpResponse<byte[]> get(String path) throws Exception {
+    static HttpResponse<byte[]> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).GET());
     }
 

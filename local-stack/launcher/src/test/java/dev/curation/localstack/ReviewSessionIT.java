@@ -291,7 +291,7 @@ class ReviewSessionIT extends SeedListSession {
         return "{\"baseVersion\": " + base + ", \"edits\": [{\"op\": \"editLink\", \"entry\": \"" + entry + "\", \"title\": \"" + title + "\"}]}";
     }
 
-    private static String awaitVersion(long version) throws Exception {
+    static String awaitVersion(long version) throws Exception {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(
                 () -> JSON.readTree(getString("/api/lists/" + LIST)).get("version").asLong() >= version);
         return getString("/api/lists/" + LIST + "/markdown");

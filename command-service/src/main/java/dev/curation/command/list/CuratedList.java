@@ -118,19 +118,22 @@ class CuratedList {
 
     /** Records a proposal; returns the lint warnings approving it now would add. */
     @CommandHandler
-    List<LintProblem> submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+    List<LintProblem> submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author,
+                             ListVersions history) {
         long base = ChangeSetRules.base(command.baseVersion(), version);
         // checked now against the current list, so a proposal that cannot apply (or adds a lint error) is refused at once
-        List<LintProblem> added = checkProposed(command.edits());
+        List<LintProblem> added = checkProposed(command.edits(), history);
         applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author, command.byCurator())), version);
         return added;
     }
 
     /** Lint warnings the change would add; refuses with 422 if it would add an error. */
-    private List<LintProblem> checkProposed(List<EditSpec> specs) {
-        List<Edit> edits = ChangeSetRules.edits(specs);
-        List<ListEvent> events = ListEditor.decide(listId, document, new IdSequence(lastId), edits, lintProfile.sameUrlInSections());
+    private List<LintProblem> checkProposed(List<EditSpec> specs, ListVersions history) {
+        ChangeSetRules.RevertRange revert = ChangeSetRules.revertOf(specs);
+        List<ListEvent> events = revert != null ? undoEvents(revert, history)
+                : ListEditor.decide(listId, document, new IdSequence(lastId), ChangeSetRules.edits(specs),
+                lintProfile.sameUrlInSections());
         LintGate.check(document, events, lintProfile);
         LintGate.Warnings warnings = LintGate.warnings(document, events, lintProfile);
         if (warnings.items().isEmpty()) {
@@ -145,11 +148,12 @@ class CuratedList {
 
     /** The author's next revision of an open proposal, against a base of their choice; returns its lint warnings. */
     @CommandHandler
-    List<LintProblem> amend(ListCommand.AmendProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+    List<LintProblem> amend(ListCommand.AmendProposal command, @MetaDataValue(EventMetadata.ACTOR) String author,
+                            ListVersions history) {
         Proposal proposal = proposal(command.proposal());
         proposal.checkAmendmentBy(author);
         long base = ChangeSetRules.base(command.baseVersion(), version);
-        List<LintProblem> warnings = checkProposed(command.edits());
+        List<LintProblem> warnings = checkProposed(command.edits(), history);
         applyAll(List.of(new ProposalAmended(listId, proposal.id(), proposal.revision() + 1, base,
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author)), version);
         return warnings;
@@ -225,12 +229,14 @@ class CuratedList {
      * @throws ListRuleException.NothingToFix when the list has no such problem
      */
     @CommandHandler
-    List<LintProblem> proposeLintFixes(ListCommand.ProposeLintFixes command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    List<LintProblem> proposeLintFixes(ListCommand.ProposeLintFixes command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                                       ListVersions history) {
         LintFixes.Fixes fixes = LintFixes.of(document, lintProfile, command.rules());
         if (fixes.edits().isEmpty()) {
             throw new ListRuleException.NothingToFix(command.rules());
         }
-        return submit(new ListCommand.SubmitProposal(listId, command.proposal(), version, fixes.rationale(), fixes.edits()), curator);
+        return submit(new ListCommand.SubmitProposal(listId, command.proposal(), version, fixes.rationale(), fixes.edits()), curator,
+                history);
     }
 
     @CommandHandler
@@ -252,7 +258,8 @@ class CuratedList {
      * one). Returns the new version, or how many approvals there are of how many.
      */
     @CommandHandler
-    ApprovalOutcome approve(ListCommand.ApproveProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    ApprovalOutcome approve(ListCommand.ApproveProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                            ListVersions history) {
         Proposal proposal = proposal(command.proposal());
         proposal.checkApprovalBy(curator, command.revision(), reviewPolicy);
         ChangeSetRules.expectVersion(command.expectedVersion(), version);
@@ -262,11 +269,12 @@ class CuratedList {
                     reviewPolicy.requiredApprovals())), version);
             return new ApprovalOutcome(null, proposal.revision(), approvals, reviewPolicy.requiredApprovals());
         }
-        List<Edit> edits = ChangeSetRules.edits(proposal.edits());
+        ChangeSetRules.RevertRange revert = ChangeSetRules.revertOf(proposal.edits());
         List<ListEvent> events = new ArrayList<>();
         events.add(new ProposalApproved(listId, proposal.id(), curator, version + 1, proposal.baseVersion(),
                 proposal.rationale()));
-        events.addAll(decide(edits, proposal.baseVersion()));
+        events.addAll(revert != null ? undoEvents(revert, history)
+                : decide(ChangeSetRules.edits(proposal.edits()), proposal.baseVersion()));
         // the list may have changed since the proposal was checked
         LintGate.check(document, events, lintProfile);
         applyAll(events, version + 1);
@@ -311,16 +319,26 @@ class CuratedList {
 
     private long undo(long from, long through, @Nullable Long recordedThrough, @Nullable String rollbackOf, String curator,
                       ListVersions history) {
+        List<ListEvent> events = new ArrayList<>();
+        events.add(new VersionReverted(listId, version + 1, from, recordedThrough, rollbackOf, curator));
+        events.addAll(undoEvents(from, through, history));
+        applyAll(events, version + 1);
+        return version;
+    }
+
+    /** The events that would undo a proposal's revert now. */
+    private List<ListEvent> undoEvents(ChangeSetRules.RevertRange revert, ListVersions history) {
+        long through = ChangeSetRules.revertible(revert.version(), revert.through(), version);
+        return undoEvents(revert.version(), through, history);
+    }
+
+    private List<ListEvent> undoEvents(long from, long through, ListVersions history) {
         ListVersions.PastVersions past = history.of(listId, from, through);
         if (past.versions().isEmpty()) {
             throw new InputException.Invalid("version", "this list has no version " + from);
         }
-        List<ListEvent> events = new ArrayList<>();
-        events.add(new VersionReverted(listId, version + 1, from, recordedThrough, rollbackOf, curator));
-        events.addAll(Revert.undo(listId, past.before(), past.versions(), document, version, lastChanged,
-                lintProfile.sameUrlInSections()));
-        applyAll(events, version + 1);
-        return version;
+        return Revert.undo(listId, past.before(), past.versions(), document, version, lastChanged,
+                lintProfile.sameUrlInSections());
     }
 
     private List<ListEvent> decide(List<Edit> edits, long base) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.EditSpec;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ContentRestored;
@@ -157,6 +158,46 @@ class CuratedListRevertTest {
                 .when(new ListCommand.RollBack(LIST, "mallory"), actor("bob"))
                 .expectResultMessagePayload(new RollbackOutcome(3, 2, 2))
                 .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+    }
+
+    @Test
+    void aContributorProposesARevertAndACuratorsApprovalAppliesIt() {
+        List<Object> removed = with(imported(), by("alice", 2, new ChangeSetApplied(LIST, 2, 1, null),
+                new SectionRemoved(LIST, "s4", List.of("e5"))));
+        fixture.given(removed)
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, "bring Links back", List.of(EditSpec.revert(2, null))),
+                        actor("carol"))
+                .expectEvents(new ProposalSubmitted(LIST, "p1", 2, "bring Links back", List.of(EditSpec.revert(2, null)),
+                        "carol", false));
+        fixture.given(with(removed, by("carol", 2, new ProposalSubmitted(LIST, "p1", 2, "bring Links back",
+                        List.of(EditSpec.revert(2, null)), "carol", false))))
+                .when(new ListCommand.ApproveProposal(LIST, "p1", null), actor("alice"))
+                .expectEventsMatching(exactSequenceOf(
+                        messageWithPayload(equalTo(new ProposalApproved(LIST, "p1", "alice", 3, 2, "bring Links back"))),
+                        messageWithPayload(org.hamcrest.Matchers.instanceOf(ContentRestored.class)),
+                        andNoMore()))
+                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+    }
+
+    @Test
+    void aProposedRevertIsItsProposalsOnlyEditAndMustApplyNow() {
+        EditSpec rename = new EditSpec("editLink", null, "e2", null, null, null, "K", null, null, null, null);
+        fixture.given(with(imported(), by("alice", 2, new ChangeSetApplied(LIST, 2, 1, null), KAFKA_RENAMED)))
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, null, List.of(rename, EditSpec.revert(2, null))),
+                        actor("carol"))
+                .expectException(EditException.Invalid.class)
+                .expectExceptionMessage("edits[1].op: a revert is a proposal's only edit; propose the other edits separately")
+                .expectNoEvents();
+        fixture.given(with(imported(), by("alice", 2, new ChangeSetApplied(LIST, 2, 1, null), KAFKA_RENAMED),
+                        by("bob", 3, new ChangeSetApplied(LIST, 3, 2, null), new LinkEdited(LIST, "e2",
+                                "* [K](https://kafka.apache.org)\n", "K", "https://kafka.apache.org", ""))))
+                .when(new ListCommand.SubmitProposal(LIST, "p1", null, null, List.of(EditSpec.revert(2, null))), actor("carol"))
+                .expectException(EditException.Clash.class)
+                .expectNoEvents();
+        fixture.given(with(imported(), by("alice", 2, new ChangeSetApplied(LIST, 2, 1, null), KAFKA_RENAMED)))
+                .when(new ListCommand.ApplyChangeSet(LIST, null, null, List.of(EditSpec.revert(2, null)), null), actor("alice"))
+                .expectException(EditException.Invalid.class)
+                .expectNoEvents();
     }
 
     private static MetaData actor(String name) {

@@ -9,7 +9,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record EditSpec(@Nullable String op, @Nullable String section, @Nullable String entry, @Nullable String block,
                        @Nullable String parent, @Nullable Integer position, @Nullable String title, @Nullable String url,
-                       @Nullable String description, @Nullable String text, @Nullable Boolean withContent) {
+                       @Nullable String description, @Nullable String text, @Nullable Boolean withContent,
+                       @Nullable Long version, @Nullable Long throughVersion) {
+
+    /** An edit of the kinds a change set holds (every op but {@code revert}). */
+    public EditSpec(@Nullable String op, @Nullable String section, @Nullable String entry, @Nullable String block,
+                    @Nullable String parent, @Nullable Integer position, @Nullable String title, @Nullable String url,
+                    @Nullable String description, @Nullable String text, @Nullable Boolean withContent) {
+        this(op, section, entry, block, parent, position, title, url, description, text, withContent, null, null);
+    }
+
+    /** A proposal to revert {@code version} (to {@code throughVersion}): a proposal's only edit. */
+    public static EditSpec revert(long version, @Nullable Long throughVersion) {
+        return new EditSpec(REVERT, null, null, null, null, null, null, null, null, null, null, version, throughVersion);
+    }
+
+    /** The op of a proposal that undoes versions, as {@code POST /reverts} would. */
+    public static final String REVERT = "revert";
 
     public static final java.util.List<String> OPS = java.util.List.of("addLink", "editLink", "removeLink",
             "moveLink", "addSection", "renameSection", "moveSection", "removeSection", "addText", "editText",
@@ -21,6 +37,8 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
             throw new EditException.Invalid(path + ".op", "is required, one of " + OPS);
         }
         return switch (op) {
+            case REVERT -> throw new EditException.Invalid(path + ".op", "a revert is not an edit among others: send it to "
+                    + "POST /api/lists/{slug}/reverts, or propose it as a proposal's only edit");
             case "addLink" -> new Edit.AddLink(required(path, "section", section), position(path),
                     required(path, "title", title), required(path, "url", url), description);
             case "editLink" -> {
@@ -63,6 +81,7 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
             case "addText" -> java.util.Set.of("section", "position", "text");
             case "editText" -> java.util.Set.of("block", "text");
             case "removeText" -> java.util.Set.of("block");
+            case REVERT -> java.util.Set.of("version", "throughVersion");
             default -> FIELDS.keySet();
         };
         return FIELDS.entrySet().stream()
@@ -96,6 +115,8 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
         fields.put("description", EditSpec::description);
         fields.put("text", EditSpec::text);
         fields.put("withContent", EditSpec::withContent);
+        fields.put("version", EditSpec::version);
+        fields.put("throughVersion", EditSpec::throughVersion);
         FIELDS = java.util.Collections.unmodifiableMap(fields);
     }
 

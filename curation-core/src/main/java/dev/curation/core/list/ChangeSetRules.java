@@ -48,6 +48,33 @@ public final class ChangeSetRules {
         return edits;
     }
 
+    /** A proposal that reverts versions: the first version and the last (null: just the first). */
+    public record RevertRange(long version, @Nullable Long through) {
+    }
+
+    /**
+     * The versions a proposal reverts, when its only edit is a {@code revert}; null for a proposal
+     * of edits.
+     *
+     * @throws EditException.Invalid for a revert among other edits, or without its version
+     */
+    public static @Nullable RevertRange revertOf(List<EditSpec> specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            EditSpec spec = specs.get(i);
+            if (spec != null && EditSpec.REVERT.equals(spec.op())) {
+                if (specs.size() > 1) {
+                    throw new EditException.Invalid("edits[" + i + "].op", "a revert is a proposal's only edit; propose the "
+                            + "other edits separately");
+                }
+                if (spec.version() == null) {
+                    throw new EditException.Invalid("edits[" + i + "].version", "is required: the version to revert");
+                }
+                return new RevertRange(spec.version(), spec.throughVersion());
+            }
+        }
+        return null;
+    }
+
     /** Why a change is made: optional; stored stripped, and blank counts as none. */
     public static @Nullable String rationale(@Nullable String rationale) {
         return rationale == null || rationale.isBlank() ? null : rationale.strip();

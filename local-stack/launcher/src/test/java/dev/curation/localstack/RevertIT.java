@@ -77,6 +77,7 @@ class RevertIT extends SeedListSession {
 
         // someone else changed bob's item since: refused, naming it; nothing applied
         edit("bob", "{\"edits\": [{\"op\": \"editLink\", \"entry\": \"" + cap + "\", \"title\": \"CAP!\"}]}");
+        String v12 = awaitVersion(12);
         edit("alice", "{\"edits\": [{\"op\": \"editLink\", \"entry\": \"" + cap + "\", \"title\": \"CAP\"}]}");
         String v13 = awaitVersion(13);
         HttpResponse<String> clash = post("alice", "/api/lists/" + LIST + "/rollbacks", "{\"actor\": \"bob\"}");
@@ -86,6 +87,20 @@ class RevertIT extends SeedListSession {
         assertThat(post("alice", "/api/lists/" + LIST + "/reverts", "{\"version\": 1}").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(get("/api/lists/" + LIST).body()).get("version").asLong()).isEqualTo(13);
         assertThat(new String(get("/api/lists/" + LIST + "/markdown").body(), StandardCharsets.UTF_8)).isEqualTo(v13);
+
+        // a contributor proposes undoing alice's last version; the preview shows it; a curator's approval applies it
+        HttpResponse<String> proposed = post("carol", "/api/lists/" + LIST + "/proposals",
+                "{\"rationale\": \"CAP! was better\", \"edits\": [{\"op\": \"revert\", \"version\": 13}]}");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String proposal = JSON.readTree(proposed.body()).get("id").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> get("/api/lists/" + LIST + "/proposals/" + proposal).statusCode() == 200);
+        JsonNode view = JSON.readTree(get("/api/lists/" + LIST + "/proposals/" + proposal).body());
+        assertThat(view.has("preview")).as(view.toString()).isTrue();
+        assertThat(view.get("preview").asString()).contains("+" + line(v12, "[CAP!](")).contains("-" + line(v13, "[CAP]("));
+        HttpResponse<String> approved = post("bob", "/api/lists/" + LIST + "/proposals/" + proposal + "/approve", "");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(awaitVersion(14)).isEqualTo(v12);
     }
 
     /** The id of the entry titled {@code title} that a search for {@code query} finds. */

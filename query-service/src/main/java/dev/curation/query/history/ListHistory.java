@@ -110,6 +110,22 @@ public class ListHistory {
         return document == null ? new ListDocument() : document;
     }
 
+    /** The events of versions {@code from} to {@code through}, version by version (a proposal's review and settings left out). */
+    public List<dev.curation.core.edit.Revert.PastVersion> pastVersions(String listId, long from, long through) {
+        Map<Long, List<ListEvent>> byVersion = new java.util.TreeMap<>();
+        jdbc.sql("SELECT version, type, payload FROM list_event WHERE list_id = ? AND version >= ? AND version <= ? ORDER BY sequence")
+                .params(listId, from, through)
+                .query(rs -> {
+                    Class<? extends ListEvent> type = EventEnvelope.payloadType(rs.getString(2));
+                    if (type != null && !dev.curation.core.list.ListEvents.NO_VERSION.contains(rs.getString(2))) {
+                        byVersion.computeIfAbsent(rs.getLong(1), v -> new java.util.ArrayList<>())
+                                .add(json.readValue(rs.getBytes(3), type));
+                    }
+                });
+        return byVersion.entrySet().stream()
+                .map(e -> new dev.curation.core.edit.Revert.PastVersion(e.getKey(), e.getValue())).toList();
+    }
+
     /**
      * For each item, the last version up to {@code upTo} that changed it (items never changed since the
      * import are absent); versions after it, complete or not, do not count.

@@ -8,6 +8,8 @@ import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
+import dev.curation.core.input.InputException;
+import dev.curation.core.list.ListRuleException;
 import dev.curation.core.edit.ListEditor;
 import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
@@ -95,17 +97,14 @@ public class VersionDiffs {
      * longer apply, and no diff when it would be too large to show.
      */
     public Preview preview(String listId, String name, long version, String proposal, Object editsKey, LintProfile profile,
-                           Supplier<ListDocument> current, Supplier<List<Edit>> edits) {
+                           Supplier<ListDocument> current, Change edits) {
         return cached(previews, new PreviewKey(listId, proposal, version, List.of(editsKey, profile)), () -> {
             ListDocument before;
             ListDocument after;
             try {
                 before = current.get();
-                after = before.copy();
-                for (ListEvent event : ListEditor.decide(listId, before, new IdSequence(Long.MAX_VALUE / 2), edits.get())) {
-                    after = ListFold.apply(after, event);
-                }
-            } catch (EditException e) {
+                after = applied(before, edits);
+            } catch (EditException | ListRuleException | InputException e) {
                 return new Preview(null, e.getMessage(), null);
             }
             List<LintProblem> added = ListLinter.added(ListLinter.lint(before, profile), ListLinter.lint(after, profile));
@@ -125,15 +124,15 @@ public class VersionDiffs {
      * revision no longer applies, or the diff is too large to show.
      */
     public Preview revisions(String listId, String name, long version, String proposal, int from, int to,
-                             Supplier<ListDocument> current, Supplier<List<Edit>> fromEdits, Supplier<List<Edit>> toEdits) {
+                             Supplier<ListDocument> current, Change fromEdits, Change toEdits) {
         return cached(previews, new PreviewKey(listId, proposal + " revisions", version, List.of(from, to)), () -> {
             String before;
             String after;
             try {
                 ListDocument now = current.get();
-                before = MarkdownWriter.write(applied(listId, now, fromEdits.get()));
-                after = MarkdownWriter.write(applied(listId, now, toEdits.get()));
-            } catch (EditException e) {
+                before = MarkdownWriter.write(applied(now, fromEdits));
+                after = MarkdownWriter.write(applied(now, toEdits));
+            } catch (EditException | ListRuleException | InputException e) {
                 return new Preview(null, e.getMessage(), null);
             }
             try {
@@ -145,9 +144,20 @@ public class VersionDiffs {
         });
     }
 
-    private static ListDocument applied(String listId, ListDocument current, List<Edit> edits) {
+    /** What a proposal's revision does to a list: the events it would make of it (edits decided, or a revert). */
+    @FunctionalInterface
+    public interface Change {
+        List<ListEvent> on(ListDocument current);
+
+        /** Edits, decided on the list as it is. */
+        static Change of(String listId, Supplier<List<Edit>> edits) {
+            return current -> ListEditor.decide(listId, current, new IdSequence(Long.MAX_VALUE / 2), edits.get());
+        }
+    }
+
+    private static ListDocument applied(ListDocument current, Change change) {
         ListDocument after = current.copy();
-        for (ListEvent event : ListEditor.decide(listId, current, new IdSequence(Long.MAX_VALUE / 2), edits)) {
+        for (ListEvent event : change.on(current)) {
             after = ListFold.apply(after, event);
         }
         return after;

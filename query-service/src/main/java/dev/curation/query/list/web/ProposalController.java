@@ -1,6 +1,8 @@
 package dev.curation.query.list.web;
 
 import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.Revert;
+import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.edit.EditException;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.VersionDiffs;
@@ -68,7 +70,7 @@ class ProposalController {
         VersionDiffs.Preview preview = diffs.preview(list.listId(), list.slug() + ".md", list.version(), proposal.id(),
                 proposal.edits(), profiles.at(list.listId(), list.version()),
                 () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
-                () -> edits(proposal));
+                change(list, proposal.edits()));
         return new ProposalDetail(proposal, preview.diff(), preview.error(),
                 preview.lintAdded() == null ? null : LintProblemView.of(preview.lintAdded()), review.revisions,
                 review.activity, review.comments, review.review);
@@ -89,7 +91,7 @@ class ProposalController {
         ProposalStore.RevisionView b = revision(revisions, to, proposal);
         VersionDiffs.Preview diff = diffs.revisions(list.listId(), list.slug() + ".md", list.version(), proposal.id(), from, to,
                 () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
-                () -> edits(a.edits()), () -> edits(b.edits()));
+                change(list, a.edits()), change(list, b.edits()));
         if (diff.diff() == null) {
             throw new dev.curation.query.web.BadRequestException("revisions " + from + " and " + to + " cannot be compared on "
                     + "the current list: " + diff.error());
@@ -151,8 +153,19 @@ class ProposalController {
     }
 
     /** The proposal's edits; an {@link EditException} if one is not valid (the preview shows it as the error). */
-    private static List<Edit> edits(ProposalView proposal) {
-        return edits(proposal.edits());
+    /** What a proposal's revision would do to the list now: its edits, or the revert it asks for. */
+    private VersionDiffs.Change change(StoredDocument list, List<dev.curation.core.edit.EditSpec> specs) {
+        return current -> {
+            ChangeSetRules.RevertRange revert = ChangeSetRules.revertOf(specs);
+            if (revert == null) {
+                return VersionDiffs.Change.of(list.listId(), () -> edits(specs)).on(current);
+            }
+            long through = ChangeSetRules.revertible(revert.version(), revert.through(), list.version());
+            return Revert.undo(list.listId(), history.fold(list.listId(), revert.version() - 1),
+                    history.pastVersions(list.listId(), revert.version(), through), current, list.version(),
+                    history.lastChanges(list.listId(), list.version()),
+                    profiles.at(list.listId(), list.version()).sameUrlInSections());
+        };
     }
 
     private static List<Edit> edits(List<dev.curation.core.edit.EditSpec> specs) {

@@ -205,6 +205,7 @@ class ListEditController {
     }
 
     /** The new version, the versions it undid, and whose they were for a rollback. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Reverted(long version, Long reverted, Long through, String rollbackOf) {
     }
 

@@ -697,6 +697,54 @@ class ImportOverHttpTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    /**
+     * What a browser sends when a page on another site makes it write here, with the Basic
+     * credentials it cached: the request changes nothing. And a 401 never asks a browser for
+     * credentials, so it has none to cache.
+     */
+    @Test
+    void aBrowserOnAnotherSiteCannotWriteWithCachedCredentials() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=anonymous"))
+                .header("Content-Type", "text/markdown").POST(HttpRequest.BodyPublishers.ofString("# A\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(anonymous, 401, "unauthenticated");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
+
+        assertThat(post("/api/lists?slug=browser-approve", "alice", "# Approve\n- [a](https://a.example)\n"
+                .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+        String proposal = json.readTree(send("/api/lists/browser-approve/proposals", "application/json", "carol",
+                "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"b\",\"url\":\"https://b.example\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)).body()).get("id").asString();
+        long events = eventCount();
+        String approve = "/api/lists/browser-approve/proposals/" + proposal + "/approve";
+        // fetch(url, {method: "POST", mode: "no-cors", credentials: "include"}): no body, no type, no preflight
+        HttpResponse<String> modern = http.send(HttpRequest.newBuilder(uri(approve))
+                .header("Authorization", basic("alice", "alice")).header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "no-cors")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(modern, 403, "cross-site-write");
+        assertThat(modern.body()).contains("https://evil.example");
+        // an older browser sends no Sec-Fetch-Site, but the Origin of the page
+        HttpResponse<String> older = http.send(HttpRequest.newBuilder(uri(approve))
+                .header("Authorization", basic("alice", "alice")).header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(older, 403, "cross-site-write");
+        // the preflight a page needs for a JSON write is not granted: no origin is allowed by default
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(uri(approve))
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(eventCount()).isEqualTo(events);
+
+        // a page of this service itself (Swagger UI), and an API client that sends no Origin, may write
+        HttpResponse<String> sameOrigin = http.send(HttpRequest.newBuilder(uri(approve))
+                .header("Authorization", basic("alice", "alice")).header("Origin", "http://127.0.0.1:" + port)
+                .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sameOrigin.statusCode()).as(sameOrigin.body()).isEqualTo(200);
+    }
+
     private void assertProblem(HttpResponse<String> response, int status, String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

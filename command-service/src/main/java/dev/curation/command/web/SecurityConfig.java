@@ -40,7 +40,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,
-                            SignInFailureProperties failures) throws Exception {
+                            SignInFailureProperties failures, BrowserProperties browsers) throws Exception {
         // one check per attempt, also for an unknown user (the provider then checks a dummy hash)
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
@@ -49,7 +49,21 @@ class SecurityConfig {
         // a manager without a parent: Spring's global one, built from the same accounts, would check a
         // refused password a second time (and check a throttled one after all)
         http.authenticationManager(new ProviderManager(provider));
-        http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies
+        // CORS closed unless origins are configured: then their pages may call the API with credentials
+        http.cors(cors -> cors.configurationSource(request -> {
+            if (browsers.allowedOrigins().isEmpty()) {
+                return null;
+            }
+            org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
+            config.setAllowedOrigins(browsers.allowedOrigins());
+            config.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+            config.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
+                    "X-Curation-Min-Version"));
+            config.setExposedHeaders(java.util.List.of("ETag", "Location", "Retry-After", "X-Curation-Version"));
+            config.setAllowCredentials(true);
+            return config;
+        }));
+        http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies; cross-site writes: CrossSiteWrites
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // webhooks name their receivers: curators only, reads too
@@ -84,11 +98,11 @@ class SecurityConfig {
                             "sign in with HTTP Basic to write");
                 }))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"curation\"");
-                            problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                    "Authentication required", "sign in with HTTP Basic to write");
-                        })
+                        // no WWW-Authenticate challenge: it only makes a browser prompt, then send the
+                        // credentials it cached along with every request another site's page makes
+                        .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                                "unauthenticated", "Authentication required",
+                                "send credentials with the request (HTTP Basic: an Authorization header) to write"))
                         .accessDeniedHandler((request, response, e) ->
                                 problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "your role does not allow " + request.getMethod() + " " + request.getRequestURI())));

@@ -119,6 +119,15 @@ class StreamController {
         List<ChangeStreams.Change> next();
     }
 
+    /** Ends a stream whose client may have gone meanwhile (then the request is over already). */
+    private static void finish(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException gone) {
+            LOG.debug("a change stream ended after its client went away");
+        }
+    }
+
     private SseEmitter stream(Page page) {
         if (!streams.open()) {
             throw new dev.curation.query.history.ReadGate.Busy("all " + streams.maxOpen()
@@ -155,16 +164,17 @@ class StreamController {
                 }
                 emitter.complete();
             } catch (IOException | IllegalStateException e) {
-                // the client went away: nothing to finish
-                emitter.completeWithError(e);
+                // the client went away: the container has finished the request already, and completing it
+                // again would only throw on this thread
+                LOG.debug("a change stream's client went away: {}", e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                emitter.complete();
+                finish(emitter);
             } catch (RuntimeException e) {
                 // the database went away, say: end the stream as a server-sent stream ends, and the client
                 // comes back with its Last-Event-ID (an error here would be a 500 with no body it can read)
                 LOG.warn("a change stream stopped, the client will resume: {}", e.toString());
-                emitter.complete();
+                finish(emitter);
             } finally {
                 streams.close();
             }

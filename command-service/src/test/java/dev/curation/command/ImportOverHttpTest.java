@@ -724,6 +724,9 @@ class ImportOverHttpTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(modern, 403, "cross-site-write");
         assertThat(modern.body()).contains("https://evil.example");
+        assertThat(modern.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(modern.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(modern.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'; sandbox");
         // an older browser sends no Sec-Fetch-Site, but the Origin of the page
         HttpResponse<String> older = http.send(HttpRequest.newBuilder(uri(approve))
                 .header("Authorization", basic("alice", "alice")).header("Origin", "https://evil.example")

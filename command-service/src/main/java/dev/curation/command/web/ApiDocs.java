@@ -1,6 +1,7 @@
 package dev.curation.command.web;
 
 import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditSpec;
 import dev.curation.service.ApiRefusals;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -51,7 +52,9 @@ class ApiDocs {
             ApiRefusals.declare(api.getComponents());
             addEditSchemas(api.getComponents());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+                // webhooks name their receivers: curators only, reads too
+                boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
+                        || path.contains("/webhooks");
                 String scheme = ApiRefusals.isOperations(path) ? ApiRefusals.OPERATIONS : write ? BASIC : null;
                 operation.setSecurity(scheme == null ? List.of() : List.of(new SecurityRequirement().addList(scheme)));
                 ApiRefusals.describe(path, operation);
@@ -96,6 +99,15 @@ class ApiDocs {
             edit.addOneOfItem(new Schema<>().$ref(ref));
             discriminator.mapping(op, ref);
         }
+        // a proposal may instead hold one revert: the versions it undoes when approved
+        Schema<?> revert = ApiRefusals.object().addProperty("op", ApiRefusals.string()._enum(List.of(EditSpec.REVERT)))
+                .addProperty("version", ApiRefusals.integer().format("int64").minimum(java.math.BigDecimal.valueOf(2)))
+                .addProperty("throughVersion", ApiRefusals.integer().format("int64").minimum(java.math.BigDecimal.valueOf(2)))
+                .addRequiredItem("op").addRequiredItem("version")
+                .description("proposals only, as their only edit: undo version (to throughVersion) when approved");
+        components.addSchemas("Revert", revert);
+        edit.addOneOfItem(new Schema<>().$ref("#/components/schemas/Revert"));
+        discriminator.mapping(EditSpec.REVERT, "#/components/schemas/Revert");
         edit.setDiscriminator(discriminator);
         components.addSchemas(EDIT, edit);
         // change sets and proposals hold these edits, not the flat EditSpec the service parses them into

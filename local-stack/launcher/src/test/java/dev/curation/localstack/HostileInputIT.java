@@ -61,6 +61,23 @@ class HostileInputIT extends SeedListSession {
         String huge = "{\"edits\":[" + edit.repeat(200_000) + edit.substring(0, edit.length() - 1) + "]}";
         problem(post("alice", edits, json(huge)), 413);
         problem(post("alice", edits, json("{\"edits\":[null]}")), 400, "edits[0]");
+        // undo: versions out of range, a revert among edits or smuggling fields, an actor with a NUL
+        String reverts = "/api/lists/" + LIST + "/reverts";
+        problem(post("alice", reverts, json("{\"version\": -5}")), 400, "version");
+        problem(post("alice", reverts, json("{\"version\": 2, \"throughVersion\": 9223372036854775807}")), 400, "throughVersion");
+        problem(post("alice", reverts, json("{\"version\": 99999999999999999999}")), 400, "version");
+        problem(post("alice", reverts, json("{\"version\": \"two\"}")), 400, "version");
+        problem(post("alice", reverts, json("{\"version\": 1}")), 400, "import");
+        problem(post("alice", "/api/lists/" + LIST + "/rollbacks", json("{\"actor\": \"b\\u0000ob\"}")), 400, "actor");
+        problem(post("alice", "/api/lists/" + LIST + "/rollbacks", json("{}")), 400, "actor");
+        problem(post("alice", "/api/lists/" + LIST + "/rollbacks", json("{\"actor\": \"nobody\"}")), 409, "nobody");
+        problem(post("carol", proposals, json("""
+                {"edits": [{"op": "revert", "version": 1, "title": "%s"}]}""".formatted("x".repeat(1000)))),
+                400, "edits[0].title");
+        problem(post("carol", proposals, json("""
+                {"edits": [{"op": "editLink", "entry": "%s", "title": "x"}, {"op": "revert", "version": 1}]}"""
+                .formatted(entry))), 400, "edits[1].op");
+        problem(post("alice", edits, json("{\"edits\": [{\"op\": \"revert\", \"version\": 1}]}")), 400, "edits[0].op");
         // reads
         problem(get("/api/lists/" + LIST + "/history?page=2147483647"), 400, "page");
         problem(get("/api/lists/" + LIST + "/markdown?at=%2B1000000000-01-01T00:00:00Z"), 400, "at");

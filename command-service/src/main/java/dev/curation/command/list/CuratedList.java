@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.RollbackOutcome;
+import dev.curation.core.list.ListRole;
+import dev.curation.core.list.MemberRemoved;
+import dev.curation.core.list.MemberRoleSet;
+import dev.curation.core.list.Members;
 import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.lint.LintProfile;
@@ -79,6 +83,7 @@ class CuratedList {
     private LintProfile lintProfile = LintProfile.defaults();
     private ReviewPolicy reviewPolicy = ReviewPolicy.defaults();
     private final java.util.Set<String> webhooks = new java.util.LinkedHashSet<>();
+    private Members members = Members.none();
     /** Who wrote each version after the import (a proposal's author for its approval), for rollbacks. */
     private final Map<Long, @Nullable String> authors = new HashMap<>();
 
@@ -96,7 +101,9 @@ class CuratedList {
 
     /** Applies a curator's change set as one new version; returns it with the warnings it added. */
     @CommandHandler
-    ChangeAccepted applyChangeSet(ListCommand.ApplyChangeSet command) {
+    ChangeAccepted applyChangeSet(ListCommand.ApplyChangeSet command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                                  @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "edit the list");
         ChangeSetRules.expectVersion(command.expectedVersion(), version);
         long base = ChangeSetRules.base(command.baseVersion(), version);
         List<Edit> edits = ChangeSetRules.edits(command.edits());
@@ -111,7 +118,9 @@ class CuratedList {
 
     /** Sets the lint profile changes and proposals are checked against; the content and version stay. */
     @CommandHandler
-    void changeLintProfile(ListCommand.ChangeLintProfile command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void changeLintProfile(ListCommand.ChangeLintProfile command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                           @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "set the lint profile");
         LintProfile profile = LintProfile.withChanges(command.rules(), command.sameUrlInSections());
         applyAll(List.of(new LintProfileChanged(listId, profile.toWire(), profile.sameUrlInSections(), curator)), version);
     }
@@ -119,12 +128,16 @@ class CuratedList {
     /** Records a proposal; returns the lint warnings approving it now would add. */
     @CommandHandler
     List<LintProblem> submit(ListCommand.SubmitProposal command, @MetaDataValue(EventMetadata.ACTOR) String author,
-                             ListVersions history) {
+                             @MetaDataValue(EventMetadata.ROLES) @Nullable String roles, ListVersions history) {
+        require(author, roles, ListRole.CONTRIBUTOR, "propose a change");
         long base = ChangeSetRules.base(command.baseVersion(), version);
         // checked now against the current list, so a proposal that cannot apply (or adds a lint error) is refused at once
         List<LintProblem> added = checkProposed(command.edits(), history);
+        // whether the author curates this list: what a review policy that counts curator authors reads
+        ListRole authorRole = members.roleOf(author, EventMetadata.roles(roles));
+        boolean byCurator = authorRole != null && authorRole.atLeast(ListRole.CURATOR);
         applyAll(List.of(new ProposalSubmitted(listId, command.proposal(), base,
-                ChangeSetRules.rationale(command.rationale()), command.edits(), author, command.byCurator())), version);
+                ChangeSetRules.rationale(command.rationale()), command.edits(), author, byCurator)), version);
         return added;
     }
 
@@ -149,7 +162,8 @@ class CuratedList {
     /** The author's next revision of an open proposal, against a base of their choice; returns its lint warnings. */
     @CommandHandler
     List<LintProblem> amend(ListCommand.AmendProposal command, @MetaDataValue(EventMetadata.ACTOR) String author,
-                            ListVersions history) {
+                            @MetaDataValue(EventMetadata.ROLES) @Nullable String roles, ListVersions history) {
+        require(author, roles, ListRole.CONTRIBUTOR, "amend a proposal");
         Proposal proposal = proposal(command.proposal());
         proposal.checkAmendmentBy(author);
         long base = ChangeSetRules.base(command.baseVersion(), version);
@@ -160,7 +174,8 @@ class CuratedList {
     }
 
     @CommandHandler
-    void comment(ListCommand.CommentOnProposal command, @MetaDataValue(EventMetadata.ACTOR) String author) {
+    void comment(ListCommand.CommentOnProposal command, @MetaDataValue(EventMetadata.ACTOR) String author, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(author, roles, ListRole.CONTRIBUTOR, "comment on a proposal");
         Proposal proposal = proposal(command.proposal());
         proposal.checkComment(command.edit(), command.replyTo());
         if (proposal.comments().containsKey(command.comment())) {
@@ -171,14 +186,16 @@ class CuratedList {
     }
 
     @CommandHandler
-    void resolve(ListCommand.ResolveComment command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void resolve(ListCommand.ResolveComment command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "resolve a comment");
         Proposal proposal = proposal(command.proposal());
         proposal.checkResolution(command.comment());
         applyAll(List.of(new ProposalCommentResolved(listId, proposal.id(), command.comment(), curator)), version);
     }
 
     @CommandHandler
-    void requestChanges(ListCommand.RequestChanges command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void requestChanges(ListCommand.RequestChanges command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "request changes to a proposal");
         Proposal proposal = proposal(command.proposal());
         proposal.checkChangesRequestBy(curator);
         String reason = ChangeSetRules.reason(command.reason());
@@ -186,7 +203,8 @@ class CuratedList {
     }
 
     @CommandHandler
-    void subscribeWebhook(ListCommand.SubscribeWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void subscribeWebhook(ListCommand.SubscribeWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "subscribe a webhook");
         String url = Webhooks.url(command.url());
         List<String> kinds = Webhooks.kinds(command.kinds());
         if (webhooks.size() >= Webhooks.MAX_PER_LIST) {
@@ -198,13 +216,15 @@ class CuratedList {
     }
 
     @CommandHandler
-    void removeWebhook(ListCommand.RemoveWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void removeWebhook(ListCommand.RemoveWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "remove a webhook");
         requireWebhook(command.webhook());
         applyAll(List.of(new WebhookRemoved(listId, command.webhook(), curator)), version);
     }
 
     @CommandHandler
-    void reEnableWebhook(ListCommand.ReEnableWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void reEnableWebhook(ListCommand.ReEnableWebhook command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "turn a webhook on");
         requireWebhook(command.webhook());
         applyAll(List.of(new WebhookReEnabled(listId, command.webhook(), curator)), version);
     }
@@ -216,7 +236,9 @@ class CuratedList {
     }
 
     @CommandHandler
-    void changeReviewPolicy(ListCommand.ChangeReviewPolicy command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void changeReviewPolicy(ListCommand.ChangeReviewPolicy command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+                            @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "set the review policy");
         ReviewPolicy policy = ReviewPolicy.of(command.requiredApprovals(), command.authorCounts(), command.dismissOnAmend());
         applyAll(List.of(new ReviewPolicyChanged(listId, policy.requiredApprovals(), policy.authorCounts(),
                 policy.dismissOnAmend(), curator)), version);
@@ -230,23 +252,26 @@ class CuratedList {
      */
     @CommandHandler
     List<LintProblem> proposeLintFixes(ListCommand.ProposeLintFixes command, @MetaDataValue(EventMetadata.ACTOR) String curator,
-                                       ListVersions history) {
+                                       @MetaDataValue(EventMetadata.ROLES) @Nullable String roles, ListVersions history) {
+        require(curator, roles, ListRole.CURATOR, "propose lint fixes");
         LintFixes.Fixes fixes = LintFixes.of(document, lintProfile, command.rules());
         if (fixes.edits().isEmpty()) {
             throw new ListRuleException.NothingToFix(command.rules());
         }
         return submit(new ListCommand.SubmitProposal(listId, command.proposal(), version, fixes.rationale(), fixes.edits()), curator,
-                history);
+                roles, history);
     }
 
     @CommandHandler
-    void withdraw(ListCommand.WithdrawProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+    void withdraw(ListCommand.WithdrawProposal command, @MetaDataValue(EventMetadata.ACTOR) String actor, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(actor, roles, ListRole.CONTRIBUTOR, "withdraw a proposal");
         proposal(command.proposal()).checkWithdrawalBy(actor);
         applyAll(List.of(new ProposalWithdrawn(listId, command.proposal(), actor)), version);
     }
 
     @CommandHandler
-    void reject(ListCommand.RejectProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator) {
+    void reject(ListCommand.RejectProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(curator, roles, ListRole.CURATOR, "reject a proposal");
         proposal(command.proposal()).checkRejection();
         String reason = ChangeSetRules.reason(command.reason());
         applyAll(List.of(new ProposalRejected(listId, command.proposal(), curator, reason)), version);
@@ -259,7 +284,8 @@ class CuratedList {
      */
     @CommandHandler
     ApprovalOutcome approve(ListCommand.ApproveProposal command, @MetaDataValue(EventMetadata.ACTOR) String curator,
-                            ListVersions history) {
+                            @MetaDataValue(EventMetadata.ROLES) @Nullable String roles, ListVersions history) {
+        require(curator, roles, ListRole.CURATOR, "approve a proposal");
         Proposal proposal = proposal(command.proposal());
         proposal.checkApprovalBy(curator, command.revision(), reviewPolicy);
         ChangeSetRules.expectVersion(command.expectedVersion(), version);
@@ -286,8 +312,9 @@ class CuratedList {
      * {@link Revert}: removed content comes back with its ids and bytes); returns it.
      */
     @CommandHandler
-    long revert(ListCommand.RevertVersion command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+    long revert(ListCommand.RevertVersion command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles,
                 ListVersions history) {
+        require(curator, roles, ListRole.CURATOR, "revert versions");
         long reverted = ChangeSetRules.revertedVersion(command.version());
         long through = ChangeSetRules.revertible(reverted, command.through(), version);
         return undo(reverted, through, command.through(), null, curator, history);
@@ -298,8 +325,9 @@ class CuratedList {
      * are its author's) as one new version; refused when someone else changed the same items since.
      */
     @CommandHandler
-    RollbackOutcome rollBack(ListCommand.RollBack command, @MetaDataValue(EventMetadata.ACTOR) String curator,
+    RollbackOutcome rollBack(ListCommand.RollBack command, @MetaDataValue(EventMetadata.ACTOR) String curator, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles,
                              ListVersions history) {
+        require(curator, roles, ListRole.CURATOR, "roll back versions");
         String actor = ChangeSetRules.rollbackActor(command.actor());
         long through = 0;
         for (long v = version; v >= 2 && through == 0; v--) {
@@ -341,6 +369,33 @@ class CuratedList {
                 lintProfile.sameUrlInSections());
     }
 
+    /** An owner gives someone a role on the list, or changes it. */
+    @CommandHandler
+    void setMemberRole(ListCommand.SetMemberRole command, @MetaDataValue(EventMetadata.ACTOR) String owner, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        String member = ChangeSetRules.memberName(command.member());
+        ListRole role = ChangeSetRules.listRole(command.role());
+        members.checkChange(owner, EventMetadata.roles(roles), member, role);
+        if (role == members.roles().get(member)) {
+            return; // already so: nothing to record
+        }
+        applyAll(List.of(new MemberRoleSet(listId, member, role.wire(), owner)), version);
+    }
+
+    /** An owner takes someone's role on the list away. */
+    @CommandHandler
+    void removeMember(ListCommand.RemoveMember command, @MetaDataValue(EventMetadata.ACTOR) String owner, @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        String member = ChangeSetRules.memberName(command.member());
+        members.checkChange(owner, EventMetadata.roles(roles), member, null);
+        if (!members.roles().containsKey(member)) {
+            throw new ListRuleException.NoSuchMember(member);
+        }
+        applyAll(List.of(new MemberRemoved(listId, member, owner)), version);
+    }
+
+    private void require(String actor, @Nullable String roles, ListRole needed, String action) {
+        members.require(actor, EventMetadata.roles(roles), needed, action);
+    }
+
     private List<ListEvent> decide(List<Edit> edits, long base) {
         List<String> clashes = ListEditor.clashes(edits, lastChanged, base);
         if (!clashes.isEmpty()) {
@@ -379,6 +434,7 @@ class CuratedList {
                 proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.APPROVED));
             }
             case ListImported imported -> {
+                members = Members.createdBy(actor);
                 listId = imported.listId();
                 slug = imported.slug();
                 lastId = imported.lastId();
@@ -395,6 +451,8 @@ class CuratedList {
             case ProposalCommentResolved p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.commented(p.comment(), true));
             case ReviewPolicyChanged p -> reviewPolicy = ReviewPolicy.of(p);
             case WebhookSubscribed w -> webhooks.add(w.webhook());
+            case MemberRoleSet m -> members = members.with(m);
+            case MemberRemoved m -> members = members.without(m);
             case WebhookRemoved w -> webhooks.remove(w.webhook());
             case LintProfileChanged p -> lintProfile = LintProfile.fromWire(p.rules(), p.sameUrlInSections());
             default -> ListEvents.changedItems(event).forEach(id -> {

@@ -9,11 +9,28 @@ public final class EventMetadata {
     public static final String END_OF_VERSION = "endOfVersion";
     /** The signed-in user who caused the event. */
     public static final String ACTOR = "actor";
+    /**
+     * The global roles of the signed-in user, comma-separated without a prefix ({@code CURATOR,CONTRIBUTOR}):
+     * command metadata only, which the list checks with its members; events do not carry it.
+     */
+    public static final String ROLES = "roles";
     /** Id of the command that caused the event (set by Axon's MessageOriginProvider). */
     public static final String CORRELATION_ID = "correlationId";
     /** The W3C trace id of the request that caused the event (from its command, by MessageOriginProvider). */
     public static final String TRACE_ID = "traceId";
 
     private EventMetadata() {
+    }
+
+    /** A signed-in user's global roles as {@link #ROLES} carries them. */
+    public static String roles(org.springframework.security.core.Authentication user) {
+        return user.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The global roles {@link #ROLES} holds (none when absent). */
+    public static java.util.Set<String> roles(@org.jspecify.annotations.Nullable String roles) {
+        return roles == null || roles.isBlank() ? java.util.Set.of() : java.util.Set.of(roles.split(","));
     }
 }

@@ -111,6 +111,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case ListRuleException.NoSuchComment n -> Problems.of(HttpStatus.NOT_FOUND, "unknown-comment", "Unknown comment", e.getMessage());
             case ListRuleException.StaleRevision r -> Problems.of(HttpStatus.CONFLICT, "stale-revision", "Not the latest revision", e.getMessage());
             case ListRuleException.NothingToFix n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-fix", "Nothing to fix", e.getMessage());
+            case ListRuleException.Forbidden f -> Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+            case ListRuleException.LastOwner o -> Problems.of(HttpStatus.CONFLICT, "last-owner", "The list's last owner",
+                    e.getMessage());
+            case ListRuleException.NoSuchMember m -> Problems.of(HttpStatus.NOT_FOUND, "unknown-member", "Unknown member",
+                    e.getMessage());
             case ListRuleException.NothingToRollBack n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-roll-back",
                     "Nothing to roll back", e.getMessage());
             case ListRuleException.LintErrors l -> {

@@ -27,10 +27,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads are open, every write needs HTTP Basic. Roles are checked here on the server:
- * curators import, edit directly, approve and reject; contributors (and curators) propose and
- * withdraw. Rules about persons (nobody approves their own proposal, only the author withdraws)
- * are the aggregate's.
+ * Reads are open, every write needs HTTP Basic. Here: global curators create lists and manage
+ * webhooks (operators' work); every other write needs a signed-in account, and the list itself
+ * checks what its role there allows ({@code Members}: owners manage members, curators edit and
+ * review, contributors propose), as it checks the rules about persons (nobody approves their own
+ * proposal, only the author withdraws).
  */
 @Configuration
 class SecurityConfig {
@@ -70,18 +71,11 @@ class SecurityConfig {
                         .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").hasRole(CURATOR)
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        // a new list: global curators; its importer becomes its first owner
                         .requestMatchers(HttpMethod.POST, "/api/lists").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/lists/*/edits", "/api/lists/*/reverts",
-                                "/api/lists/*/rollbacks").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.PUT, "/api/lists/*/lint-profile").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/lists/*/lint/fixes").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.PUT, "/api/lists/*/review-policy").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals/*/approve",
-                                "/api/lists/*/proposals/*/reject", "/api/lists/*/proposals/*/request-changes",
-                                "/api/lists/*/proposals/*/comments/*/resolve").hasRole(CURATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/lists/*/proposals",
-                                "/api/lists/*/proposals/*/withdraw", "/api/lists/*/proposals/*/comments",
-                                "/api/lists/*/proposals/*/revisions").hasAnyRole(CURATOR, CONTRIBUTOR)
+                        // everything on one list: signed in here, the list checks the role its members and
+                        // global roles give (curation-core's Members)
+                        .requestMatchers("/api/lists/*/**").authenticated()
                         .requestMatchers("/error").permitAll()
                         // operators: a bearer token or loopback, checked by the operations controller
                         .requestMatchers(HttpMethod.POST, "/api/operations/**").permitAll()

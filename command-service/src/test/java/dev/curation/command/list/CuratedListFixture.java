@@ -31,6 +31,18 @@ final class CuratedListFixture {
         return fixture;
     }
 
+    /**
+     * A command's metadata as the controllers send it: the actor and its global roles, those of
+     * the local accounts (alice and bob curate every list, everyone else may propose).
+     */
+    static MetaData actor(String name) {
+        return actor(name, name.equals("alice") || name.equals("bob") ? "CURATOR,CONTRIBUTOR" : "CONTRIBUTOR");
+    }
+
+    static MetaData actor(String name, String globalRoles) {
+        return MetaData.with(EventMetadata.ACTOR, name).and(EventMetadata.ROLES, globalRoles);
+    }
+
     /** Given events of list {@code listId}, as stored: each with the list version it belongs to. */
     static List<Object> versioned(String listId, long version, ListEvent... events) {
         List<Object> messages = new ArrayList<>();

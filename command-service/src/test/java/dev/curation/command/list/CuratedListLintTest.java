@@ -159,7 +159,7 @@ class CuratedListLintTest {
     }
 
     private static MetaData actor(String name) {
-        return MetaData.with(EventMetadata.ACTOR, name);
+        return CuratedListFixture.actor(name);
     }
 
     private static EditSpec addLink(String section, String title, String url) {

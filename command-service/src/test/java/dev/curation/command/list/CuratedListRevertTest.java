@@ -201,7 +201,7 @@ class CuratedListRevertTest {
     }
 
     private static MetaData actor(String name) {
-        return MetaData.with(EventMetadata.ACTOR, name);
+        return CuratedListFixture.actor(name);
     }
 
     private static List<Object> imported() {

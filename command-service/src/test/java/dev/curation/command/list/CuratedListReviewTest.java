@@ -202,7 +202,7 @@ class CuratedListReviewTest {
     }
 
     private static MetaData actor(String name) {
-        return MetaData.with(EventMetadata.ACTOR, name);
+        return CuratedListFixture.actor(name);
     }
 
     private List<Object> imported() {

@@ -89,7 +89,7 @@ class CuratedListWebhookTest {
     }
 
     private static MetaData actor(String name) {
-        return MetaData.with(EventMetadata.ACTOR, name);
+        return CuratedListFixture.actor(name);
     }
 
     private List<Object> imported() {

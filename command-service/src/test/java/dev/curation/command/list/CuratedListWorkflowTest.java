@@ -291,7 +291,7 @@ class CuratedListWorkflowTest {
     // --- helpers: event histories with the metadata the aggregate relies on
 
     private static MetaData actor(String name) {
-        return MetaData.with(EventMetadata.ACTOR, name);
+        return CuratedListFixture.actor(name);
     }
 
     private static EditSpec addLink(String section, String title, String url) {

@@ -118,6 +118,24 @@ public final class ChangeSetRules {
         return through;
     }
 
+    /** Whom a membership change is about: an account name. */
+    public static String memberName(@Nullable String member) {
+        if (member == null || member.isBlank()) {
+            throw new InputException.Invalid("member", "is required: an account name");
+        }
+        return member;
+    }
+
+    /** A role on a list by its wire name. */
+    public static ListRole listRole(@Nullable String role) {
+        ListRole parsed = ListRole.fromWire(role);
+        if (parsed == null) {
+            throw new InputException.Invalid("role", "must be one of owner, curator, contributor, not '"
+                    + (role == null ? "" : role.length() > 40 ? role.substring(0, 40) + "..." : role) + "'");
+        }
+        return parsed;
+    }
+
     /** Whose versions a rollback undoes: an account name. */
     public static String rollbackActor(@Nullable String actor) {
         if (actor == null || actor.isBlank()) {

@@ -150,6 +150,11 @@ public final class ChangeSummary {
             case WebhookSubscribed e -> names.put("webhook", e.webhook());
             case WebhookRemoved e -> names.put("webhook", e.webhook());
             case WebhookReEnabled e -> names.put("webhook", e.webhook());
+            case MemberRoleSet e -> {
+                names.put("member", e.member());
+                names.put("role", e.role());
+            }
+            case MemberRemoved e -> names.put("member", e.member());
         }
         return new Change(EventEnvelope.typeName(event), names);
     }
@@ -192,6 +197,9 @@ public final class ChangeSummary {
             case "WebhookSubscribed" -> "subscribed webhook " + n.get("webhook");
             case "WebhookRemoved" -> "removed webhook " + n.get("webhook");
             case "WebhookReEnabled" -> "turned webhook " + n.get("webhook") + " on again";
+            case "MemberRoleSet" -> "made " + n.get("member") + " " + ("owner".equals(n.get("role")) ? "an " : "a ")
+                    + n.get("role") + " of the list";
+            case "MemberRemoved" -> "removed " + n.get("member") + " from the list's members";
             default -> "changed the list (" + change.type() + ")";
         };
     }

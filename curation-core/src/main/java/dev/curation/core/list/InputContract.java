@@ -94,6 +94,11 @@ public final class InputContract {
                 // numbers, checked by the list
             }
             case ListCommand.RollBack r -> FreeText.check("actor", r.actor(), 100, false);
+            case ListCommand.SetMemberRole m -> {
+                FreeText.check("member", m.member(), MAX_ID, false);
+                FreeText.check("role", m.role(), 40, false);
+            }
+            case ListCommand.RemoveMember m -> FreeText.check("member", m.member(), MAX_ID, false);
             default -> {
                 // not a command of ours
             }

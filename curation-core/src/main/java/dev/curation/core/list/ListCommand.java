@@ -111,6 +111,14 @@ public sealed interface ListCommand {
     record RollBack(String listId, @Nullable String actor) implements ListCommand {
     }
 
+    /** An owner gives {@code member} a role on the list ({@link ListRole} wire name), or changes it. */
+    record SetMemberRole(String listId, @Nullable String member, @Nullable String role) implements ListCommand {
+    }
+
+    /** An owner takes {@code member}'s role on the list away. */
+    record RemoveMember(String listId, @Nullable String member) implements ListCommand {
+    }
+
     /**
      * A curator asks for a proposal that fixes the list's problems of the fixable rules
      * ({@link LintFixes#FIXABLE}; all of them enabled in the profile when {@code rules} is empty).

@@ -6,7 +6,7 @@ public sealed interface ListEvent permits ListImported, ListContentImported, Cha
         TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted,
         LintProfileChanged, ProposalCommented, ProposalCommentResolved, ProposalChangesRequested, ProposalAmended,
         ProposalApprovalRecorded, ReviewPolicyChanged, WebhookSubscribed, WebhookRemoved, WebhookReEnabled,
-        ContentRestored {
+        ContentRestored, MemberRoleSet, MemberRemoved {
 
     String listId();
 }

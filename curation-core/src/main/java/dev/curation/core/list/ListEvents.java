@@ -17,7 +17,7 @@ public final class ListEvents {
     public static final java.util.Set<String> NO_VERSION = java.util.Set.of("ProposalSubmitted", "ProposalWithdrawn",
             "ProposalRejected", "LintProfileChanged", "ProposalCommented", "ProposalCommentResolved",
             "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ReviewPolicyChanged",
-            "WebhookSubscribed", "WebhookRemoved", "WebhookReEnabled");
+            "WebhookSubscribed", "WebhookRemoved", "WebhookReEnabled", "MemberRoleSet", "MemberRemoved");
 
     public static boolean makesNoVersion(ListEvent event) {
         return NO_VERSION.contains(EventEnvelope.typeName(event));

@@ -111,6 +111,11 @@ public final class ListFold {
             }
             case WebhookReEnabled e -> {
             }
+            case MemberRoleSet e -> {
+                // who may do what on the list: not its content
+            }
+            case MemberRemoved e -> {
+            }
         }
     }
 

@@ -5,7 +5,8 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
         ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors,
         ListRuleException.NothingToFix, ListRuleException.NoSuchComment, ListRuleException.StaleRevision,
-        ListRuleException.NoSuchWebhook, ListRuleException.NothingToRollBack {
+        ListRuleException.NoSuchWebhook, ListRuleException.NothingToRollBack, ListRuleException.Forbidden,
+        ListRuleException.LastOwner, ListRuleException.NoSuchMember {
 
     private static final long serialVersionUID = 1L;
 
@@ -103,6 +104,35 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         public NothingToFix(java.util.List<String> rules) {
             super("the list has no problem " + (rules.isEmpty() ? "of the fixable rules enabled in its profile"
                     : "of " + String.join(", ", rules)) + " to fix");
+        }
+    }
+
+    /** 403: the account's role on this list does not allow what it asked. */
+    public static final class Forbidden extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public Forbidden(String actor, @org.jspecify.annotations.Nullable ListRole role, ListRole needed, String action) {
+            super(actor + (role == null ? " has no role on this list" : " is a " + role.wire() + " of this list")
+                    + "; to " + action + " needs " + (needed == ListRole.OWNER ? "an " : "a ") + needed.wire()
+                    + " (an owner of the list can grant it)");
+        }
+    }
+
+    /** 404: a membership change names someone who has no role on the list. */
+    public static final class NoSuchMember extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchMember(String member) {
+            super(member + " has no role of its own on this list");
+        }
+    }
+
+    /** 409: taking the role of a list's only owner away would leave nobody to manage its members. */
+    public static final class LastOwner extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public LastOwner(String member) {
+            super(member + " is the list's only owner; make someone else an owner first");
         }
     }
 

@@ -221,6 +221,27 @@ class ListEditController {
     record RollbackRequest(String actor) {
     }
 
+    @Operation(summary = "Give an account a role on the list, or change it (owners): owner, curator or contributor")
+    @PutMapping(path = "/api/lists/{slug}/members/{member}", consumes = "application/json")
+    Member setMember(@PathVariable String slug, @PathVariable String member, @RequestBody MemberRequest request,
+                     Authentication user) {
+        send(new ListCommand.SetMemberRole(listId(slug), member, request.role()), user);
+        return new Member(member, dev.curation.core.list.ChangeSetRules.listRole(request.role()).wire());
+    }
+
+    @Operation(summary = "Take an account's role on the list away (owners); the last owner stays")
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/lists/{slug}/members/{member}")
+    ResponseEntity<Void> removeMember(@PathVariable String slug, @PathVariable String member, Authentication user) {
+        send(new ListCommand.RemoveMember(listId(slug), member), user);
+        return ResponseEntity.noContent().build();
+    }
+
+    record MemberRequest(String role) {
+    }
+
+    record Member(String member, String role) {
+    }
+
     @Operation(summary = "Set the list's lint profile (curators): rule id to error, warning or off, the rules not named "
             + "at their defaults; a change or proposal that adds an error is then refused with 422",
             responses = {
@@ -250,7 +271,8 @@ class ListEditController {
 
     private <R> R send(ListCommand command, Authentication user) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
+                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())
+                        .and(EventMetadata.ROLES, EventMetadata.roles(user))));
     }
 
     /** {@code warnings}: lint warnings the change added near what it touched; absent when none. */

@@ -56,7 +56,8 @@ class ListImportController {
                 properties.maxSize().toBytes());
         String listId = UUID.randomUUID().toString();
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportList(listId, slug, markdown))
-                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
+                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())
+                        .and(EventMetadata.ROLES, EventMetadata.roles(user))));
         URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug);
         return ResponseEntity.created(location).body(new ImportedList(listId, slug, 1));
     }

@@ -157,6 +157,7 @@ class WebhookController {
 
     private <R> R send(ListCommand command, Authentication user) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())));
+                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())
+                        .and(EventMetadata.ROLES, EventMetadata.roles(user))));
     }
 }

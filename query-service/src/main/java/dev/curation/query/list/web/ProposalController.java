@@ -152,7 +152,6 @@ class ProposalController {
                        int counting, int missing) {
     }
 
-    /** The proposal's edits; an {@link EditException} if one is not valid (the preview shows it as the error). */
     /** What a proposal's revision would do to the list now: its edits, or the revert it asks for. */
     private VersionDiffs.Change change(StoredDocument list, List<dev.curation.core.edit.EditSpec> specs) {
         return current -> {
@@ -168,6 +167,7 @@ class ProposalController {
         };
     }
 
+    /** The proposal's edits; an {@link EditException} if one is not valid (the preview shows it as the error). */
     private static List<Edit> edits(List<dev.curation.core.edit.EditSpec> specs) {
         List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {

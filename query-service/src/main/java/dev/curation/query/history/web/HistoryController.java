@@ -39,8 +39,11 @@ class HistoryController {
     private final ItemHistory items;
     private final ListBlame blames;
     private final ChangeFeed feeds;
+    private final dev.curation.query.history.ListMembers members;
 
-    HistoryController(ListStore lists, ListHistory history, ItemHistory items, ListBlame blames, ChangeFeed feeds) {
+    HistoryController(ListStore lists, ListHistory history, ItemHistory items, ListBlame blames, ChangeFeed feeds,
+                      dev.curation.query.history.ListMembers members) {
+        this.members = members;
         this.lists = lists;
         this.history = history;
         this.items = items;
@@ -49,6 +52,13 @@ class HistoryController {
     }
 
     record HistoryPage(List<VersionRow> items, int page, int size, String next) {
+    }
+
+    @Operation(summary = "Who may do what on the list: its members with their roles (owner, curator, contributor), and "
+            + "every membership change, who made it and when; accounts not named have their global role")
+    @GetMapping(path = "/api/lists/{slug}/members", produces = MediaType.APPLICATION_JSON_VALUE)
+    dev.curation.query.history.ListMembers.View members(@PathVariable String slug) {
+        return members.of(list(slug).listId());
     }
 
     @Operation(summary = "Versions of a list, newest first, with who, when, what (a sentence) and why")

@@ -46,9 +46,14 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Resets every open connection and refuses new ones until {@link #restore()}. */
     public void cut() {
-        cut = true;
-        open.forEach(TcpProxy::reset);
-        open.clear();
+        // with the accept loop's registration under one lock: a connection accepted just as the cut
+        // happens is either reset here or refused there, never left open (it once survived a cut and
+        // kept the database reachable through it)
+        synchronized (open) {
+            cut = true;
+            open.forEach(TcpProxy::reset);
+            open.clear();
+        }
     }
 
     public void restore() {
@@ -64,8 +69,15 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(upstream);
+                synchronized (open) {
+                    if (cut) {
+                        reset(client);
+                        reset(upstream);
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
             } catch (IOException e) {

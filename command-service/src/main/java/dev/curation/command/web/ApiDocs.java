@@ -30,13 +30,18 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocs {
 
     static final String BASIC = "basicAuth";
+    static final String BEARER = "bearerAuth";
     static final String EDIT = "Edit";
 
     @Bean
     OpenAPI commandServiceApi() {
         Components components = new Components().addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("an account from configuration; curators may write directly and review"));
+                .description("an account from configuration; curators may write directly and review"))
+                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .bearerFormat("JWT").description("a token of the configured OIDC issuer "
+                                + "(spring.security.oauth2.resourceserver.jwt.*): the account from its name claim, the global "
+                                + "roles from its roles claim (curation.security.oidc)"));
         return new OpenAPI()
                 .info(new Info().title("curation command service").version("0.1.0")
                         .description("Writes: imports, change sets, proposals and their review, reverts. "
@@ -56,7 +61,10 @@ class ApiDocs {
                 boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
                         || path.contains("/webhooks");
                 String scheme = ApiRefusals.isOperations(path) ? ApiRefusals.OPERATIONS : write ? BASIC : null;
-                operation.setSecurity(scheme == null ? List.of() : List.of(new SecurityRequirement().addList(scheme)));
+                // an account signs in with Basic or with a bearer token: either requirement will do
+                operation.setSecurity(scheme == null ? List.of() : BASIC.equals(scheme)
+                        ? List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER))
+                        : List.of(new SecurityRequirement().addList(scheme)));
                 ApiRefusals.describe(path, operation);
                 if (BASIC.equals(scheme)) {
                     ApiRefusals.add(operation.getResponses(), "401", "not signed in, or wrong credentials");

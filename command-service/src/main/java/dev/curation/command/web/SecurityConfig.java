@@ -41,7 +41,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,
-                            SignInFailureProperties failures, BrowserProperties browsers) throws Exception {
+                            SignInFailureProperties failures, BrowserProperties browsers, OidcProperties oidc,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> tokens)
+            throws Exception {
         // one check per attempt, also for an unknown user (the provider then checks a dummy hash)
         DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
         checked.setPasswordEncoder(passwords);
@@ -100,6 +102,29 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, e) ->
                                 problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                         "your role does not allow " + request.getMethod() + " " + request.getRequestURI())));
+        org.springframework.security.oauth2.jwt.JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder != null) {
+            // bearer tokens from the configured issuer: the name and global roles come from their claims
+            org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter roles =
+                    new org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter();
+            roles.setAuthoritiesClaimName(oidc.rolesClaim());
+            roles.setAuthorityPrefix("ROLE_");
+            org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter fromClaims =
+                    new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter();
+            fromClaims.setPrincipalClaimName(oidc.nameClaim());
+            fromClaims.setJwtGrantedAuthoritiesConverter(roles);
+            http.oauth2ResourceServer(server -> server
+                    // a manager of its own: the one above only knows the Basic accounts
+                    .jwt(jwt -> {
+                        org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider bearer =
+                                new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(decoder);
+                        bearer.setJwtAuthenticationConverter(fromClaims);
+                        jwt.authenticationManager(new ProviderManager(bearer));
+                    })
+                    .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                            "unauthenticated", "Authentication required", "the bearer token was not accepted: "
+                                    + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")))));
+        }
         return http.build();
     }
 

@@ -59,6 +59,9 @@ class ApiDocsTest {
     void everyOperationSaysWhoMayCallItAndEveryRefusalIsProblemJson() {
         assertThat(api.at("/components/securitySchemes/basicAuth/scheme").asString()).isEqualTo("basic");
         assertThat(api.at("/components/securitySchemes/operationsToken/scheme").asString()).isEqualTo("bearer");
+        assertThat(api.at("/components/securitySchemes/bearerAuth/bearerFormat").asString()).isEqualTo("JWT");
+        // Basic or a bearer token, either will do
+        assertThat(api.at("/paths/~1api~1lists~1{slug}~1edits/post/security/1").has("bearerAuth")).isTrue();
         List<String> operations = OpenApiAssertions.assertTruthful(api, (method, path) ->
                 path.startsWith("/api/operations/") ? "operationsToken"
                         : method.equals("get") && !path.contains("/webhooks") ? null : "basicAuth");

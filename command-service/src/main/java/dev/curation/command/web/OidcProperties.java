@@ -1,0 +1,14 @@
+package dev.curation.command.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code curation.security.oidc}: which claims of a bearer token name the account and hold its
+ * global roles ({@code CURATOR}, {@code CONTRIBUTOR}). Tokens are accepted once
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or a JWK set or public key) is
+ * configured; HTTP Basic accounts keep working beside them.
+ */
+@ConfigurationProperties("curation.security.oidc")
+public record OidcProperties(@DefaultValue("preferred_username") String nameClaim, @DefaultValue("roles") String rolesClaim) {
+}

@@ -22,8 +22,13 @@ public final class EventMetadata {
     private EventMetadata() {
     }
 
+    /** A command's metadata for a signed-in user: {@link #ACTOR} and {@link #ROLES}. */
+    public static org.axonframework.messaging.MetaData of(org.springframework.security.core.Authentication user) {
+        return org.axonframework.messaging.MetaData.with(ACTOR, user.getName()).and(ROLES, roles(user));
+    }
+
     /** A signed-in user's global roles as {@link #ROLES} carries them. */
-    public static String roles(org.springframework.security.core.Authentication user) {
+    private static String roles(org.springframework.security.core.Authentication user) {
         return user.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
                 .collect(java.util.stream.Collectors.joining(","));

@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     static final String CURATOR = "CURATOR";
-    static final String CONTRIBUTOR = "CONTRIBUTOR";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,

@@ -1,6 +1,5 @@
 package dev.curation.query.history;
 
-import dev.curation.core.list.ChangeSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,10 +63,9 @@ public class ListMembers {
         return new View(List.copyOf(members.values()), changes);
     }
 
+    /** Membership events always have a sentence: the history records one for every event that changes something. */
     private Row row(ResultSet rs, int n) throws SQLException {
-        String summary = rs.getString(6);
         return new Row(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                json.readTree(rs.getBytes(5)), summary == null ? ChangeSummary.sentence(new ChangeSummary.Change(rs.getString(4),
-                Map.of())) : summary);
+                json.readTree(rs.getBytes(5)), rs.getString(6));
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -271,8 +270,7 @@ class ListEditController {
 
     private <R> R send(ListCommand command, Authentication user) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())
-                        .and(EventMetadata.ROLES, EventMetadata.roles(user))));
+                .andMetaData(EventMetadata.of(user)));
     }
 
     /** {@code warnings}: lint warnings the change added near what it touched; absent when none. */

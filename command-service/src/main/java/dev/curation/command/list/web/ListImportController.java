@@ -16,7 +16,6 @@ import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,8 +55,7 @@ class ListImportController {
                 properties.maxSize().toBytes());
         String listId = UUID.randomUUID().toString();
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ImportList(listId, slug, markdown))
-                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())
-                        .and(EventMetadata.ROLES, EventMetadata.roles(user))));
+                .andMetaData(EventMetadata.of(user)));
         URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug);
         return ResponseEntity.created(location).body(new ImportedList(listId, slug, 1));
     }

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -157,7 +156,6 @@ class WebhookController {
 
     private <R> R send(ListCommand command, Authentication user) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(EventMetadata.ACTOR, user.getName())
-                        .and(EventMetadata.ROLES, EventMetadata.roles(user))));
+                .andMetaData(EventMetadata.of(user)));
     }
 }

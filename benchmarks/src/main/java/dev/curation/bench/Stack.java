@@ -43,6 +43,8 @@ final class Stack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CURATION_COMMAND_JAR", jar("command-service", "command-service").toString());
         builder.environment().put("CURATION_QUERY_JAR", jar("query-service", "query-service").toString());
+        builder.environment().put("CURATION_IDENTITY_JAR", jar("identity", "identity").toString());
+        builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(freePort()));
         long start = System.nanoTime();
         process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.curation.command.web;
 
 import dev.curation.core.input.FreeText;
 import dev.curation.core.list.InputContract;
+import dev.curation.service.PasswordPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -142,13 +143,9 @@ class SecurityConfig {
                 throw new IllegalStateException("curation.security.accounts: the name '" + account.name() + "' "
                         + (problem != null ? problem : "must be 1 to " + InputContract.MAX_ID + " characters"));
             }
-            String refused = PasswordPolicy.problem(account.password(), properties.localAccounts());
+            String refused = PasswordPolicy.refusal(account.name(), account.password(), properties.localAccounts());
             if (refused != null) {
                 throw new IllegalStateException("curation.security.accounts: account '" + account.name() + "' " + refused);
-            }
-            if (!properties.localAccounts() && isWellKnown(account)) {
-                throw new IllegalStateException("account '" + account.name() + "' uses the local default password; "
-                        + "configure a hashed password ({bcrypt}...) for curation.security.accounts");
             }
             UserDetails user = User.withUsername(account.name())
                     .password(account.password())
@@ -157,11 +154,6 @@ class SecurityConfig {
             manager.createUser(user);
         }
         return manager;
-    }
-
-    private static boolean isWellKnown(AccountProperties.Account account) {
-        String password = account.password();
-        return password == null || password.equals(account.name()) || password.equals("{noop}" + account.name());
     }
 
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String type,

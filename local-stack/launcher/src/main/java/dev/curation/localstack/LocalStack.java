@@ -19,20 +19,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Starts the whole product locally: PostgreSQL, Kafka, command-service, query-service, then
- * imports the seeds. {@link #close()} stops everything it started, in reverse order.
+ * Starts the whole product locally: PostgreSQL, Kafka, the OIDC issuer (identity),
+ * command-service, query-service, then imports the seeds. {@link #close()} stops everything it started, in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
     static final String EVENTS_DB = "curation_events";
     static final String QUERY_DB = "curation_query";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** The aud claim of the local issuer's tokens, which the command service requires. */
+    static final String AUDIENCE = "curation";
 
     private final StackOptions options;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private List<SeedImporter.Result> seeds = List.of();
     private SupervisedService command;
     private SupervisedService query;
+    private SupervisedService identity;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -92,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
                 "--kafka-controller-port or CURATION_KAFKA_CONTROLLER_PORT");
         Ports.requireFree(options.commandPort(), "command-service", "--command-port or CURATION_COMMAND_PORT");
         Ports.requireFree(options.queryPort(), "query-service", "--query-port or CURATION_QUERY_PORT");
+        Ports.requireFree(options.identityPort(), "the OIDC issuer (identity)", "--identity-port or CURATION_IDENTITY_PORT");
         Path data = options.dataDir();
         createDirectories(data);
         out.println("Data directory: " + data);
@@ -106,10 +110,18 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker kafka = KafkaBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka"));
         started.push(kafka);
 
+        List<String> identitySettings = List.of(
+                // the iss claim of its tokens: the address the command service checks them against
+                "--spring.security.oauth2.authorizationserver.issuer=" + issuerUrl(),
+                // kept with the data, so tokens given out survive a restart of the issuer
+                "--curation.identity.key-file=" + data.resolve("identity").resolve("signing-key.jwk"));
         List<String> commandSettings = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(EVENTS_DB),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--curation.import.query-base-url=" + queryUrl());
+                "--curation.import.query-base-url=" + queryUrl(),
+                // bearer tokens of the local issuer, beside the local HTTP Basic accounts
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUrl(),
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);
         List<String> querySettings = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(QUERY_DB),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -121,20 +133,29 @@ public final class LocalStack implements AutoCloseable {
                 "--curation.links.bot.command-url=http://127.0.0.1:" + options.commandPort());
         AotCache commandJar = new AotCache(options.commandJar());
         AotCache queryJar = new AotCache(options.queryJar());
-        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready())) {
+        AotCache identityJar = new AotCache(options.identityJar());
+        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready() && identityJar.ready())) {
             out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
+            CompletableFuture<Boolean> identityTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                    "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
+                    identitySettings));
             CompletableFuture<Boolean> commandTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "command-service", commandJar, options.commandPort(), options.javaOptions(), data.resolve("logs"),
                     commandSettings));
             CompletableFuture<Boolean> queryTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
                     querySettings));
-            if (!commandTrained.join() || !queryTrained.join()) {
+            if (!commandTrained.join() || !queryTrained.join() || !identityTrained.join()) {
                 out.println("  (could not record them, see the *-aot-training.log files; starting without)");
             }
         }
 
-        out.println("Starting command-service and query-service (logs in " + data.resolve("logs") + ") ...");
+        out.println("Starting the OIDC issuer, command-service and query-service (logs in " + data.resolve("logs") + ") ...");
+        SupervisedService identity = new SupervisedService("identity", () -> ServiceProcess.start(
+                "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
+                identitySettings), READY_TIMEOUT, data.resolve("run"), out).start();
+        started.push(identity);
+        this.identity = identity;
         SupervisedService command = new SupervisedService("command-service", () -> ServiceProcess.start(
                 "command-service", commandJar, options.commandPort(), options.javaOptions(), data.resolve("logs"),
                 commandSettings), READY_TIMEOUT, data.resolve("run"), out).start();
@@ -147,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
         this.query = query;
         try {
             CompletableFuture.allOf(
+                    CompletableFuture.runAsync(identity::awaitReadyAndWatch),
                     CompletableFuture.runAsync(command::awaitReadyAndWatch),
                     CompletableFuture.runAsync(query::awaitReadyAndWatch)).join();
         } catch (CompletionException e) {
@@ -190,6 +212,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + options.queryPort();
     }
 
+    /** The local OIDC issuer: tokens at {@code /oauth2/token}, discovery at {@code /.well-known/openid-configuration}. */
+    public String issuerUrl() {
+        return "http://127.0.0.1:" + options.identityPort();
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + options.kafkaPort();
     }
@@ -207,27 +234,35 @@ public final class LocalStack implements AutoCloseable {
         return query;
     }
 
+    SupervisedService identityService() {
+        return identity;
+    }
+
     void printWelcome(PrintStream out) {
         String firstSeed = seeds.isEmpty() ? "distributed-systems-notes" : seeds.getFirst().slug();
         out.printf("""
 
                 The curation backend is running. Ctrl-C stops it; data stays in %s.
 
-                  command-service  %s   (writes: HTTP Basic alice/alice, bob/bob curators; carol/carol contributor)
+                  command-service  %s   (writes: a bearer token, or HTTP Basic on this local stack)
                   query-service    %s
+                  OIDC issuer      %s   (accounts alice, bob: curators; carol: contributor; secret = name)
                   Swagger UI       %s/swagger-ui.html  and  %s/swagger-ui.html
                   Kafka bootstrap  %s   topic curation.list-events
                   PostgreSQL       127.0.0.1:%d  user postgres, databases %s (events) and %s (read models)
 
+                Sign in as alice (a token lasts an hour; bob and carol likewise):
+                  TOKEN=$(curl -s -u alice:alice -d grant_type=client_credentials %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+
                 Try:
                   curl -s %s/api/lists
                   curl -s %s/api/lists/%s/markdown | cmp - seeds/%s.md && echo identical
-                  curl -s -u alice:alice -H 'Content-Type: text/markdown' --data-binary @README.md '%s/api/lists?slug=readme'
+                  curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/markdown' --data-binary @README.md '%s/api/lists?slug=readme'
                   kcat -C -b %s -t curation.list-events -e -f '%%k %%s\\n'
                   psql -h 127.0.0.1 -p %d -U postgres %s -c 'select slug, version from list_view'
                 """,
-                options.dataDir(), commandUrl(), queryUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
-                options.pgPort(), EVENTS_DB, QUERY_DB,
+                options.dataDir(), commandUrl(), queryUrl(), issuerUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
+                options.pgPort(), EVENTS_DB, QUERY_DB, issuerUrl(),
                 queryUrl(), queryUrl(), firstSeed, firstSeed, commandUrl(), kafkaBootstrap(), options.pgPort(), QUERY_DB);
         out.flush();
     }

@@ -7,14 +7,16 @@ import java.util.Map;
  * Settings of the local stack: command-line options win over environment variables, which win
  * over defaults.
  */
-public record StackOptions(Path dataDir, int commandPort, int queryPort, int kafkaPort, int kafkaControllerPort,
-                           int pgPort, Path seedsDir, Path commandJar, Path queryJar, String javaOptions, boolean linkChecks) {
+public record StackOptions(Path dataDir, int commandPort, int queryPort, int identityPort, int kafkaPort,
+                           int kafkaControllerPort, int pgPort, Path seedsDir, Path commandJar, Path queryJar,
+                           Path identityJar, String javaOptions, boolean linkChecks) {
 
     public static final String USAGE = """
             usage: ./curation start [options]
               --data-dir DIR         where data lives (env CURATION_DATA_DIR, default ./.curation)
               --command-port PORT    command-service HTTP port (env CURATION_COMMAND_PORT, default 8081)
               --query-port PORT      query-service HTTP port (env CURATION_QUERY_PORT, default 8082)
+              --identity-port PORT   the OIDC issuer's HTTP port (env CURATION_IDENTITY_PORT, default 8083)
               --kafka-port PORT      Kafka bootstrap port (env CURATION_KAFKA_PORT, default 9092)
               --kafka-controller-port PORT  KRaft controller port (env CURATION_KAFKA_CONTROLLER_PORT, default kafka port + 1)
               --pg-port PORT         PostgreSQL port (env CURATION_PG_PORT, default 15432)
@@ -51,12 +53,14 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int kaf
                 Path.of(source.get("data-dir", ".curation")).toAbsolutePath().normalize(),
                 source.port("command-port", 8081),
                 source.port("query-port", 8082),
+                source.port("identity-port", 8083),
                 kafkaPort,
                 source.port("kafka-controller-port", kafkaPort + 1),
                 source.port("pg-port", 15432),
                 Path.of(source.get("seeds", "seeds")).toAbsolutePath().normalize(),
                 Path.of(source.get("command-jar", "command-service/target/command-service-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("query-jar", "query-service/target/query-service-exec.jar")).toAbsolutePath(),
+                Path.of(source.get("identity-jar", "identity/target/identity-exec.jar")).toAbsolutePath(),
                 source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
                 source.onOff("link-checks", true));
         source.rejectUnknown();

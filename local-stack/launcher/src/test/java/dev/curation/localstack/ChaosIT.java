@@ -378,6 +378,8 @@ class ChaosIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
         builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+        builder.environment().put("CURATION_IDENTITY_JAR", System.getProperty("curation.identity-jar"));
+        builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(dev.curation.embedded.Ports.free()));
         Process process = builder.start();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

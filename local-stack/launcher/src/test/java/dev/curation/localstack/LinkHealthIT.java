@@ -46,12 +46,14 @@ class LinkHealthIT {
             env.put("CURATION_DATA_DIR", defaults.dataDir().toString());
             env.put("CURATION_COMMAND_PORT", "" + defaults.commandPort());
             env.put("CURATION_QUERY_PORT", "" + defaults.queryPort());
+            env.put("CURATION_IDENTITY_PORT", "" + defaults.identityPort());
             env.put("CURATION_KAFKA_PORT", "" + defaults.kafkaPort());
             env.put("CURATION_KAFKA_CONTROLLER_PORT", "" + defaults.kafkaControllerPort());
             env.put("CURATION_PG_PORT", "" + defaults.pgPort());
             env.put("CURATION_SEEDS_DIR", defaults.seedsDir().toString());
             env.put("CURATION_COMMAND_JAR", defaults.commandJar().toString());
             env.put("CURATION_QUERY_JAR", defaults.queryJar().toString());
+            env.put("CURATION_IDENTITY_JAR", defaults.identityJar().toString());
             env.put("CURATION_LINK_CHECKS", "on");
             env.put("CURATION_JAVA_OPTS", defaults.javaOptions()
                     + " -Dcuration.links.allow-private=true -Dcuration.links.exclude[0]=^https?://(?!127[.]0[.]0[.]1[:/])"

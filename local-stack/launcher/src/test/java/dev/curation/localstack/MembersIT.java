@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Members per list on the real stack (issue 16): alice owns the lists she imports; she makes bob a
+ * Members per list on the real stack (issue 16), everyone signed in with a token from the local
+ * OIDC issuer: alice owns the lists she imports; she makes bob a
  * curator of one and only a contributor of another; bob approves carol's proposal on the first
  * and is refused on the second; membership changes are in the list's audit history and stream.
  */
@@ -70,7 +71,7 @@ class MembersIT extends SeedListSession {
 
     private static void importList(String slug, String markdown) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=" + slug))
-                .header("Content-Type", "text/markdown").header("Authorization", StackFixture.basic("alice"))
+                .header("Content-Type", "text/markdown").header("Authorization", signIn("alice"))
                 .POST(HttpRequest.BodyPublishers.ofString(markdown)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
@@ -88,12 +89,12 @@ class MembersIT extends SeedListSession {
 
     private static HttpResponse<String> put(String user, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Content-Type", "application/json").header("Authorization", StackFixture.basic(user))
+                .header("Content-Type", "application/json").header("Authorization", signIn(user))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> delete(String user, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Authorization", StackFixture.basic(user)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", signIn(user)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

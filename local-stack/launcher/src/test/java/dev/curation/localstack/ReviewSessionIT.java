@@ -120,7 +120,7 @@ class ReviewSessionIT extends SeedListSession {
     void aReviewConversation() throws Exception {
         String markdown = "# Registries\n## Service discovery\n- [Nacos](https://nacos.io) - A registry.\n";
         HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=conversation"))
-                .header("Content-Type", "text/markdown").header("Authorization", StackFixture.basic("alice"))
+                .header("Content-Type", "text/markdown").header("Authorization", signIn("alice"))
                 .POST(HttpRequest.BodyPublishers.ofString(markdown)));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         String list = "/api/lists/conversation";
@@ -283,7 +283,7 @@ class ReviewSessionIT extends SeedListSession {
 
     private static HttpResponse<String> put(String user, String path, String body) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Content-Type", "application/json").header("Authorization", StackFixture.basic(user))
+                .header("Content-Type", "application/json").header("Authorization", signIn(user))
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -359,7 +359,7 @@ class ReviewSessionIT extends SeedListSession {
     private static HttpResponse<String> post(String user, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", StackFixture.basic(user))
+                .header("Authorization", signIn(user))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -67,6 +67,17 @@ abstract class SeedListSession {
         return new String(get("/api/lists/" + LIST + "/markdown").body(), StandardCharsets.UTF_8);
     }
 
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * How the session's users sign in: a bearer token from the local stack's OIDC issuer, got once
+     * per user with the client credentials grant (a token lasts an hour, longer than any session).
+     */
+    static String signIn(String user) {
+        return "Bearer " + TOKENS.computeIfAbsent(stack.issuerUrl() + " " + user,
+                key -> StackFixture.token(stack.issuerUrl(), user));
+    }
+
     static HttpResponse<byte[]> get(String path) throws Exception {
         return get(path, "*/*");
     }
@@ -79,7 +90,7 @@ abstract class SeedListSession {
     static HttpResponse<String> post(String user, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", StackFixture.basic(user))
+                .header("Authorization", signIn(user))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -36,6 +36,7 @@ class SupervisionIT {
 
     private final int commandPort = Ports.free();
     private final int queryPort = Ports.free();
+    private final int identityPort = Ports.free();
     private final int kafkaPort = Ports.free();
     private final int controllerPort = Ports.free();
     private final int pgPort = Ports.free();
@@ -44,8 +45,10 @@ class SupervisionIT {
     void crashedProcessesComeBackWithoutAHuman() throws Exception {
         Launcher first = Launcher.start(this);
         try {
+            // a token from the issuer before anything crashes
+            String before = StackFixture.token("http://127.0.0.1:" + identityPort, "alice");
             // kill -9 of each service: restarted, counted, healthy again
-            for (String service : List.of("command-service", "query-service")) {
+            for (String service : List.of("identity", "command-service", "query-service")) {
                 long pid = pid(service).orElseThrow();
                 ProcessHandle.of(pid).orElseThrow().destroyForcibly();
                 first.awaitLine(service + " is back (restart #1");
@@ -56,10 +59,11 @@ class SupervisionIT {
             awaitOk(commandPort, "/actuator/health/readiness");
             awaitOk(queryPort, "/actuator/health/readiness");
 
-            // an edit after the restarts is stored and served
+            // an edit after the restarts is stored and served; the token from before still signs it in, since
+            // the restarted issuer signs with the key it kept, which the restarted command service fetched
             HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(
                             "http://127.0.0.1:" + commandPort + "/api/lists/distributed-systems-notes/edits"))
-                    .header("Content-Type", "application/json").header("Authorization", StackFixture.basic("alice"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + before)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"edits\":[{\"op\":\"addSection\",\"parent\":null,"
                             + "\"title\":\"After a crash\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
@@ -69,9 +73,11 @@ class SupervisionIT {
             // kill -9 of the launcher alone: its services follow it; PostgreSQL (detached) stays
             long command = pid("command-service").orElseThrow();
             long query = pid("query-service").orElseThrow();
+            long identity = pid("identity").orElseThrow();
             first.process.destroyForcibly().waitFor();
             await().atMost(Duration.ofSeconds(60)).until(() -> ProcessHandle.of(command).map(p -> !p.isAlive()).orElse(true)
-                    && ProcessHandle.of(query).map(p -> !p.isAlive()).orElse(true));
+                    && ProcessHandle.of(query).map(p -> !p.isAlive()).orElse(true)
+                    && ProcessHandle.of(identity).map(p -> !p.isAlive()).orElse(true));
             assertThat(Leftovers.alive(data.resolve("postgres").resolve("postmaster.pid"))).isPresent();
         } finally {
             first.process.destroyForcibly();
@@ -122,6 +128,8 @@ class SupervisionIT {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
             builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
+            builder.environment().put("CURATION_IDENTITY_JAR", System.getProperty("curation.identity-jar"));
+            builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(test.identityPort));
             Launcher launcher = new Launcher(builder.start(), new CopyOnWriteArrayList<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.process.getInputStream(),

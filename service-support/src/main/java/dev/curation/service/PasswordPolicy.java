@@ -1,16 +1,18 @@
-package dev.curation.command.web;
+package dev.curation.service;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a configured account's password must be, checked at start-up: an encoded hash with the
  * {@code {id}} prefix Spring Security's delegating encoder reads, by a slow hash function. A raw
  * password without a prefix used to start the service and then make every sign-in a 500; an
  * empty {@code {noop}} or an {@code {MD5}} hash started it and let anyone guess. Plain text
- * ({@code {noop}}) is for the local stack only, and never empty there either.
+ * ({@code {noop}}) is for the local stack only, and never empty there either. The command
+ * service holds its HTTP Basic accounts to it, the identity service its clients' secrets.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
     private static final Set<String> SLOW = Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2",
             "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8");
@@ -20,7 +22,7 @@ final class PasswordPolicy {
     }
 
     /** @return why the password is refused, or null when it is acceptable */
-    static String problem(String password, boolean localAccounts) {
+    public static @Nullable String problem(@Nullable String password, boolean localAccounts) {
         if (password == null || password.isBlank()) {
             return "has no password";
         }
@@ -42,5 +44,20 @@ final class PasswordPolicy {
             return "has a {bcrypt} password that is not a bcrypt hash";
         }
         return encoded.isEmpty() ? "has an empty password hash" : null;
+    }
+
+    /**
+     * Why the account's password is refused, or null: {@link #problem} and, outside the local
+     * stack, a password equal to the account's name, as the local stack's well-known accounts have.
+     */
+    public static @Nullable String refusal(String name, @Nullable String password, boolean localAccounts) {
+        String problem = problem(password, localAccounts);
+        if (problem != null) {
+            return problem;
+        }
+        if (!localAccounts && password != null && (password.equals(name) || password.equals("{noop}" + name))) {
+            return "uses the local default password; configure a hashed password ({bcrypt}...)";
+        }
+        return null;
     }
 }

@@ -1,0 +1,101 @@
+package dev.curation.identity;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.curation.service.PasswordPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The issuer: OIDC discovery, the JWK set and the token endpoint, nothing else. Each account is a
+ * confidential client that gets tokens with the client credentials grant (the password grant is
+ * gone from OAuth 2.1, and a command-line user has no browser for the code flow); its token names
+ * it and carries its global roles.
+ */
+@Configuration
+class IssuerConfig {
+
+    static final String NAME_CLAIM = "preferred_username";
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityFilterChain issuer(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the token endpoint: the client authenticated by its secret; anything else: nobody
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    RegisteredClientRepository accounts(IdentityProperties properties) {
+        List<RegisteredClient> clients = new ArrayList<>();
+        for (IdentityProperties.Account account : properties.accounts()) {
+            if (account.name() == null || account.name().isBlank()) {
+                throw new IllegalStateException("curation.identity.accounts: an account has no name");
+            }
+            String refused = PasswordPolicy.refusal(account.name(), account.secret(), properties.localAccounts());
+            if (refused != null) {
+                throw new IllegalStateException("curation.identity.accounts: account '" + account.name() + "' " + refused);
+            }
+            clients.add(RegisteredClient.withId(account.name())
+                    .clientId(account.name())
+                    .clientSecret(account.secret())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenLifetime()).build())
+                    .build());
+        }
+        if (clients.isEmpty()) {
+            // an issuer nobody can get a token from is a configuration mistake, not a working service
+            throw new IllegalStateException("curation.identity.accounts: no account configured");
+        }
+        return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(IdentityProperties properties) {
+        Map<String, List<String>> roles = new HashMap<>();
+        properties.accounts().forEach(account -> roles.put(account.name(), List.copyOf(account.roles())));
+        return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                String name = context.getRegisteredClient().getClientId();
+                context.getClaims().audience(List.of(properties.audience()))
+                        .claim(NAME_CLAIM, name).claim(ROLES_CLAIM, roles.getOrDefault(name, List.of()));
+            }
+        };
+    }
+
+    @Bean
+    JWKSource<SecurityContext> signingKeys(IdentityProperties properties) {
+        return new ImmutableJWKSet<>(new JWKSet(SigningKey.loadOrCreate(properties.keyFile())));
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        return new StatelessAuthorizations();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The OIDC issuer of the local stack, and a stand-in for teams without one: Spring Authorization
+ * Server with each configured account registered as a client (client credentials grant). Its access
+ * tokens are JWTs naming the account ({@code preferred_username}) and carrying its global roles
+ * ({@code roles}), the claims the command service reads. Nothing here knows lists or members; the
+ * lists check those themselves.
+ */
+@NullMarked
+package dev.curation.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,24 +2,13 @@ package dev.curation.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.curation.embedded.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,18 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("local")
 class BearerTokenTest {
 
-    private static final KeyPair ISSUER = keys();
-    private static final KeyPair STRANGER = keys();
+    private static final TestIssuer ISSUER = new TestIssuer();
+    private static final TestIssuer STRANGER = new TestIssuer();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
         registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("tokens"));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("curation.kafka.topic", () -> TestInfrastructure.uniqueName("list-events"));
-        Path key = Files.createTempFile("issuer", ".pem");
-        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(ISSUER.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> key.toUri().toString());
+        String key = ISSUER.publicKeyLocation();
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> key);
     }
 
     @LocalServerPort
@@ -96,23 +83,8 @@ class BearerTokenTest {
         }
     }
 
-    private static String token(KeyPair signer, String name, List<String> roles, long secondsValid) throws Exception {
-        Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .subject("id-" + name).claim("preferred_username", name).claim("roles", roles)
-                .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plusSeconds(secondsValid))).build());
-        jwt.sign(new RSASSASigner(signer.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String token(TestIssuer signer, String name, List<String> roles, long secondsValid) {
+        return signer.token(name, roles, secondsValid);
     }
 
     private HttpResponse<String> send(String method, String path, String type, String authorization, String body) throws Exception {

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The profile docker-compose runs: the Swagger UI is off, actuator answers only on its own
- * (unpublished) management port, the API documents stay, and accounts need real hashes.
+ * (unpublished) management port, the API documents stay, and accounts sign in with tokens of the
+ * OIDC issuer only: no HTTP Basic, and a token meant for another audience is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles("production")
@@ -29,11 +29,11 @@ class ProductionProfileTest {
         registry.add("spring.datasource.url", () -> TestInfrastructure.newDatabase("production"));
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("curation.kafka.topic", () -> TestInfrastructure.uniqueName("list-events"));
-        registry.add("curation.security.accounts[0].name", () -> "curator");
-        registry.add("curation.security.accounts[0].password",
-                () -> "{bcrypt}" + new BCryptPasswordEncoder().encode("a long production passphrase"));
-        registry.add("curation.security.accounts[0].roles[0]", () -> "CURATOR");
+        String key = ISSUER.publicKeyLocation();
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> key);
     }
+
+    private static final TestIssuer ISSUER = new TestIssuer();
 
     @LocalServerPort
     int port;
@@ -56,6 +56,31 @@ class ProductionProfileTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(unsigned.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void onlyTheIssuersTokensForThisServiceSignIn() throws Exception {
+        String markdown = "# P\n## Tools\n- [Kafka](https://kafka.apache.org) - A log.\n";
+        HttpResponse<String> basic = importList("basic", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "alice:alice".getBytes(java.nio.charset.StandardCharsets.UTF_8)), markdown);
+        assertThat(basic.statusCode()).as(basic.body()).isEqualTo(401);
+        assertThat(basic.body()).contains("bearer token");
+        HttpResponse<String> elsewhere = importList("elsewhere", "Bearer "
+                + ISSUER.token("erin", java.util.List.of("CURATOR"), 300, "another-service"), markdown);
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(401);
+        HttpResponse<String> imported = importList("tokens", "Bearer " + ISSUER.token("erin", java.util.List.of("CURATOR"), 300),
+                markdown);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        // the API document offers what works here: the bearer scheme, no Basic
+        String api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(api).contains("\"bearerAuth\"").doesNotContain("basicAuth");
+    }
+
+    private HttpResponse<String> importList(String slug, String authorization, String markdown) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/lists?slug=" + slug))
+                .header("Content-Type", "text/markdown").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(markdown)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int status(int port, String path) throws Exception {

@@ -5,13 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Accounts allowed to write, from configuration ({@code curation.security.accounts[i].name},
+ * HTTP Basic accounts, from configuration ({@code curation.security.accounts[i].name},
  * {@code .password} as a Spring Security encoded hash such as {@code {bcrypt}...}, {@code .roles}).
- * {@code local-accounts} permits the well-known local accounts (password = name); only the
- * local stack, bound to loopback, turns it on.
+ * Basic is for the local stack: {@code http-basic} turns it on (the local profile does), and
+ * elsewhere accounts sign in with bearer tokens of the OIDC issuer. {@code local-accounts}
+ * permits the well-known local accounts (password = name); only the local stack, bound to
+ * loopback, turns it on.
  */
 @ConfigurationProperties("curation.security")
-public record AccountProperties(@DefaultValue List<Account> accounts, @DefaultValue("false") boolean localAccounts) {
+public record AccountProperties(@DefaultValue List<Account> accounts, @DefaultValue("false") boolean localAccounts,
+                                @DefaultValue("false") boolean httpBasic) {
 
     public record Account(String name, String password, @DefaultValue List<String> roles) {
     }

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document as clients need it: who may call what (HTTP Basic for writes, the
+ * The OpenAPI document as clients need it: who may call what (a bearer token for writes, or on the
+ * local stack HTTP Basic; the
  * operations token for operations), every refusal as RFC 9457 problem+json, and each edit op a
  * schema of its own under a {@code oneOf} discriminated by {@code op}, derived from
  * curation-core's {@link Edit} records so that the document cannot drift from the code.
@@ -34,11 +35,13 @@ class ApiDocs {
     static final String EDIT = "Edit";
 
     @Bean
-    OpenAPI commandServiceApi() {
-        Components components = new Components().addSecuritySchemes(BASIC, new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("an account from configuration; curators may write directly and review"))
-                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+    OpenAPI commandServiceApi(AccountProperties accounts) {
+        Components components = new Components();
+        if (accounts.httpBasic()) {
+            components.addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                    .description("the local stack only: an account from configuration"));
+        }
+        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .bearerFormat("JWT").description("a token of the configured OIDC issuer "
                                 + "(spring.security.oauth2.resourceserver.jwt.*): the account from its name claim, the global "
                                 + "roles from its roles claim (curation.security.oidc)"));
@@ -51,7 +54,7 @@ class ApiDocs {
     }
 
     @Bean
-    OpenApiCustomizer securityRefusalsAndEdits() {
+    OpenApiCustomizer securityRefusalsAndEdits(AccountProperties accounts) {
         return api -> {
             // here, not on the OpenAPI bean: springdoc replaces the bean's schemas with those it generates
             ApiRefusals.declare(api.getComponents());
@@ -60,13 +63,13 @@ class ApiDocs {
                 // webhooks name their receivers: curators only, reads too
                 boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD
                         || path.contains("/webhooks");
-                String scheme = ApiRefusals.isOperations(path) ? ApiRefusals.OPERATIONS : write ? BASIC : null;
-                // an account signs in with Basic or with a bearer token: either requirement will do
-                operation.setSecurity(scheme == null ? List.of() : BASIC.equals(scheme)
-                        ? List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER))
+                String scheme = ApiRefusals.isOperations(path) ? ApiRefusals.OPERATIONS : write ? BEARER : null;
+                // an account signs in with a bearer token, or on the local stack with Basic: either will do
+                operation.setSecurity(scheme == null ? List.of() : BEARER.equals(scheme) && accounts.httpBasic()
+                        ? List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(BASIC))
                         : List.of(new SecurityRequirement().addList(scheme)));
                 ApiRefusals.describe(path, operation);
-                if (BASIC.equals(scheme)) {
+                if (BEARER.equals(scheme)) {
                     ApiRefusals.add(operation.getResponses(), "401", "not signed in, or wrong credentials");
                     ApiRefusals.add(operation.getResponses(), "403", "signed in without the role this needs");
                     ApiRefusals.add(operation.getResponses(), "429",

@@ -28,7 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads are open, every write needs HTTP Basic. Here: global curators create lists and manage
+ * Reads are open, every write needs a bearer token of the configured OIDC issuer, or on the local
+ * stack HTTP Basic ({@code curation.security.http-basic}). Here: global curators create lists and manage
  * webhooks (operators' work); every other write needs a signed-in account, and the list itself
  * checks what its role there allows ({@code Members}: owners manage members, curators edit and
  * review, contributors propose), as it checks the rules about persons (nobody approves their own
@@ -41,7 +42,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,
-                            SignInFailureProperties failures, BrowserProperties browsers, OidcProperties oidc,
+                            AccountProperties basicAccounts, SignInFailureProperties failures, BrowserProperties browsers,
+                            OidcProperties oidc,
                             org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> tokens)
             throws Exception {
         // one check per attempt, also for an unknown user (the provider then checks a dummy hash)
@@ -82,7 +84,19 @@ class SecurityConfig {
                         // operators: a bearer token or loopback, checked by the operations controller
                         .requestMatchers(HttpMethod.POST, "/api/operations/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                .exceptionHandling(ex -> ex
+                        // no WWW-Authenticate challenge: it only makes a browser prompt, then send the
+                        // credentials it cached along with every request another site's page makes
+                        .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
+                                "unauthenticated", "Authentication required",
+                                basicAccounts.httpBasic()
+                                        ? "send credentials with the request (a bearer token or HTTP Basic) to write"
+                                        : "send a bearer token of the OIDC issuer with the request (Authorization: Bearer ...) to write"))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                        "your role does not allow " + request.getMethod() + " " + request.getRequestURI())));
+        if (basicAccounts.httpBasic()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof ThrottledAuthentication.TooManyFailures tooMany) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
                         problem(json, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
@@ -92,16 +106,8 @@ class SecurityConfig {
                     }
                     problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                             "sign in with HTTP Basic to write");
-                }))
-                .exceptionHandling(ex -> ex
-                        // no WWW-Authenticate challenge: it only makes a browser prompt, then send the
-                        // credentials it cached along with every request another site's page makes
-                        .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
-                                "unauthenticated", "Authentication required",
-                                "send credentials with the request (HTTP Basic: an Authorization header) to write"))
-                        .accessDeniedHandler((request, response, e) ->
-                                problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "your role does not allow " + request.getMethod() + " " + request.getRequestURI())));
+                }));
+        }
         org.springframework.security.oauth2.jwt.JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
             // bearer tokens from the configured issuer: the name and global roles come from their claims
@@ -125,6 +131,10 @@ class SecurityConfig {
                             "unauthenticated", "Authentication required", "the bearer token was not accepted: "
                                     + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")))));
         }
+        if (decoder == null && !basicAccounts.httpBasic()) {
+            org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).warn("nobody can sign in: HTTP Basic is off and no OIDC "
+                    + "issuer is configured (spring.security.oauth2.resourceserver.jwt.issuer-uri); every write is a 401");
+        }
         return http.build();
     }
 
@@ -135,6 +145,12 @@ class SecurityConfig {
 
     @Bean
     UserDetailsService accounts(AccountProperties properties) {
+        if (!properties.httpBasic() && !properties.accounts().isEmpty()) {
+            // an account configured where nobody can use it is a mistake to say, not to ignore
+            throw new IllegalStateException("curation.security.accounts: HTTP Basic is for the local stack only and is off "
+                    + "here (curation.security.http-basic=false); sign in with bearer tokens of the OIDC issuer "
+                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri) and remove the accounts");
+        }
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
         for (AccountProperties.Account account : properties.accounts()) {
             // a name becomes the actor of every event its owner causes: the same text rule as any field

@@ -23,7 +23,7 @@ class PasswordPolicyTest {
     void outsideTheLocalStackOnlySlowHashesStart(String password) {
         assertThat(PasswordPolicy.problem(password, false)).isNotNull();
         AccountProperties accounts = new AccountProperties(List.of(
-                new AccountProperties.Account("dana", password, List.of("CURATOR"))), false);
+                new AccountProperties.Account("dana", password, List.of("CURATOR"))), false, true);
         assertThatThrownBy(() -> new SecurityConfig().accounts(accounts))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("dana");
     }
@@ -33,8 +33,18 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.problem(encoder.encode("a long passphrase"), false)).isNull();
         assertThat(PasswordPolicy.problem("{pbkdf2@SpringSecurity_v5_8}" + "ab12".repeat(20), false)).isNull();
         assertThat(new SecurityConfig().accounts(new AccountProperties(List.of(new AccountProperties.Account(
-                "dana", encoder.encode("a long passphrase"), List.of("CURATOR"))), false)).loadUserByUsername("dana"))
+                "dana", encoder.encode("a long passphrase"), List.of("CURATOR"))), false, true)).loadUserByUsername("dana"))
                 .isNotNull();
+    }
+
+    @Test
+    void accountsWhereBasicIsOffStopTheStart() {
+        // Basic is for the local stack: elsewhere a configured account is a mistake, said with the setting to change
+        assertThatThrownBy(() -> new SecurityConfig().accounts(new AccountProperties(List.of(new AccountProperties.Account(
+                "dana", encoder.encode("a long passphrase"), List.of("CURATOR"))), false, false)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("curation.security.http-basic")
+                .hasMessageContaining("issuer-uri");
+        assertThat(new SecurityConfig().accounts(new AccountProperties(List.of(), false, false))).isNotNull();
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.curation.command;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * An OIDC issuer's signing key for tests: the service is configured with its public half
+ * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and tokens are signed
+ * with the private half, with the claims the local issuer (the identity module) puts in.
+ */
+final class TestIssuer {
+
+    private final KeyPair keys;
+
+    TestIssuer() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file URI of the public key in PEM, for {@code public-key-location}. */
+    String publicKeyLocation() {
+        try {
+            Path key = Files.createTempFile("issuer", ".pem");
+            Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+            return key.toUri().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String token(String name, List<String> roles, long secondsValid) {
+        return token(name, roles, secondsValid, "curation");
+    }
+
+    String token(String name, List<String> roles, long secondsValid, String audience) {
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
+                .subject("id-" + name).claim("preferred_username", name).claim("roles", roles).audience(audience)
+                .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plusSeconds(secondsValid))).build());
+        try {
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+}

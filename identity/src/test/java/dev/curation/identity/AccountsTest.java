@@ -1,0 +1,63 @@
+package dev.curation.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * Outside the local stack the issuer refuses to start with a secret anyone could guess, naming the
+ * account and the setting; its signing key outlives a restart when a key file is configured.
+ */
+class AccountsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{noop}", "{noop}secret", "secret", "{MD5}5f4dcc3b5aa765d61d8327deb882cf99", "{bcrypt}x"})
+    void weakSecretsStopTheStartOutsideTheLocalStack(String secret) {
+        assertThatThrownBy(() -> new IssuerConfig().accounts(properties(false, new IdentityProperties.Account("dana", secret,
+                List.of("CURATOR"))))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("curation.identity.accounts").hasMessageContaining("dana");
+    }
+
+    @Test
+    void aSecretEqualToTheNameStopsItAndAHashStartsIt() {
+        assertThatThrownBy(() -> new IssuerConfig().accounts(properties(false, new IdentityProperties.Account("dana",
+                "{noop}dana", List.of())))).hasMessageContaining("dana");
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a long passphrase");
+        assertThat(new IssuerConfig().accounts(properties(false, new IdentityProperties.Account("dana", hash, List.of())))
+                .findByClientId("dana")).isNotNull();
+        assertThat(new IssuerConfig().accounts(properties(true, new IdentityProperties.Account("dana", "{noop}dana",
+                List.of()))).findByClientId("dana")).isNotNull();
+    }
+
+    @Test
+    void anIssuerWithoutAccountsDoesNotStart() {
+        assertThatThrownBy(() -> new IssuerConfig().accounts(properties(true))).hasMessageContaining("no account");
+    }
+
+    @Test
+    void theSigningKeyIsKeptForTheOwnerOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys").resolve("signing-key.jwk");
+        RSAKey first = SigningKey.loadOrCreate(file);
+        assertThat(first.isPrivate()).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(SigningKey.loadOrCreate(file)).isEqualTo(first);
+        assertThat(SigningKey.loadOrCreate(null).getKeyID()).isNotEqualTo(first.getKeyID());
+        Files.writeString(file, "{\"kty\":\"nonsense\"}");
+        assertThatThrownBy(() -> SigningKey.loadOrCreate(file)).hasMessageContaining("curation.identity.key-file");
+    }
+
+    private static IdentityProperties properties(boolean local, IdentityProperties.Account... accounts) {
+        return new IdentityProperties(List.of(accounts), local, Duration.ofHours(1), null, "curation");
+    }
+}

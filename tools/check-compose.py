@@ -13,9 +13,13 @@ text = open(path).read()
 
 def fill(match):
     expr = match.group(1)
-    name = re.split(r':?[-?]', expr, maxsplit=1)[0]
+    name = re.split(r':?[-?+]', expr, maxsplit=1)[0]
+    given = os.environ.get(name, '')
+    alternative = re.search(r':\+(.*)$', expr)
+    if alternative:  # ${NAME:+word}: word when NAME is set and not empty, else nothing
+        return alternative.group(1) if given else ''
     if name in os.environ:
-        return os.environ[name]
+        return given
     default = re.search(r':-(.*)$', expr)
     return default.group(1) if default else 'placeholder'
 

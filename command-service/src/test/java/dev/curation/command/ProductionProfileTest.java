@@ -3,6 +3,7 @@ package dev.curation.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curation.embedded.TestInfrastructure;
+import dev.curation.service.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -53,6 +53,9 @@ class IssuerConfig {
     RegisteredClientRepository accounts(IdentityProperties properties) {
         List<RegisteredClient> clients = new ArrayList<>();
         for (IdentityProperties.Account account : properties.accounts()) {
+            if (isLeftOut(account)) {
+                continue;
+            }
             if (account.name() == null || account.name().isBlank()) {
                 throw new IllegalStateException("curation.identity.accounts: an account has no name");
             }
@@ -74,6 +77,11 @@ class IssuerConfig {
             throw new IllegalStateException("curation.identity.accounts: no account configured");
         }
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** An entry with neither name nor secret: an optional account of the deployment left unset. */
+    private static boolean isLeftOut(IdentityProperties.Account account) {
+        return (account.name() == null || account.name().isBlank()) && (account.secret() == null || account.secret().isBlank());
     }
 
     @Bean

@@ -43,6 +43,11 @@ class AccountsTest {
     @Test
     void anIssuerWithoutAccountsDoesNotStart() {
         assertThatThrownBy(() -> new IssuerConfig().accounts(properties(true))).hasMessageContaining("no account");
+        // an optional account left unset (no name, no secret) is no account; half of one is a mistake
+        assertThatThrownBy(() -> new IssuerConfig().accounts(properties(true,
+                new IdentityProperties.Account("", "", List.of("OPERATOR"))))).hasMessageContaining("no account");
+        assertThatThrownBy(() -> new IssuerConfig().accounts(properties(true,
+                new IdentityProperties.Account("", "{noop}secret", List.of("OPERATOR"))))).hasMessageContaining("no name");
     }
 
     @Test

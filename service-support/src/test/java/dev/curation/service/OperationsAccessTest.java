@@ -38,4 +38,24 @@ class OperationsAccessTest {
         assertThat(access.refusal(from("10.0.0.7", "Bearer s3cre")).getStatusCode().value()).isEqualTo(401);
         assertThat(access.refusal(from("10.0.0.7", "Basic s3cret")).getStatusCode().value()).isEqualTo(401);
     }
+
+    @Test
+    void anOperatorsTokenServesFromAnywhereAndOtherAccountsAreForbidden() {
+        OperationsAccess access = new OperationsAccess("s3cret");
+        MockHttpServletRequest olga = from("10.0.0.7", "Bearer eyJ.a.b");
+        olga.setUserPrincipal(() -> "olga");
+        olga.addUserRole(OperationsAccess.OPERATOR);
+        assertThat(access.refusal(olga)).isNull();
+
+        MockHttpServletRequest erin = from("10.0.0.7", "Bearer eyJ.c.d");
+        erin.setUserPrincipal(() -> "erin");
+        erin.addUserRole("CURATOR");
+        var refused = access.refusal(erin);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody().getDetail()).isEqualTo("erin is signed in without the role OPERATOR that operations need");
+        // without an operations token, loopback still serves whoever asks
+        MockHttpServletRequest local = from("127.0.0.1", null);
+        local.setUserPrincipal(() -> "erin");
+        assertThat(new OperationsAccess("").refusal(local)).isNull();
+    }
 }

@@ -2,6 +2,8 @@ package dev.curation.command.web;
 
 import dev.curation.core.input.FreeText;
 import dev.curation.core.list.InputContract;
+import dev.curation.service.BearerTokens;
+import dev.curation.service.OidcProperties;
 import dev.curation.service.PasswordPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * proposal, only the author withdraws).
  */
 @Configuration
+@org.springframework.boot.context.properties.EnableConfigurationProperties(OidcProperties.class)
 class SecurityConfig {
 
     static final String CURATOR = "CURATOR";
@@ -111,15 +114,11 @@ class SecurityConfig {
         org.springframework.security.oauth2.jwt.JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
             // bearer tokens from the configured issuer: the name and global roles come from their claims
-            org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter roles =
-                    new org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter();
-            roles.setAuthoritiesClaimName(oidc.rolesClaim());
-            roles.setAuthorityPrefix("ROLE_");
             org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter fromClaims =
-                    new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter();
-            fromClaims.setPrincipalClaimName(oidc.nameClaim());
-            fromClaims.setJwtGrantedAuthoritiesConverter(roles);
+                    BearerTokens.accounts(oidc);
             http.oauth2ResourceServer(server -> server
+                    // on the operations endpoints the operations token is a bearer token too: not the issuer's to check
+                    .bearerTokenResolver(BearerTokens.resolver(true))
                     // a manager of its own: the one above only knows the Basic accounts
                     .jwt(jwt -> {
                         org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider bearer =

@@ -130,7 +130,12 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.kafka.consumer.properties[group.instance.id]=curation-query-local",
                 // the link bot proposes fixes for dead links through the command service's API
                 "--curation.links.enabled=" + options.linkChecks(),
-                "--curation.links.bot.command-url=http://127.0.0.1:" + options.commandPort());
+                "--curation.links.bot.command-url=http://127.0.0.1:" + options.commandPort(),
+                // and signs in there with a token of the local issuer, as it would in production
+                "--curation.links.bot.token-uri=" + issuerUrl() + "/oauth2/token",
+                // operators may sign in to its operations with the issuer's tokens
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUrl(),
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);
         AotCache commandJar = new AotCache(options.commandJar());
         AotCache queryJar = new AotCache(options.queryJar());
         AotCache identityJar = new AotCache(options.identityJar());

@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +40,14 @@ class LinkBot implements SmartLifecycle {
     private final JsonMapper json;
     private final LinkHealthProperties properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BotSignIn signIn;
     private @Nullable ScheduledExecutorService timer;
 
     LinkBot(JdbcClient jdbc, JsonMapper json, LinkHealthProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
+        this.signIn = new BotSignIn(properties.bot(), http, json, java.time.Clock.systemUTC());
     }
 
     @Override
@@ -130,15 +130,15 @@ class LinkBot implements SmartLifecycle {
             default -> "The page " + fix.url() + " moved for good (permanent redirect) to " + fix.newUrl();
         };
         byte[] body = json.writeValueAsBytes(Map.of("rationale", rationale, "edits", List.of(edit)));
-        String credentials = properties.bot().name() + ":" + properties.bot().password();
-        HttpRequest request = HttpRequest.newBuilder(properties.bot().commandUrl().resolve("/api/lists/" + fix.slug() + "/proposals"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("Idempotency-Key", "link-bot-" + fix.id())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         try {
+            // inside the try: failing to get a token is a failure to reach the service, tried again later
+            HttpRequest request = HttpRequest.newBuilder(properties.bot().commandUrl().resolve("/api/lists/" + fix.slug() + "/proposals"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", signIn.authorization())
+                    .header("Idempotency-Key", "link-bot-" + fix.id())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             JsonNode answer = readable(response.body());
@@ -151,6 +151,9 @@ class LinkBot implements SmartLifecycle {
                 record(fix.id(), "refused", null, status + ": " + why);
                 LOG.info("the command service refused the fix of entry {} in {}: {} {}", fix.entry(), fix.slug(), status, why);
             } else {
+                if (status == 401) {
+                    signIn.forget();
+                }
                 retryLater(fix, "status " + status);
             }
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -54,10 +55,13 @@ public record LinkHealthProperties(
 
     /**
      * The account the bot proposes fixes as, on the command service at {@code commandUrl}; no
-     * password, no proposals (the fixes wait in {@code link_proposal}).
+     * password, no proposals (the fixes wait in {@code link_proposal}). With {@code tokenUri} (the
+     * OIDC issuer's token endpoint) the bot signs in with a bearer token it gets by the client
+     * credentials grant, its name and password being the client's id and secret; without it, with
+     * HTTP Basic, which only the local stack accepts.
      */
     public record Bot(@DefaultValue("http://127.0.0.1:8081") URI commandUrl, @DefaultValue("link-bot") String name,
-                      @DefaultValue("") String password) {
+                      @DefaultValue("") String password, @Nullable URI tokenUri) {
 
         public boolean configured() {
             return !password.isEmpty();
@@ -65,7 +69,8 @@ public record LinkHealthProperties(
 
         @Override
         public String toString() {
-            return "Bot[commandUrl=" + commandUrl + ", name=" + name + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+            return "Bot[commandUrl=" + commandUrl + ", name=" + name + ", password=" + (password.isEmpty() ? "" : "***")
+                    + ", tokenUri=" + tokenUri + "]";
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.curation.command;
+package dev.curation.service;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,11 +23,11 @@ import java.util.List;
  * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and tokens are signed
  * with the private half, with the claims the local issuer (the identity module) puts in.
  */
-final class TestIssuer {
+public final class TestIssuer {
 
     private final KeyPair keys;
 
-    TestIssuer() {
+    public TestIssuer() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -38,7 +38,7 @@ final class TestIssuer {
     }
 
     /** A file URI of the public key in PEM, for {@code public-key-location}. */
-    String publicKeyLocation() {
+    public String publicKeyLocation() {
         try {
             Path key = Files.createTempFile("issuer", ".pem");
             Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
@@ -49,11 +49,11 @@ final class TestIssuer {
         }
     }
 
-    String token(String name, List<String> roles, long secondsValid) {
+    public String token(String name, List<String> roles, long secondsValid) {
         return token(name, roles, secondsValid, "curation");
     }
 
-    String token(String name, List<String> roles, long secondsValid, String audience) {
+    public String token(String name, List<String> roles, long secondsValid, String audience) {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
                 .subject("id-" + name).claim("preferred_username", name).claim("roles", roles).audience(audience)

@@ -1,0 +1,58 @@
+package dev.curation.query.web;
+
+import dev.curation.service.BearerTokens;
+import dev.curation.service.OidcProperties;
+import dev.curation.service.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The query service's reads are open to everyone, whatever they send along. Its operations
+ * endpoints take the operations token or, once an OIDC issuer is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), a token of an account with the
+ * global role {@code OPERATOR}; {@code OperationsAccess} decides. Spring Security adds no
+ * headers of its own here ({@code ResponseHeaders} sets them, and reads keep their caching).
+ */
+@Configuration
+@EnableConfigurationProperties(OidcProperties.class)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain queries(HttpSecurity http, OidcProperties oidc, ObjectProvider<JwtDecoder> tokens, JsonMapper json)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable()) // nothing here changes state for a signed-in browser: no cookies, no sessions
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        JwtDecoder decoder = tokens.getIfAvailable();
+        if (decoder != null) {
+            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(decoder);
+            bearer.setJwtAuthenticationConverter(BearerTokens.accounts(oidc));
+            http.oauth2ResourceServer(server -> server
+                    .bearerTokenResolver(BearerTokens.resolver(false))
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer)))
+                    .authenticationEntryPoint((request, response, e) -> {
+                        var problem = ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                                "the bearer token was not accepted: "
+                                        + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")),
+                                request);
+                        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                        json.writeValue(response.getOutputStream(), problem.getBody());
+                    }));
+        }
+        return http.build();
+    }
+}

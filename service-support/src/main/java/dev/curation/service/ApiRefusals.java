@@ -39,7 +39,8 @@ public final class ApiRefusals {
                 .addProperty("items", new ArraySchema().items(string()).description("the items a clash is about"))
                 .additionalProperties(true));
         components.addSecuritySchemes(OPERATIONS, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("curation.operations.token; when none is set, only loopback requests"));
+                .description("curation.operations.token, or a token (JWT) of the configured OIDC issuer for an account "
+                        + "with the global role OPERATOR; when no operations token is set, loopback requests too"));
     }
 
     /**

@@ -4,13 +4,18 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.curation.service.FailedSignIns;
 import dev.curation.service.PasswordPolicy;
+import dev.curation.service.SignInFailureProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +38,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * it and carries its global roles.
  */
 @Configuration
+@EnableConfigurationProperties(SignInFailureProperties.class)
 class IssuerConfig {
 
     static final String NAME_CLAIM = "preferred_username";
@@ -100,6 +106,15 @@ class IssuerConfig {
     @Bean
     JWKSource<SecurityContext> signingKeys(IdentityProperties properties) {
         return new ImmutableJWKSet<>(new JWKSet(SigningKey.loadOrCreate(properties.keyFile())));
+    }
+
+    @Bean
+    FilterRegistrationBean<TokenRequestThrottle> tokenRequestThrottle(SignInFailureProperties limits) {
+        // before Spring Security's filters, so that a blocked request costs no secret check
+        FilterRegistrationBean<TokenRequestThrottle> registration =
+                new FilterRegistrationBean<>(new TokenRequestThrottle(new FailedSignIns(limits)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -3,8 +3,10 @@ package dev.curation.command.web;
 import dev.curation.core.input.FreeText;
 import dev.curation.core.list.InputContract;
 import dev.curation.service.BearerTokens;
+import dev.curation.service.FailedSignIns;
 import dev.curation.service.OidcProperties;
 import dev.curation.service.PasswordPolicy;
+import dev.curation.service.SignInFailureProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -38,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * proposal, only the author withdraws).
  */
 @Configuration
-@org.springframework.boot.context.properties.EnableConfigurationProperties(OidcProperties.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class})
 class SecurityConfig {
 
     static final String CURATOR = "CURATOR";

@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.service.FailedSignIns;
 import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -53,8 +54,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
 
         TooManyFailures(Duration wait) {
             super("too many failed sign-ins");
-            // whole seconds, rounded up: retrying at the announced time must not be refused again
-            this.retryAfterSeconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+            this.retryAfterSeconds = FailedSignIns.retryAfterSeconds(wait);
         }
 
         long retryAfterSeconds() {

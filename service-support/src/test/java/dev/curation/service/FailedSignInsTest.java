@@ -1,4 +1,4 @@
-package dev.curation.command.web;
+package dev.curation.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +52,8 @@ class FailedSignInsTest {
 
     @Test
     void retryAfterIsInWholeSecondsRoundedUp() {
-        assertThat(new ThrottledAuthentication.TooManyFailures(Duration.ofMillis(40_001)).retryAfterSeconds()).isEqualTo(41);
-        assertThat(new ThrottledAuthentication.TooManyFailures(Duration.ofNanos(1)).retryAfterSeconds()).isEqualTo(1);
+        assertThat(FailedSignIns.retryAfterSeconds(Duration.ofMillis(40_001))).isEqualTo(41);
+        assertThat(FailedSignIns.retryAfterSeconds(Duration.ofNanos(1))).isEqualTo(1);
     }
 
     private void advance(Duration duration) {

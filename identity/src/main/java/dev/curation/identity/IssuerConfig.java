@@ -113,6 +113,13 @@ class IssuerConfig {
         // before Spring Security's filters, so that a blocked request costs no secret check
         FilterRegistrationBean<TokenRequestThrottle> registration =
                 new FilterRegistrationBean<>(new TokenRequestThrottle(new FailedSignIns(limits)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<OfferedEndpoints> offeredEndpoints() {
+        FilterRegistrationBean<OfferedEndpoints> registration = new FilterRegistrationBean<>(new OfferedEndpoints());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

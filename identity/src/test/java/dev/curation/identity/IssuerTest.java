@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,8 +81,14 @@ class IssuerTest {
         assertRefused(token("alice", "alice", "grant_type=password&username=alice&password=alice"), 400,
                 "unsupported_grant_type");
         assertRefused(token("alice", "alice", ""), 400, "invalid_request");
-        // nothing but the issuer's endpoints answers
-        assertThat(get("/api/lists").statusCode()).isIn(401, 403);
+        // nothing but the issuer's endpoints answers: no code flow, device flow, registration, user info
+        for (String path : List.of("/api/lists", "/oauth2/authorize?response_type=code&client_id=alice", "/userinfo",
+                "/connect/register", "/oauth2/device_authorization", "/connect/logout", "/error")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(JSON.readTree(response.body()).get("error").asString()).isEqualTo("not_found");
+        }
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String error) {

@@ -251,6 +251,61 @@ class HostileInputIT extends SeedListSession {
     }
 
     /** The pipeline still works: a new list becomes visible, seeds are exact, nothing quarantined, versions agree. */
+    /**
+     * Sign-in as an attacker tries it: forged, tampered, unsigned and oversized bearer tokens are a
+     * 401 problem on the command service; hostile requests to the issuer are 4xx OAuth errors, and
+     * the endpoints it does not offer are 404s. None of it is a 5xx or lets anything through.
+     */
+    @Test
+    @Order(3)
+    void hostileSignInsAreRefused() throws Exception {
+        String alice = signIn("alice").substring("Bearer ".length());
+        String[] parts = alice.split("\\.");
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String promoted = base64.encodeToString(claims.replace("alice", "mallory").getBytes(StandardCharsets.UTF_8));
+        String unsigned = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        String edits = stack.commandUrl() + "/api/lists/" + LIST + "/edits";
+        for (String token : List.of(parts[0] + "." + promoted + "." + parts[2], unsigned, alice + "x", "a".repeat(100_000),
+                "..", parts[0] + ".%%%." + parts[2])) {
+            HttpResponse<byte[]> refused = send(HttpRequest.newBuilder(URI.create(edits))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"edits\":[{\"op\":\"addSection\",\"parent\":null,"
+                            + "\"title\":\"forged\"}]}")));
+            assertThat(refused.statusCode()).as(token.substring(0, Math.min(40, token.length()))).isIn(400, 401, 431);
+            if (refused.statusCode() == 401) {
+                assertProblemJson(refused);
+            }
+        }
+        String tokenEndpoint = stack.issuerUrl() + "/oauth2/token";
+        List<HttpRequest.Builder> hostile = List.of(
+                HttpRequest.newBuilder(URI.create(tokenEndpoint)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=a%00b&client_secret=x")),
+                HttpRequest.newBuilder(URI.create(tokenEndpoint)).header("Authorization", "Basic !!!")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")),
+                HttpRequest.newBuilder(URI.create(tokenEndpoint)).header("Authorization", StackFixture.basic("alice"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"client_credentials\"}")),
+                HttpRequest.newBuilder(URI.create(tokenEndpoint)).header("Authorization", StackFixture.basic("alice"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + "admin%20".repeat(10_000))),
+                HttpRequest.newBuilder(URI.create(tokenEndpoint)).header("Authorization", StackFixture.basic("alice"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&grant_type=password")),
+                HttpRequest.newBuilder(URI.create(stack.issuerUrl() + "/oauth2/authorize?response_type=code&client_id=alice")).GET(),
+                HttpRequest.newBuilder(URI.create(stack.issuerUrl() + "/connect/register"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        for (HttpRequest.Builder request : hostile) {
+            HttpResponse<byte[]> response = send(request);
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            assertThat(response.statusCode()).as(response.uri() + " " + body).isBetween(400, 499);
+            assertThat(body).doesNotContain("access_token", "Exception", "java.");
+        }
+        // and the list is as it was: nothing titled "forged" got in
+        assertThat(new String(get("/api/lists/" + LIST + "/markdown").body(), StandardCharsets.UTF_8)).doesNotContain("forged");
+    }
+
     private void assertPipelineHealthy(String slug) throws Exception {
         String markdown = "# Fresh\n- [Fresh](https://fresh.example.com/" + slug + ")\n";
         assertThat(importMarkdown(slug, markdown).statusCode()).isEqualTo(201);

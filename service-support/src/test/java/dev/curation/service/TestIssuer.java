@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OIDC issuer's signing key for tests: the service is configured with its public half
@@ -24,6 +25,8 @@ import java.util.List;
  * with the private half, with the claims the local issuer (the identity module) puts in.
  */
 public final class TestIssuer {
+
+    private static final String KEY_ID = "test-key";
 
     private final KeyPair keys;
 
@@ -35,6 +38,12 @@ public final class TestIssuer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The public key as a JWK set, as an issuer publishes it at its {@code jwks_uri}. */
+    public String jwkSet() {
+        return new com.nimbusds.jose.jwk.JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(
+                (java.security.interfaces.RSAPublicKey) keys.getPublic()).keyID(KEY_ID).build()).toString();
     }
 
     /** A file URI of the public key in PEM, for {@code public-key-location}. */
@@ -54,9 +63,14 @@ public final class TestIssuer {
     }
 
     public String token(String name, List<String> roles, long secondsValid, String audience) {
+        return token(name, roles, secondsValid, audience, null);
+    }
+
+    /** A token whose {@code iss} is {@code issuer}, for a service that checks it (an issuer URI). */
+    public String token(String name, List<String> roles, long secondsValid, String audience, @Nullable String issuer) {
         Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()
-                .subject("id-" + name).claim("preferred_username", name).claim("roles", roles).audience(audience)
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), new JWTClaimsSet.Builder()
+                .issuer(issuer).subject("id-" + name).claim("preferred_username", name).claim("roles", roles).audience(audience)
                 .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plusSeconds(secondsValid))).build());
         try {
             jwt.sign(new RSASSASigner(keys.getPrivate()));

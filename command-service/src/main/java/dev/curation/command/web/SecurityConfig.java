@@ -118,19 +118,27 @@ class SecurityConfig {
             // bearer tokens from the configured issuer: the name and global roles come from their claims
             org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter fromClaims =
                     BearerTokens.accounts(oidc);
+            org.springframework.security.web.AuthenticationEntryPoint badToken = (request, response, e) -> problem(json, response,
+                    HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", "the bearer token was not accepted: "
+                            + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")));
+            org.springframework.security.web.AuthenticationEntryPoint issuerAway = (request, response, e) -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                problem(json, response, HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable", "Sign-in unavailable",
+                        "the OIDC issuer that checks bearer tokens cannot be reached; retry later, the token may be good");
+            };
             http.oauth2ResourceServer(server -> server
                     // on the operations endpoints the operations token is a bearer token too: not the issuer's to check
                     .bearerTokenResolver(BearerTokens.resolver(true))
                     // a manager of its own: the one above only knows the Basic accounts
                     .jwt(jwt -> {
                         org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider bearer =
-                                new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(decoder);
+                                new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(
+                                        BearerTokens.reachable(decoder));
                         bearer.setJwtAuthenticationConverter(fromClaims);
                         jwt.authenticationManager(new ProviderManager(bearer));
                     })
-                    .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
-                            "unauthenticated", "Authentication required", "the bearer token was not accepted: "
-                                    + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")))));
+                    .authenticationEntryPoint(badToken)
+                    .withObjectPostProcessor(BearerTokens.failures(badToken, issuerAway)));
         }
         if (decoder == null && !basicAccounts.httpBasic()) {
             org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).warn("nobody can sign in: HTTP Basic is off and no OIDC "

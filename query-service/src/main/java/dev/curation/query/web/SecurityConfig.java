@@ -7,13 +7,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,21 +44,30 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
-            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(decoder);
+            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(BearerTokens.reachable(decoder));
             bearer.setJwtAuthenticationConverter(BearerTokens.accounts(oidc));
+            AuthenticationEntryPoint badToken = (request, response, e) -> write(json, response, ProblemResponses.of(
+                    HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", "the bearer token was not accepted: "
+                            + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")), request));
+            AuthenticationEntryPoint issuerAway = (request, response, e) -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                write(json, response, ProblemResponses.of(HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable",
+                        "Sign-in unavailable", "the OIDC issuer that checks bearer tokens cannot be reached; retry later, "
+                                + "the token may be good", request));
+            };
             http.oauth2ResourceServer(server -> server
                     .bearerTokenResolver(BearerTokens.resolver(false))
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer)))
-                    .authenticationEntryPoint((request, response, e) -> {
-                        var problem = ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                                "the bearer token was not accepted: "
-                                        + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")),
-                                request);
-                        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                        json.writeValue(response.getOutputStream(), problem.getBody());
-                    }));
+                    .authenticationEntryPoint(badToken)
+                    .withObjectPostProcessor(BearerTokens.failures(badToken, issuerAway)));
         }
         return http.build();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, ResponseEntity<ProblemDetail> problem)
+            throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem.getBody());
     }
 }

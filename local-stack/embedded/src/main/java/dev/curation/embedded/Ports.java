@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Loopback port checks with messages a user can act on. */
 public final class Ports {
@@ -23,13 +25,26 @@ public final class Ports {
         }
     }
 
-    /** A port that was free a moment ago. */
+    /** Ports {@link #free()} gave out in this JVM: it never gives one twice. */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port that was free a moment ago, and that this method has not given out before in this
+     * JVM. The kernel readily hands out a port it just gave (it is free again once its socket is
+     * closed), and a stack asks for six at once: one CI run got the same port for Kafka and the
+     * command service.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+                if (GIVEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free loopback port that was not given out before");
     }
 
     public static final class PortTakenException extends IllegalStateException {

@@ -64,7 +64,21 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
                 source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
                 source.onOff("link-checks", true));
         source.rejectUnknown();
+        requireDistinct(java.util.Map.of("--pg-port", options.pgPort(), "--kafka-port", options.kafkaPort(),
+                "--kafka-controller-port", options.kafkaControllerPort(), "--command-port", options.commandPort(),
+                "--query-port", options.queryPort(), "--identity-port", options.identityPort()));
         return options;
+    }
+
+    /** Two parts on one port would have the second fail to start, with a less clear message. */
+    private static void requireDistinct(Map<String, Integer> ports) {
+        Map<Integer, String> seen = new java.util.HashMap<>();
+        new java.util.TreeMap<>(ports).forEach((option, port) -> {
+            String other = seen.putIfAbsent(port, option);
+            if (other != null) {
+                throw new UsageException(other + " and " + option + " are both " + port + "; give each part a port of its own");
+            }
+        });
     }
 
     /** Looks up {@code --name}, then {@code CURATION_NAME} in the environment, then the default. */

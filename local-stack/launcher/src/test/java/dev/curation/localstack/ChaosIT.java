@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Faults under write load on the real stack, the launcher running as {@code ./curation start}
  * runs it: writers send keyed edits to several lists and retry each with its key until it is
  * acknowledged, and two more send edits once without a key (group commit), while faults strike
- * at random moments: kill -9 of either service, the broker paused (the launcher, which runs it,
+ * at random moments: kill -9 of either service or of the OIDC issuer (the keyed writers sign in with
+ * its token), the broker paused (the launcher, which runs it,
  * stopped with SIGSTOP), PostgreSQL frozen (SIGSTOP of its processes). Afterwards, with no human:
  * the stack is healthy; every acknowledged edit is in its list exactly once, an unkeyed edit whose
  * answer was lost at most once, and every version is one edit; every list's history is gap-free
@@ -52,12 +53,18 @@ class ChaosIT {
     private static final int LISTS = 4;
     private static final int WRITERS = 4;
     private static final int UNKEYED_WRITERS = 2;
+    /** kill -9 of the command service, of the query service, of the issuer; the broker paused; PostgreSQL frozen. */
+    private static final int FAULT_KINDS = 5;
 
     @TempDir
     Path data;
 
     private final int commandPort = Ports.free();
     private final int queryPort = Ports.free();
+    private final int identityPort = Ports.free();
+    /** The keyed writers sign in with a token of the stack's issuer, got once; unkeyed ones with Basic. */
+    private volatile String token;
+    private volatile Instant tokenAt = Instant.now();
     private final int pgPort = Ports.free();
     private final int kafkaPort = Ports.free();
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -69,6 +76,8 @@ class ChaosIT {
         Random random = new Random(seed);
         Process launcher = startLauncher();
         try {
+            token = StackFixture.token("http://127.0.0.1:" + identityPort, "alice");
+            tokenAt = Instant.now();
             for (int l = 0; l < LISTS; l++) {
                 HttpResponse<String> imported = post("/api/lists?slug=chaos-" + l, "text/markdown", "import-" + l,
                         "# Chaos " + l + "\n- [Start](https://example.com/start)\n");
@@ -93,14 +102,14 @@ class ChaosIT {
             List<String> faults = new ArrayList<>();
             List<Integer> kinds = new ArrayList<>();
             // until the end, and at least until every kind of fault has struck once
-            while (Instant.now().isBefore(end) || faults.size() < 4) {
+            while (Instant.now().isBefore(end) || faults.size() < FAULT_KINDS) {
                 sleep(Duration.ofSeconds(10 + random.nextInt(20)));
-                if (Instant.now().isAfter(end) && faults.size() >= 4) {
+                if (Instant.now().isAfter(end) && faults.size() >= FAULT_KINDS) {
                     break;
                 }
                 if (kinds.isEmpty()) {
                     // every kind of fault once per round, in a random order
-                    kinds.addAll(List.of(0, 1, 2, 3));
+                    kinds.addAll(List.of(0, 1, 2, 3, 4));
                     java.util.Collections.shuffle(kinds, random);
                 }
                 String at = java.time.LocalTime.now().withNano(0).toString();
@@ -218,6 +227,9 @@ class ChaosIT {
         return switch (kind) {
             case 0 -> killService("command-service");
             case 1 -> killService("query-service");
+            // the issuer: tokens given before stay good (its key is kept), and a command service that
+            // restarts while it is down answers 503, which the writers retry
+            case 4 -> killService("identity");
             case 2 -> {
                 // 90 s outlasts the producer's delivery timeout and Axon's unit-of-work timeout
                 int pause = runSeconds >= 600 && random.nextBoolean() ? 90 : 30;
@@ -226,7 +238,7 @@ class ChaosIT {
                 signal("CONT", launcher.pid());
                 yield "broker paused " + pause + " s";
             }
-            default -> {
+            case 3 -> {
                 // the postmaster and every backend it forked: connections hang, as on a frozen host
                 ProcessHandle postmaster = Leftovers.alive(data.resolve("postgres").resolve("postmaster.pid")).orElseThrow();
                 List<Long> postgres = java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
@@ -236,6 +248,7 @@ class ChaosIT {
                 postgres.forEach(pid -> signal("CONT", pid));
                 yield "PostgreSQL frozen 20 s";
             }
+            default -> throw new IllegalArgumentException("no fault " + kind);
         };
     }
 
@@ -315,6 +328,13 @@ class ChaosIT {
                 if (response.statusCode() == 200) {
                     return true;
                 }
+                if (response.statusCode() == 401 && token != null) {
+                    // only an expired token may be refused (a run longer than its hour): then a new one, the same key again
+                    assertThat(Duration.between(tokenAt, Instant.now())).as(key + ": a good token refused: " + response.body())
+                            .isGreaterThan(Duration.ofMinutes(55));
+                    renewToken();
+                    continue;
+                }
                 assertThat(response.statusCode()).as(key + ": " + response.body()).isIn(409, 429, 503);
             } catch (IOException e) {
                 // a service or the launcher is down: the same key again
@@ -379,7 +399,7 @@ class ChaosIT {
         builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
         builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
         builder.environment().put("CURATION_IDENTITY_JAR", System.getProperty("curation.identity-jar"));
-        builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(dev.curation.embedded.Ports.free()));
+        builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(identityPort));
         Process process = builder.start();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -398,10 +418,19 @@ class ChaosIT {
         return process;
     }
 
+    private synchronized void renewToken() {
+        try {
+            token = StackFixture.token("http://127.0.0.1:" + identityPort, "alice");
+            tokenAt = Instant.now();
+        } catch (RuntimeException e) {
+            sleep(Duration.ofMillis(300)); // the issuer is down: the writer tries again
+        }
+    }
+
     private HttpResponse<String> post(String path, String type, String key, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + commandPort + path))
                 .header("Content-Type", type)
-                .header("Authorization", StackFixture.basic("alice"))
+                .header("Authorization", token == null ? StackFixture.basic("alice") : "Bearer " + token)
                 .header("Idempotency-Key", key)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,8 +3,6 @@ package dev.curation.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,12 +183,9 @@ final class Stack implements AutoCloseable {
         return command;
     }
 
+    /** A free loopback port, never one given before in this run (two parts of the stack on one port fail it). */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.curation.embedded.Ports.free();
     }
 
     @Override

@@ -250,7 +250,6 @@ class HostileInputIT extends SeedListSession {
         return response;
     }
 
-    /** The pipeline still works: a new list becomes visible, seeds are exact, nothing quarantined, versions agree. */
     /**
      * Sign-in as an attacker tries it: forged, tampered, unsigned and oversized bearer tokens are a
      * 401 problem on the command service; hostile requests to the issuer are 4xx OAuth errors, and
@@ -306,6 +305,7 @@ class HostileInputIT extends SeedListSession {
         assertThat(new String(get("/api/lists/" + LIST + "/markdown").body(), StandardCharsets.UTF_8)).doesNotContain("forged");
     }
 
+    /** The pipeline still works: a new list becomes visible, seeds are exact, nothing quarantined, versions agree. */
     private void assertPipelineHealthy(String slug) throws Exception {
         String markdown = "# Fresh\n- [Fresh](https://fresh.example.com/" + slug + ")\n";
         assertThat(importMarkdown(slug, markdown).statusCode()).isEqualTo(201);

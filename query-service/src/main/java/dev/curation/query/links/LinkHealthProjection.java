@@ -63,10 +63,6 @@ class LinkHealthProjection {
     }
 
     void apply(LinkCheckRecord check) {
-        boolean seen = jdbc.sql("SELECT 1 FROM link_check WHERE id = ?").param(check.id()).query(Integer.class).optional().isPresent();
-        if (seen) {
-            return;
-        }
         jdbc.sql("INSERT INTO link_state (url_hash, url) VALUES (?, ?) ON CONFLICT (url_hash) DO NOTHING")
                 .params(check.urlHash(), check.url()).update();
         LinkState before = jdbc.sql("""
@@ -76,6 +72,12 @@ class LinkHealthProjection {
                 .query((rs, n) -> new LinkState(LinkState.Status.ofWire(rs.getString(1)), rs.getInt(2), instant(rs.getTimestamp(3)),
                         instant(rs.getTimestamp(4)), rs.getString(5), rs.getBoolean(6), rs.getString(7)))
                 .single();
+        // asked under the URL's lock: a consumer that still holds the partition after a rebalance, applying
+        // the same check at the same time, waits for the lock and then sees it applied
+        boolean seen = jdbc.sql("SELECT 1 FROM link_check WHERE id = ?").param(check.id()).query(Integer.class).optional().isPresent();
+        if (seen) {
+            return;
+        }
         LinkState after = before.after(check, properties.deadAfterFailures(), properties.deadAfter());
         jdbc.sql("""
                         INSERT INTO link_check (id, url_hash, url, checked_at, outcome, status_after, http_status, final_url,

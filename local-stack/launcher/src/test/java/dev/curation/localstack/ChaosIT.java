@@ -74,6 +74,8 @@ class ChaosIT {
         long seconds = Long.parseLong(property("curation.chaos.seconds", "90"));
         long seed = Long.parseLong(property("curation.chaos.seed", Long.toString(System.nanoTime())));
         Random random = new Random(seed);
+        // printed first: a run that fails names it too, to be replayed with -Dcuration.chaos.seed
+        System.out.println("chaos: seed " + seed + " for " + seconds + " s (replay with -Dcuration.chaos.seed=" + seed + ")");
         Process launcher = startLauncher();
         try {
             token = StackFixture.token("http://127.0.0.1:" + identityPort, "alice");

@@ -33,6 +33,10 @@ class AccountsTest {
     void aSecretEqualToTheNameStopsItAndAHashStartsIt() {
         assertThatThrownBy(() -> new IssuerConfig().accounts(properties(false, new IdentityProperties.Account("dana",
                 "{noop}dana", List.of())))).hasMessageContaining("dana");
+        // a hash of the name is the name all the same
+        String ofTheName = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("dana");
+        assertThatThrownBy(() -> new IssuerConfig().accounts(properties(false, new IdentityProperties.Account("dana",
+                ofTheName, List.of())))).hasMessageContaining("dana").hasMessageContaining("name as its password");
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a long passphrase");
         assertThat(new IssuerConfig().accounts(properties(false, new IdentityProperties.Account("dana", hash, List.of())))
                 .findByClientId("dana")).isNotNull();

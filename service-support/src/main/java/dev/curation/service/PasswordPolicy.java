@@ -3,6 +3,8 @@ package dev.curation.service;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * What a configured account's password must be, checked at start-up: an encoded hash with the
@@ -16,6 +18,7 @@ public final class PasswordPolicy {
 
     private static final Set<String> SLOW = Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2",
             "pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8");
+    private static final PasswordEncoder ENCODERS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
 
     private PasswordPolicy() {
@@ -48,16 +51,27 @@ public final class PasswordPolicy {
 
     /**
      * Why the account's password is refused, or null: {@link #problem} and, outside the local
-     * stack, a password equal to the account's name, as the local stack's well-known accounts have.
+     * stack, a password that is the account's name (its hash checked against the name, as a
+     * sign-in would check it; plain text and unprefixed passwords are refused by {@link #problem}
+     * already).
      */
     public static @Nullable String refusal(String name, @Nullable String password, boolean localAccounts) {
         String problem = problem(password, localAccounts);
         if (problem != null) {
             return problem;
         }
-        if (!localAccounts && password != null && (password.equals(name) || password.equals("{noop}" + name))) {
-            return "uses the local default password; configure a hashed password ({bcrypt}...)";
+        if (!localAccounts && password != null && isTheName(name, password)) {
+            return "has the account's name as its password; configure a hash of another password ({bcrypt}...)";
         }
         return null;
+    }
+
+    private static boolean isTheName(String name, String password) {
+        try {
+            return ENCODERS.matches(name, password);
+        } catch (RuntimeException | LinkageError e) {
+            // an encoder that cannot run here ({argon2} and {scrypt} need Bouncy Castle): not this check's refusal
+            return false;
+        }
     }
 }

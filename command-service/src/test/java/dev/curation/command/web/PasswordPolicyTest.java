@@ -48,6 +48,15 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void aHashOfTheNameIsRefusedOutsideTheLocalStack() {
+        String ofTheName = encoder.encode("dana");
+        assertThat(PasswordPolicy.refusal("dana", ofTheName, false)).contains("name as its password");
+        assertThat(PasswordPolicy.refusal("erin", ofTheName, false)).isNull();
+        assertThatThrownBy(() -> new SecurityConfig().accounts(new AccountProperties(List.of(new AccountProperties.Account(
+                "dana", ofTheName, List.of("CURATOR"))), false, true))).hasMessageContaining("dana");
+    }
+
+    @Test
     void theLocalStackTakesPlainTextButNeverEmptyOrUnprefixed() {
         assertThat(PasswordPolicy.problem("{noop}alice", true)).isNull();
         assertThat(PasswordPolicy.problem("{noop}", true)).contains("empty");

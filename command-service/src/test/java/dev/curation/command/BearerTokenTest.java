@@ -50,8 +50,8 @@ class BearerTokenTest {
 
     @Test
     void theTokensClaimsAreTheAccountAndTheListChecksItsRole() throws Exception {
-        String erin = token(ISSUER, "erin", List.of("CURATOR", "CONTRIBUTOR"), 300);
-        String dave = token(ISSUER, "dave", List.of(), 300);
+        String erin = ISSUER.token("erin", List.of("CURATOR", "CONTRIBUTOR"), 300);
+        String dave = ISSUER.token("dave", List.of(), 300);
         HttpResponse<String> imported = send("POST", "/api/lists?slug=tokens", "text/markdown", "Bearer " + erin,
                 "# Tokens\n## Tools\n- [Kafka](https://kafka.apache.org) - A log.\n");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
@@ -73,7 +73,7 @@ class BearerTokenTest {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
         // an expired token, another signer's, garbage: 401 problem+json, no challenge a browser would act on
-        for (String refused : List.of(token(ISSUER, "erin", List.of("CURATOR"), -600), token(STRANGER, "erin", List.of("CURATOR"), 300),
+        for (String refused : List.of(ISSUER.token("erin", List.of("CURATOR"), -600), STRANGER.token("erin", List.of("CURATOR"), 300),
                 "not.a.token")) {
             HttpResponse<String> response = send("POST", "/api/lists/tokens/proposals", "application/json", "Bearer " + refused,
                     proposal);
@@ -82,10 +82,6 @@ class BearerTokenTest {
                     t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
         }
-    }
-
-    private static String token(TestIssuer signer, String name, List<String> roles, long secondsValid) {
-        return signer.token(name, roles, secondsValid);
     }
 
     private HttpResponse<String> send(String method, String path, String type, String authorization, String body) throws Exception {

@@ -1,31 +1,71 @@
 package dev.curation.service;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * How both services read the OIDC issuer's tokens: the account from the name claim, the global
- * roles from the roles claim ({@link OidcProperties}), and which bearer tokens are the issuer's
- * to check at all.
+ * roles from the roles claim ({@link OidcProperties}), which bearer tokens are the issuer's to
+ * check at all, and how a refused one is answered.
  */
 public final class BearerTokens {
 
-    private static final String OPERATIONS = "/api/operations/";
+    /** Writes a problem answer the way the service writes its others. */
+    @FunctionalInterface
+    public interface Refusal {
+        void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
+                   String detail) throws IOException;
+    }
 
     private BearerTokens() {
     }
 
-    public static JwtAuthenticationConverter accounts(OidcProperties oidc) {
+    /**
+     * The service as a resource server of the issuer: tokens checked by {@code decoder} (with a
+     * provider of their own, since a service's other authentication manager knows only its Basic
+     * accounts), a bad token answered 401 and an issuer that cannot be reached 503, through
+     * {@code refusal}. With {@code everywhere}, a bearer token on any path is the issuer's to
+     * check; without it, only on the operations endpoints ({@link #resolver}).
+     */
+    public static Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>> resourceServer(JwtDecoder decoder,
+            OidcProperties oidc, boolean everywhere, Refusal refusal) {
+        JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(reachable(decoder));
+        bearer.setJwtAuthenticationConverter(accounts(oidc));
+        AuthenticationEntryPoint badToken = (request, response, e) -> refusal.write(request, response, HttpStatus.UNAUTHORIZED,
+                "unauthenticated", "Authentication required", "the bearer token was not accepted: "
+                        + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")));
+        AuthenticationEntryPoint issuerAway = (request, response, e) -> {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            refusal.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable", "Sign-in unavailable",
+                    "the OIDC issuer that checks bearer tokens cannot be reached; retry later, the token may be good");
+        };
+        return server -> server
+                .bearerTokenResolver(resolver(everywhere))
+                .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer)))
+                .authenticationEntryPoint(badToken)
+                .withObjectPostProcessor(failures(badToken, issuerAway));
+    }
+
+    private static JwtAuthenticationConverter accounts(OidcProperties oidc) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(oidc.rolesClaim());
         roles.setAuthorityPrefix("ROLE_");
@@ -42,7 +82,7 @@ public final class BearerTokens {
      * {@code everywhere}, any; without it, none (the query service's reads are open to all, and a
      * header sent along with one is no reason to refuse it).
      */
-    public static BearerTokenResolver resolver(boolean everywhere) {
+    private static BearerTokenResolver resolver(boolean everywhere) {
         DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
         return request -> {
             boolean operations = isOperations(request);
@@ -55,7 +95,7 @@ public final class BearerTokens {
     }
 
     private static boolean isOperations(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + OPERATIONS);
+        return ApiRefusals.isOperations(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static boolean jwtShaped(@Nullable String token) {
@@ -68,7 +108,7 @@ public final class BearerTokens {
      * {@code IllegalArgumentException} instead, which was a 500. Spring's provider then reports it
      * as an {@link AuthenticationServiceException}, which {@link #failures} answers 503.
      */
-    public static JwtDecoder reachable(JwtDecoder decoder) {
+    private static JwtDecoder reachable(JwtDecoder decoder) {
         return token -> {
             try {
                 return decoder.decode(token);
@@ -85,8 +125,8 @@ public final class BearerTokens {
      * that cannot be reached by {@code issuerAway} (a 503: the token may be good, and a new one
      * would not help). Spring's default rethrows the second, which was a 500.
      */
-    public static ObjectPostProcessor<BearerTokenAuthenticationFilter> failures(AuthenticationEntryPoint badToken,
-                                                                                 AuthenticationEntryPoint issuerAway) {
+    private static ObjectPostProcessor<BearerTokenAuthenticationFilter> failures(AuthenticationEntryPoint badToken,
+                                                                                  AuthenticationEntryPoint issuerAway) {
         return new ObjectPostProcessor<>() {
             @Override
             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {

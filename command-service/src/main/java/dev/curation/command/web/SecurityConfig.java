@@ -115,30 +115,10 @@ class SecurityConfig {
         }
         org.springframework.security.oauth2.jwt.JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
-            // bearer tokens from the configured issuer: the name and global roles come from their claims
-            org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter fromClaims =
-                    BearerTokens.accounts(oidc);
-            org.springframework.security.web.AuthenticationEntryPoint badToken = (request, response, e) -> problem(json, response,
-                    HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", "the bearer token was not accepted: "
-                            + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")));
-            org.springframework.security.web.AuthenticationEntryPoint issuerAway = (request, response, e) -> {
-                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                problem(json, response, HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable", "Sign-in unavailable",
-                        "the OIDC issuer that checks bearer tokens cannot be reached; retry later, the token may be good");
-            };
-            http.oauth2ResourceServer(server -> server
-                    // on the operations endpoints the operations token is a bearer token too: not the issuer's to check
-                    .bearerTokenResolver(BearerTokens.resolver(true))
-                    // a manager of its own: the one above only knows the Basic accounts
-                    .jwt(jwt -> {
-                        org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider bearer =
-                                new org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider(
-                                        BearerTokens.reachable(decoder));
-                        bearer.setJwtAuthenticationConverter(fromClaims);
-                        jwt.authenticationManager(new ProviderManager(bearer));
-                    })
-                    .authenticationEntryPoint(badToken)
-                    .withObjectPostProcessor(BearerTokens.failures(badToken, issuerAway)));
+            // bearer tokens from the configured issuer: the name and global roles come from their claims; on the
+            // operations endpoints the operations token is a bearer token too, not the issuer's to check
+            http.oauth2ResourceServer(BearerTokens.resourceServer(decoder, oidc, true,
+                    (request, response, status, type, title, detail) -> problem(json, response, status, type, title, detail)));
         }
         if (decoder == null && !basicAccounts.httpBasic()) {
             org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).warn("nobody can sign in: HTTP Basic is off and no OIDC "

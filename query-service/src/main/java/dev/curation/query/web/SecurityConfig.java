@@ -9,17 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,22 +40,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
-            JwtAuthenticationProvider bearer = new JwtAuthenticationProvider(BearerTokens.reachable(decoder));
-            bearer.setJwtAuthenticationConverter(BearerTokens.accounts(oidc));
-            AuthenticationEntryPoint badToken = (request, response, e) -> write(json, response, ProblemResponses.of(
-                    HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", "the bearer token was not accepted: "
-                            + (e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("invalid")), request));
-            AuthenticationEntryPoint issuerAway = (request, response, e) -> {
-                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-                write(json, response, ProblemResponses.of(HttpStatus.SERVICE_UNAVAILABLE, "issuer-unavailable",
-                        "Sign-in unavailable", "the OIDC issuer that checks bearer tokens cannot be reached; retry later, "
-                                + "the token may be good", request));
-            };
-            http.oauth2ResourceServer(server -> server
-                    .bearerTokenResolver(BearerTokens.resolver(false))
-                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(bearer)))
-                    .authenticationEntryPoint(badToken)
-                    .withObjectPostProcessor(BearerTokens.failures(badToken, issuerAway)));
+            http.oauth2ResourceServer(BearerTokens.resourceServer(decoder, oidc, false,
+                    (request, response, status, type, title, detail) ->
+                            write(json, response, ProblemResponses.of(status, type, title, detail, request))));
         }
         return http.build();
     }

@@ -6,6 +6,7 @@ import dev.curation.query.history.ItemHistory.ItemVersion;
 import dev.curation.query.history.ListBlame;
 import dev.curation.query.history.ListBlame.BlameLine;
 import dev.curation.query.history.ListHistory;
+import dev.curation.query.history.ListMembers;
 import dev.curation.query.history.ListHistory.VersionRow;
 import dev.curation.query.history.VersionKind;
 import dev.curation.query.list.ListStore;
@@ -39,10 +40,10 @@ class HistoryController {
     private final ItemHistory items;
     private final ListBlame blames;
     private final ChangeFeed feeds;
-    private final dev.curation.query.history.ListMembers members;
+    private final ListMembers members;
 
     HistoryController(ListStore lists, ListHistory history, ItemHistory items, ListBlame blames, ChangeFeed feeds,
-                      dev.curation.query.history.ListMembers members) {
+                      ListMembers members) {
         this.members = members;
         this.lists = lists;
         this.history = history;
@@ -57,7 +58,7 @@ class HistoryController {
     @Operation(summary = "Who may do what on the list: its members with their roles (owner, curator, contributor), and "
             + "every membership change, who made it and when; accounts not named have their global role")
     @GetMapping(path = "/api/lists/{slug}/members", produces = MediaType.APPLICATION_JSON_VALUE)
-    dev.curation.query.history.ListMembers.View members(@PathVariable String slug) {
+    ListMembers.View members(@PathVariable String slug) {
         return members.of(list(slug).listId());
     }
 

@@ -229,6 +229,13 @@ class CuratedList {
         applyAll(List.of(new WebhookReEnabled(listId, command.webhook(), curator)), version);
     }
 
+    /** A read or side effect of the list's curators or owners, decided by the list's members; stores nothing. */
+    @CommandHandler
+    void checkRole(ListCommand.CheckRole command, @MetaDataValue(EventMetadata.ACTOR) String actor,
+                   @MetaDataValue(EventMetadata.ROLES) @Nullable String roles) {
+        require(actor, roles, command.needed(), command.action());
+    }
+
     private void requireWebhook(String webhook) {
         if (!webhooks.contains(webhook)) {
             throw new ListRuleException.NoSuchWebhook(webhook);

@@ -143,9 +143,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         UPDATE idempotency_record SET status = ?, content_type = ?, location = ?, etag = ?, body = ?
                         WHERE principal = ? AND idempotency_key = ?""")
                 .params(cached.getStatus(), cached.getContentType(), cached.getHeader("Location"),
-                        cached.getHeader("ETag"), cached.getContentAsByteArray(), principal, key)
+                        cached.getHeader("ETag"), storedBody(request, cached), principal, key)
                 .update();
         return Handled.STORED;
+    }
+
+    /** The body to replay: the answer's, or what the handler asked to store instead ({@link ReplayedAnswer}). */
+    private byte[] storedBody(HttpServletRequest request, ContentCachingResponseWrapper cached) {
+        Object replayed = ReplayedAnswer.of(request);
+        return replayed == null ? cached.getContentAsByteArray() : json.writeValueAsBytes(replayed);
     }
 
     /** A checked failure of the filter chain, carried through the transaction callback. */

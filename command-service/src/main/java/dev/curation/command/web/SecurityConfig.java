@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads are open, every write needs a bearer token of the configured OIDC issuer, or on the local
- * stack HTTP Basic ({@code curation.security.http-basic}). Here: global curators create lists and manage
- * webhooks (operators' work); every other write needs a signed-in account, and the list itself
+ * stack HTTP Basic ({@code curation.security.http-basic}). Here: global curators create lists; every
+ * other write, and every read of a list's webhooks, needs a signed-in account, and the list itself
  * checks what its role there allows ({@code Members}: owners manage members, curators edit and
  * review, contributors propose), as it checks the rules about persons (nobody approves their own
  * proposal, only the author withdraws).
@@ -76,8 +76,9 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies; cross-site writes: CrossSiteWrites
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        // webhooks name their receivers: curators only, reads too
-                        .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").hasRole(CURATOR)
+                        // webhooks name their receivers: signed in, reads too; the list lets its curators and
+                        // owners in (WebhookController asks it), not whoever is a curator elsewhere
+                        .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         // a new list: global curators; its importer becomes its first owner

@@ -49,10 +49,13 @@ class WebhookOutbox {
     void on(ListEvent event, EventMessage<?> message) {
         switch (event) {
             case WebhookSubscribed s -> {
+                // the whole URL was stored beside the secret with this event; the event has only its origin
                 jdbc.sql("""
-                                INSERT INTO webhook (id, list_id, url, kinds, state, created_at) VALUES (?, ?, ?, ?, 'active', ?)
+                                INSERT INTO webhook (id, list_id, url, kinds, state, created_at)
+                                SELECT ?, ?, COALESCE((SELECT url FROM webhook_secret WHERE id = ?), ?), ?, 'active', ?
                                 ON CONFLICT (id) DO NOTHING""")
-                        .params(s.webhook(), s.listId(), s.url(), String.join(",", s.kinds()), Timestamp.from(message.getTimestamp()))
+                        .params(s.webhook(), s.listId(), s.webhook(), s.url(), String.join(",", s.kinds()),
+                                Timestamp.from(message.getTimestamp()))
                         .update();
                 return;
             }

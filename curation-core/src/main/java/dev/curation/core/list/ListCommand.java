@@ -74,6 +74,14 @@ public sealed interface ListCommand {
     record ReEnableWebhook(String listId, String webhook) implements ListCommand {
     }
 
+    /**
+     * Asks the list whether the sender has at least {@code needed} on it, for a read or a side
+     * effect that belongs to its curators or owners (its webhooks and their deliveries): refused as
+     * any command on the list would be, accepted without an event.
+     */
+    record CheckRole(String listId, ListRole needed, String action) implements ListCommand {
+    }
+
     /** A curator sets the list's review policy. */
     record ChangeReviewPolicy(String listId, int requiredApprovals, boolean authorCounts, boolean dismissOnAmend)
             implements ListCommand {

@@ -45,6 +45,28 @@ public final class Webhooks {
         return value;
     }
 
+    /**
+     * What of a receiver's URL may be shown to anyone: its scheme, host and port. Path, query and
+     * fragment are dropped, since hook services put their credential there
+     * ({@code https://hooks.slack.com/services/T0/B0/SECRET}); a URL that does not parse shows nothing.
+     */
+    public static String origin(@Nullable String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            URI uri = new URI(url.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return "";
+            }
+            String host = uri.getHost();
+            return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + host.toLowerCase(Locale.ROOT)
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (URISyntaxException e) {
+            return "";
+        }
+    }
+
     /** The kinds asked for, every kind when none is named. @throws InputException.Invalid naming an unknown kind */
     public static List<String> kinds(@Nullable List<String> kinds) {
         if (kinds == null || kinds.isEmpty()) {

@@ -2,13 +2,17 @@ package dev.curation.query.list;
 
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.WebhookSubscribed;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An event as it arrived on the topic: its envelope, and its payload's JSON bytes exactly as sent (history stores them). */
+/**
+ * An event as it arrived on the topic: its envelope, and its payload's JSON bytes exactly as sent
+ * (history stores them), except where an old revision held what no open read may show.
+ */
 record ArrivedEvent(EventEnvelope envelope, byte[] payloadJson) {
 
     /**
@@ -83,7 +87,10 @@ record ArrivedEvent(EventEnvelope envelope, byte[] payloadJson) {
             throw new IllegalArgumentException("record key " + record.key() + ", envelope list " + envelope.listId()
                     + " and payload list " + envelope.payload().listId() + " differ");
         }
-        return new ArrivedEvent(envelope, payloadJson);
+        // a subscription of revision 1 carried the receiver's whole URL, a credential: the payload read
+        // has only its origin (WebhookSubscribed), and that is what is stored and served, never the bytes sent
+        return new ArrivedEvent(envelope, envelope.payload() instanceof WebhookSubscribed subscribed
+                ? json.writeValueAsBytes(subscribed) : payloadJson);
     }
 
     private static String text(JsonParser parser, JsonToken value, String field) {

@@ -4,12 +4,15 @@ import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListDirectory;
 import dev.curation.command.web.NotFoundException;
+import dev.curation.command.web.ReplayedAnswer;
 import dev.curation.command.webhook.WebhookProperties;
 import dev.curation.command.webhook.WebhookSignature;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListRole;
 import dev.curation.links.AddressGuard;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -18,9 +21,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +34,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Webhook subscriptions of a list and their delivery log, managed by curators (docs/adr/0019-webhooks.md). */
+/**
+ * Webhook subscriptions of a list and their delivery log, managed by the list's curators and owners
+ * (docs/adr/0019-webhooks.md): every path asks the list itself ({@link ListCommand.CheckRole}), so an
+ * owner who makes a global curator only a contributor of the list shuts them out of its webhooks too.
+ */
 @RestController
 class WebhookController {
 
@@ -39,24 +49,33 @@ class WebhookController {
     private final JdbcClient jdbc;
     private final AddressGuard guard;
 
-    WebhookController(ListCommandBatcher commands, ListDirectory directory, JdbcClient jdbc, WebhookProperties properties) {
+    private final TransactionTemplate transactions;
+
+    WebhookController(ListCommandBatcher commands, ListDirectory directory, JdbcClient jdbc, WebhookProperties properties,
+                      PlatformTransactionManager transactions) {
         this.commands = commands;
         this.directory = directory;
         this.jdbc = jdbc;
         this.guard = new AddressGuard(properties.allowPrivate());
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /** {@code kinds}: version, proposal, settings (all when absent). */
     record SubscribeRequest(String url, List<String> kinds) {
     }
 
-    /** The secret is shown once, here: deliveries are signed with it (Curation-Signature). */
-    record Subscribed(String id, String url, List<String> kinds, String secret) {
+    /**
+     * The secret is shown once, here: deliveries are signed with it (Curation-Signature). A request
+     * replayed with its Idempotency-Key gets this answer without the secret (null): answers are
+     * kept for a day, secrets are not.
+     */
+    record Subscribed(String id, String url, List<String> kinds, @Nullable String secret) {
     }
 
     @Operation(summary = "Subscribe a URL to the list's changes (curators); the answer holds the signing secret, shown once")
     @PostMapping(path = "/api/lists/{slug}/webhooks", consumes = "application/json")
-    ResponseEntity<Subscribed> subscribe(@PathVariable String slug, @RequestBody SubscribeRequest request, Authentication user) {
+    ResponseEntity<Subscribed> subscribe(@PathVariable String slug, @RequestBody SubscribeRequest request, Authentication user,
+                                         HttpServletRequest http) {
         String listId = listId(slug);
         String url = dev.curation.core.list.Webhooks.url(request == null ? null : request.url());
         try {
@@ -69,8 +88,13 @@ class WebhookController {
         List<String> kinds = dev.curation.core.list.Webhooks.kinds(request.kinds());
         String id = "w" + HexFormat.of().formatHex(bytes(8));
         String secret = HexFormat.of().formatHex(bytes(32));
-        jdbc.sql("INSERT INTO webhook_secret (id, secret) VALUES (?, ?)").params(id, secret).update();
-        send(new ListCommand.SubscribeWebhook(listId, id, url, kinds, WebhookSignature.fingerprint(secret)), user);
+        // the secret and the whole URL (the event carries only its origin) commit with the event or not at all:
+        // a refused subscription leaves no row behind (in a keyed request's transaction, this one joins it)
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("INSERT INTO webhook_secret (id, secret, url) VALUES (?, ?, ?)").params(id, secret, url).update();
+            send(new ListCommand.SubscribeWebhook(listId, id, url, kinds, WebhookSignature.fingerprint(secret)), user);
+        });
+        ReplayedAnswer.store(http, new Subscribed(id, url, kinds, null));
         return ResponseEntity.created(URI.create("/api/lists/" + slug + "/webhooks/" + id)).body(new Subscribed(id, url, kinds, secret));
     }
 
@@ -79,10 +103,11 @@ class WebhookController {
 
     @Operation(summary = "The list's webhooks (curators): state active, or disabled after repeated failures")
     @GetMapping("/api/lists/{slug}/webhooks")
-    List<WebhookView> all(@PathVariable String slug) {
+    List<WebhookView> all(@PathVariable String slug, Authentication user) {
+        String listId = curatorOf(slug, user);
         return jdbc.sql("SELECT id, url, kinds, state, failures, created_at FROM webhook WHERE list_id = ? AND state <> 'removed' "
                         + "ORDER BY created_at, id")
-                .param(listId(slug))
+                .param(listId)
                 .query((rs, n) -> new WebhookView(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(",")),
                         rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()))
                 .list();
@@ -109,8 +134,8 @@ class WebhookController {
 
     @Operation(summary = "A webhook's deliveries, newest first (curators)")
     @GetMapping("/api/lists/{slug}/webhooks/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id) {
-        requireWebhook(listId(slug), id);
+    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id, Authentication user) {
+        requireWebhook(curatorOf(slug, user), id);
         return jdbc.sql("""
                         SELECT sequence, kind, state, attempts, last_status, last_millis, last_error, next_attempt_at, delivered_at
                         FROM webhook_delivery WHERE webhook_id = ? ORDER BY sequence DESC LIMIT 200""")
@@ -123,8 +148,9 @@ class WebhookController {
 
     @Operation(summary = "Deliver one change again (curators)")
     @PostMapping("/api/lists/{slug}/webhooks/{id}/deliveries/{sequence}/redeliver")
-    ResponseEntity<Void> redeliver(@PathVariable String slug, @PathVariable String id, @PathVariable long sequence) {
-        requireWebhook(listId(slug), id);
+    ResponseEntity<Void> redeliver(@PathVariable String slug, @PathVariable String id, @PathVariable long sequence,
+                                   Authentication user) {
+        requireWebhook(curatorOf(slug, user), id);
         int updated = jdbc.sql("UPDATE webhook_delivery SET state = 'pending', next_attempt_at = now() WHERE webhook_id = ? AND sequence = ?")
                 .params(id, sequence).update();
         if (updated == 0) {
@@ -148,6 +174,13 @@ class WebhookController {
         byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /** The list's id, once the list says {@code user} curates (or owns) it. */
+    private String curatorOf(String slug, Authentication user) {
+        String listId = listId(slug);
+        send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user);
+        return listId;
     }
 
     private String listId(String slug) {

@@ -170,8 +170,27 @@ class HostileInputIT extends SeedListSession {
                     if (signedIn) {
                         request.header("Authorization", StackFixture.basic("alice"));
                     }
+                    // forged proxy headers change nothing: no proxy is trusted (issue 25)
+                    if (inputs.random().nextBoolean()) {
+                        request.header(inputs.pick(List.of("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+                                "Forwarded", "X-Real-IP")), inputs.pick(List.of("127.0.0.1", "for=127.0.0.1", "::1",
+                                "evil.example", "https", "10.0.0.1, 127.0.0.1", inputs.text())).replaceAll("[^\\x20-\\x7e]", ""));
+                    }
                     check(send(request), method + " " + (command ? "command:" : "query:") + path + " "
                             + (signedIn ? "alice" : "-") + " " + type, body);
+                    // and a page on another site never gets an operation run, whatever it sends
+                    String operation = command ? "/api/operations/republish" : "/api/operations/rebuild";
+                    HttpRequest.Builder foreign = HttpRequest.newBuilder(URI.create(base + operation))
+                            .method("POST", HttpRequest.BodyPublishers.ofByteArray(body));
+                    switch (inputs.random().nextInt(3)) {
+                        case 0 -> foreign.header("Origin", inputs.pick(List.of("https://evil.example", "null",
+                                "http://127.0.0.1.evil.example", "http://localhost:1")));
+                        case 1 -> foreign.header("Sec-Fetch-Site", "cross-site");
+                        default -> foreign.header("Content-Type", inputs.pick(List.of("text/plain",
+                                "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")));
+                    }
+                    HttpResponse<byte[]> refused = check(send(foreign), "POST " + operation + " from another site", body);
+                    assertThat(refused.statusCode()).as("POST " + operation + " from another site").isIn(403, 415);
                 }
             }
             requests++;

@@ -110,6 +110,157 @@ class SecurityIT extends SeedListSession {
         assertThat(send("GET", hooks, "alice").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(3)
+    void aPageOnAnotherSiteCannotRunOperations() throws Exception {
+        for (String url : List.of(stack.queryUrl() + "/api/operations/rebuild", stack.commandUrl() + "/api/operations/republish")) {
+            HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Origin", "https://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(foreign.statusCode()).as(url + ": " + foreign.body()).isEqualTo(403);
+            assertThat(foreign.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            HttpResponse<String> crossSite = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Sec-Fetch-Site", "cross-site")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(crossSite.statusCode()).as(url + ": " + crossSite.body()).isEqualTo(403);
+            HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("a=b")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(form.statusCode()).as(url + ": " + form.body()).isEqualTo(415);
+        }
+        // the list is still served as it was: nothing was rebuilt behind the refusals
+        assertThat(get("/api/lists/" + LIST).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void theRequestsHostNeverReachesTheFeed() throws Exception {
+        String feed = raw(stack.queryUrl(), "GET /api/lists/" + LIST + "/feed.atom HTTP/1.1\r\nHost: evil.example\r\n"
+                + "X-Forwarded-Host: evil2.example\r\nX-Forwarded-Proto: gopher\r\nConnection: close\r\n\r\n");
+        assertThat(feed).startsWith("HTTP/1.1 200").contains("<feed").doesNotContain("evil.example", "evil2.example", "gopher");
+    }
+
+    @Test
+    @Order(5)
+    void guessingOneAccountLocksOutNobodyElse() throws Exception {
+        java.net.InetAddress here = java.net.InetAddress.getByName("127.0.0.1");
+        java.net.InetAddress elsewhere = java.net.InetAddress.getByName("127.0.0.2");
+        String webhooks = stack.commandUrl() + "/api/lists/" + LIST + "/webhooks";
+        for (int i = 0; i < 15; i++) {
+            int status = basicGet(here, webhooks, "alice", "wrong" + i);
+            assertThat(status).isIn(401, 429);
+        }
+        assertThat(basicGet(here, webhooks, "alice", "alice")).as("the guesser stays throttled").isEqualTo(429);
+        assertThat(basicGet(here, webhooks, "bob", "bob")).as("another account from the same address").isNotIn(401, 429);
+        assertThat(basicGet(elsewhere, webhooks, "alice", "alice")).as("the owner from another address").isEqualTo(200);
+
+        String tokens = stack.issuerUrl() + "/oauth2/token";
+        for (int i = 0; i < 15; i++) {
+            assertThat(token(here, tokens, "carol", "wrong" + i)).isIn(401, 429);
+        }
+        assertThat(token(here, tokens, "carol", "carol")).as("the guesser stays throttled").isEqualTo(429);
+        assertThat(token(here, tokens, "alice", "alice")).as("another client from the same address").isEqualTo(200);
+        assertThat(token(elsewhere, tokens, "carol", "carol")).as("the owner from another address").isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void oneAddressCannotTakeEveryStream() throws Exception {
+        java.net.http.HttpClient greedy = java.net.http.HttpClient.newBuilder()
+                .localAddress(java.net.InetAddress.getByName("127.0.0.1")).build();
+        java.net.http.HttpClient other = java.net.http.HttpClient.newBuilder()
+                .localAddress(java.net.InetAddress.getByName("127.0.0.3")).build();
+        List<InputStream> open = new ArrayList<>();
+        try {
+            int refusedAt = -1;
+            for (int i = 0; i < 40 && refusedAt < 0; i++) {
+                HttpResponse<InputStream> stream = greedy.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/streams/changes"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                open.add(stream.body());
+                if (stream.statusCode() != 200) {
+                    assertThat(stream.statusCode()).isEqualTo(429);
+                    assertThat(stream.headers().firstValue("Retry-After")).isPresent();
+                    refusedAt = i;
+                }
+            }
+            assertThat(refusedAt).as("one address holds at most its share").isBetween(1, 39);
+            HttpResponse<InputStream> another = other.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + "/api/lists/" + LIST
+                    + "/stream")).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            open.add(another.body());
+            assertThat(another.statusCode()).as("another address still gets a stream").isEqualTo(200);
+        } finally {
+            for (InputStream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aReceiverThatNeverEndsItsBodyIsAFailedAttempt() throws Exception {
+        try (java.net.ServerSocket receiver = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            List<java.net.Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        java.net.Socket socket = receiver.accept();
+                        held.add(socket);
+                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nnot done"
+                                .getBytes(StandardCharsets.US_ASCII));
+                        socket.getOutputStream().flush();
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            HttpResponse<String> subscribed = post("alice", "/api/lists/" + LIST + "/webhooks",
+                    "{\"url\":\"http://127.0.0.1:" + receiver.getLocalPort() + "/stall\",\"kinds\":[\"proposal\"]}");
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            String id = JSON.readTree(subscribed.body()).get("id").asString();
+            String entry = JSON.readTree(get("/api/lists/" + LIST).body()).at("/sections/0/entries/0/id").asString();
+            HttpResponse<String> proposed = post("carol", "/api/lists/" + LIST + "/proposals",
+                    "{\"edits\":[{\"op\":\"editLink\",\"entry\":\"" + entry + "\",\"description\":\"Stalled.\"}]}");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+            String deliveries = stack.commandUrl() + "/api/lists/" + LIST + "/webhooks/" + id + "/deliveries";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                JsonNode log = JSON.readTree(read(deliveries, signIn("alice")));
+                return log.size() > 0 && log.get(0).get("attempts").asInt() >= 1 && !log.get(0).get("lastError").isNull();
+            });
+            JsonNode first = JSON.readTree(read(deliveries, signIn("alice"))).get(0);
+            assertThat(first.get("state").asString()).isEqualTo("pending");
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + LIST + "/webhooks/" + id))
+                    .header("Authorization", signIn("alice")).DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(204);
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A request written by hand, for headers an HTTP client will not send (Host). */
+    private static String raw(String base, String request) throws Exception {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int basicGet(java.net.InetAddress from, String url, String user, String secret) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().localAddress(from).build();
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int token(java.net.InetAddress from, String url, String client, String secret) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().localAddress(from).build();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((client + ":" + secret)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static HttpResponse<String> send(String method, String path, String user) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path)).header("Authorization", signIn(user))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

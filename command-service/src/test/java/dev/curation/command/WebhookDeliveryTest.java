@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.curation.command.webhook.WebhookSignature;
+import dev.curation.embedded.ScriptedSite;
+import dev.curation.embedded.ScriptedSite.Reply;
 import dev.curation.embedded.TestInfrastructure;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Webhooks over the real command service: a local receiver gets every change signed, in order,
  * also the ones it missed while it answered 503, and a subscription that keeps failing is
- * disabled until a curator turns it on again.
+ * disabled until a curator turns it on again; a receiver that never ends its answer costs one
+ * failed attempt per deadline, never a stuck thread.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"curation.webhooks.allow-private=true", "curation.webhooks.poll=100ms", "curation.webhooks.backoff=200ms",
-                "curation.webhooks.max-backoff=1s", "curation.webhooks.disable-after=6", "curation.webhooks.timeout=2s"})
+                "curation.webhooks.max-backoff=1s", "curation.webhooks.disable-after=6", "curation.webhooks.timeout=1s"})
 @ActiveProfiles("local")
 class WebhookDeliveryTest {
 
@@ -104,7 +107,7 @@ class WebhookDeliveryTest {
         assertThat(post("/api/lists/hooked/webhooks", "application/json", "alice", "{\"url\":\"ftp://x.example/\"}").statusCode())
                 .isEqualTo(400);
 
-        edit("B");
+        edit("hooked", "B");
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
         Received first = received.getFirst();
         assertThat(first.signature()).isEqualTo(WebhookSignature.of(secret, Long.parseLong(first.timestamp()), first.body()));
@@ -115,8 +118,8 @@ class WebhookDeliveryTest {
 
         // the receiver is down (503) while two more changes are made; they arrive once, in order, when it is back
         answer.set(503);
-        edit("C");
-        edit("D");
+        edit("hooked", "C");
+        edit("hooked", "D");
         Thread.sleep(1500);
         answer.set(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 3);
@@ -124,13 +127,16 @@ class WebhookDeliveryTest {
         assertThat(versions).containsExactly(2L, 3L, 4L);
         List<Long> sequences = received.stream().map(r -> Long.parseLong(r.delivery())).toList();
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
+        // the receiver keeps a delivery before it answers: the sender records it a moment later
+        await().atMost(Duration.ofSeconds(5)).until(() -> json.readTree(get("/api/lists/hooked/webhooks/" + id + "/deliveries",
+                "alice").body()).findValuesAsString("state").stream().allMatch("delivered"::equals));
         JsonNode log = json.readTree(get("/api/lists/hooked/webhooks/" + id + "/deliveries", "alice").body());
         assertThat(log.findValuesAsString("state")).containsOnly("delivered");
         assertThat(log.get(1).get("attempts").asInt()).isGreaterThan(1);
 
         // failing on: disabled after six failures in a row, then turned on again by a curator
         answer.set(500);
-        edit("E");
+        edit("hooked", "E");
         await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/lists/hooked/webhooks", "alice").body())
                 .get(0).get("state").asString().equals("disabled"));
         answer.set(204);
@@ -139,8 +145,41 @@ class WebhookDeliveryTest {
         assertThat(json.readTree(received.get(3).body()).get("version").asLong()).isEqualTo(5);
     }
 
-    private void edit(String title) throws Exception {
-        HttpResponse<String> edited = post("/api/lists/hooked/edits", "application/json", "alice",
+    @Test
+    void aReceiverThatNeverEndsItsAnswerFailsEachAttemptAtTheDeadlineAndIsDisabled() throws Exception {
+        // 200 at once, then a byte every 100 ms for ever: each read is quick, the answer never ends
+        ScriptedSite stalling = ScriptedSite.start("127.0.0.1");
+        try {
+            stalling.script("/hook", Reply.trickle(200, Duration.ofMillis(100)));
+            assertThat(post("/api/lists?slug=stalled", "text/markdown", "alice", "# Stalled\n- [A](https://a.example) - A.\n")
+                    .statusCode()).isEqualTo(201);
+            HttpResponse<String> subscribed = post("/api/lists/stalled/webhooks", "application/json", "alice",
+                    "{\"url\":\"" + stalling.url("/hook") + "\"}");
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            String id = json.readTree(subscribed.body()).get("id").asString();
+
+            edit("stalled", "B");
+            // disable-after=6 deadlines of 1 s and pauses of at most 1 s: well inside 30 s; the lease alone would take 31 s
+            await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/lists/stalled/webhooks", "alice").body())
+                    .get(0).get("state").asString().equals("disabled"));
+            JsonNode delivery = json.readTree(get("/api/lists/stalled/webhooks/" + id + "/deliveries", "alice").body()).get(0);
+            assertThat(delivery.get("state").asString()).isEqualTo("pending");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(6);
+            assertThat(delivery.get("lastStatus").isNull()).isTrue();
+            assertThat(delivery.get("lastError").asString()).startsWith("no answer within 1000 ms");
+            assertThat(delivery.get("lastMillis").asLong()).isBetween(900L, 2500L);
+            // one attempt at a time, each connection closed by the sender at its deadline
+            assertThat(stalling.hits("/hook")).isEqualTo(6);
+            assertThat(stalling.maxConcurrent()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> stalling.abandoned() == 6);
+            assertThat(stalling.open()).isZero();
+        } finally {
+            stalling.close();
+        }
+    }
+
+    private void edit(String slug, String title) throws Exception {
+        HttpResponse<String> edited = post("/api/lists/" + slug + "/edits", "application/json", "alice",
                 "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"" + title + "\",\"url\":\"https://" + title.toLowerCase()
                         + ".example\",\"description\":\"" + title + ".\"}]}");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);

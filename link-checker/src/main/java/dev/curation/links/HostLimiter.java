@@ -1,30 +1,31 @@
 package dev.curation.links;
 
+import java.net.InetAddress;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-host politeness: at most {@code concurrency} requests to one host at a time, and at least
- * {@code interval} between the starts of two of them. Callers block (on virtual threads that is
- * cheap) until their turn.
+ * Per-server politeness: at most {@code concurrency} requests to one address at a time, and at
+ * least {@code interval} between the starts of two of them. Keyed by the resolved address, not
+ * the name: many names on one server (a shared host, a CDN edge, one name per path) share its
+ * limit. Callers block (on virtual threads that is cheap) until their turn.
  */
 public final class HostLimiter {
 
     private final int concurrency;
     private final long intervalNanos;
-    private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InetAddress, Host> hosts = new ConcurrentHashMap<>();
 
     public HostLimiter(int concurrency, Duration interval) {
         this.concurrency = concurrency;
         this.intervalNanos = interval.toNanos();
     }
 
-    /** Holds a turn for a request to {@code host}; close it when the response is in. */
-    public Turn acquire(String host) throws InterruptedException {
-        Host state = hosts.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new Host(concurrency));
+    /** Holds a turn for a request to {@code address}; close it when the response is in. */
+    public Turn acquire(InetAddress address) throws InterruptedException {
+        Host state = hosts.computeIfAbsent(address, a -> new Host(concurrency));
         state.permits.acquire();
         try {
             long wait = state.reserve(intervalNanos);

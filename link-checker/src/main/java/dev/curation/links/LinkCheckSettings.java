@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * How links are checked, lychee's knobs: a timeout per request, retries with exponential backoff
+ * How links are checked, lychee's knobs: a deadline per request (the whole exchange: connect,
+ * headers and the first bytes of the body), retries with exponential backoff
  * for what may pass (timeouts, refused connections, 408, 429 and 5xx), redirects followed up to a
  * limit, at most {@code hostConcurrency} requests at a time to one host and {@code hostInterval}
  * between their starts, the status codes that count as alive, the user agent, URL patterns never

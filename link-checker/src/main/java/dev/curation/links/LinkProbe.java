@@ -1,20 +1,16 @@
 package dev.curation.links;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +19,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks one URL as lychee does: a HEAD request, and a GET when HEAD does not give an accepted
  * status (many servers answer HEAD with 403, 404 or 405); redirects followed by hand, so each hop
- * is recorded and its address checked, up to a limit and never in a loop; a timeout per request;
- * and for what may pass (timeouts, connections refused, 408, 429, 5xx) more attempts after an
- * exponential backoff with jitter. Each request waits for its turn at the host.
+ * is recorded and its address checked, up to a limit and never in a loop; a deadline per request
+ * for the whole exchange (connect, headers, at most {@link OutboundHttp#ANSWER_LIMIT} bytes of
+ * body), sent to the address that was checked; and for what may pass (timeouts, connections
+ * refused, 408, 429, 5xx) more attempts after an exponential backoff with jitter. Each request
+ * waits for its turn at the server's address.
  */
 public final class LinkProbe {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final LinkCheckSettings settings;
-    private final HttpClient client;
+    private final OutboundHttp client;
     private final HostLimiter limiter;
     private final AddressGuard guard;
 
@@ -41,14 +39,14 @@ public final class LinkProbe {
     }
 
     public LinkProbe(LinkCheckSettings settings, HostLimiter limiter) {
+        this(settings, limiter, new AddressGuard(settings.allowPrivate()));
+    }
+
+    LinkProbe(LinkCheckSettings settings, HostLimiter limiter, AddressGuard guard) {
         this.settings = settings;
         this.limiter = limiter;
-        this.guard = new AddressGuard(settings.allowPrivate());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
-                .build();
+        this.guard = guard;
+        this.client = new OutboundHttp(settings.timeout());
     }
 
     /** Checks {@code url}; never throws for what the URL or its server does. */
@@ -100,11 +98,9 @@ public final class LinkProbe {
                 if (host == null) {
                     return Attempt.failed(hops, null, "a redirect led to " + current + ", which has no host", false);
                 }
-                Optional<String> refusal = guard.refusal(host);
-                if (refusal.isPresent()) {
-                    return new Attempt(LinkCheck.Outcome.REFUSED, null, current.toString(), hops, refusal.get(), false);
-                }
-                Response response = request(current);
+                // resolved once per hop; the requests go to the address checked here
+                InetAddress address = guard.address(host, Deadline.in(settings.timeout()));
+                Response response = request(current, address);
                 int status = response.status();
                 String location = response.location();
                 if (REDIRECTS.contains(status) && location != null) {
@@ -132,7 +128,9 @@ public final class LinkProbe {
                 }
                 boolean mayPass = status == 408 || status == 429 || status >= 500;
                 return Attempt.failed(hops, status, "status " + status, mayPass);
-            } catch (HttpTimeoutException e) {
+            } catch (AddressGuard.Refused e) {
+                return new Attempt(LinkCheck.Outcome.REFUSED, null, current.toString(), hops, e.reason(), false);
+            } catch (Deadline.Passed e) {
                 return Attempt.failed(hops, null, "no answer within " + settings.timeout().toMillis() + " ms", true);
             } catch (UnknownHostException e) {
                 return Attempt.failed(hops, null, "unknown host " + host, true);
@@ -151,36 +149,31 @@ public final class LinkProbe {
     }
 
     /** HEAD, then GET if HEAD did not give an accepted status or a redirect. */
-    private Response request(URI uri) throws IOException, InterruptedException {
+    private Response request(URI uri, InetAddress address) throws IOException, InterruptedException {
         try {
-            Response head = send(uri, "HEAD");
+            Response head = send(uri, address, "HEAD");
             if (settings.accepted().accepts(head.status()) || (REDIRECTS.contains(head.status()) && head.location() != null)) {
                 return head;
             }
-        } catch (HttpTimeoutException e) {
+        } catch (Deadline.Passed e) {
             throw e;
         } catch (IOException e) {
             // some servers drop HEAD requests; GET decides
         }
-        return send(uri, "GET");
+        return send(uri, address, "GET");
     }
 
     private record Response(int status, @Nullable String location) {
     }
 
-    private Response send(URI uri, String method) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(settings.timeout())
-                .header("User-Agent", settings.userAgent())
-                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                .build();
-        HostLimiter.Turn turn = limiter.acquire(uri.getHost() + ":" + uri.getPort());
+    private Response send(URI uri, InetAddress address, String method) throws IOException, InterruptedException {
+        OutboundHttp.Call call = new OutboundHttp.Call(method, uri, address,
+                Map.of("User-Agent", settings.userAgent(), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"), null);
+        HostLimiter.Turn turn = limiter.acquire(address);
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the body is not needed: closing it early ends the transfer of a large page
-            response.body().close();
-            return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null));
+            // the deadline starts with the turn: waiting for politeness is not the server's time
+            OutboundHttp.Answer answer = client.exchange(call, Deadline.in(settings.timeout()));
+            return new Response(answer.status(), answer.location());
         } finally {
             turn.close();
         }

@@ -6,6 +6,8 @@ import dev.curation.embedded.ScriptedSite;
 import dev.curation.embedded.ScriptedSite.Reply;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -204,6 +206,103 @@ class LinkProbeTest {
         } finally {
             other.close();
         }
+    }
+
+    private static LinkCheckSettings noRetries(int hostConcurrency, Duration hostInterval) {
+        LinkCheckSettings s = settings();
+        return new LinkCheckSettings(s.timeout(), 0, s.retryBackoff(), s.maxRedirects(), hostConcurrency, hostInterval,
+                s.accepted(), s.userAgent(), List.of(), true);
+    }
+
+    private static void awaitAbandoned(ScriptedSite site, int answers) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (site.abandoned() < answers && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aBodyThatNeverEndsFailsAtTheDeadlineAndItsConnectionIsClosed() throws Exception {
+        // HEAD is refused, GET answers 200 at once and then a byte every 50 ms for ever: no read waits long
+        site.script("/trickle", Reply.status(405), Reply.trickle(200, Duration.ofMillis(50)));
+        LinkCheck check = new LinkProbe(noRetries(2, Duration.ZERO)).check(site.url("/trickle"));
+        assertThat(check.outcome()).isEqualTo(LinkCheck.Outcome.FAILED);
+        assertThat(check.error()).isEqualTo("no answer within 500 ms");
+        assertThat(check.elapsedMillis()).isLessThan(1500);
+        awaitAbandoned(site, 1);
+        assertThat(site.abandoned()).isEqualTo(1);
+        assertThat(site.open()).isZero();
+    }
+
+    @Test
+    void onlyTheFirstBytesOfALongBodyAreRead() throws Exception {
+        site.script("/endless", Reply.status(405), Reply.endless(200));
+        LinkCheck check = new LinkProbe(noRetries(2, Duration.ZERO)).check(site.url("/endless"));
+        assertThat(check.outcome()).isEqualTo(LinkCheck.Outcome.OK);
+        assertThat(check.elapsedMillis()).isLessThan(500);
+        awaitAbandoned(site, 1);
+        assertThat(site.abandoned()).isEqualTo(1);
+    }
+
+    @Test
+    void theRequestsGoToTheAddressThatWasCheckedNotToASecondAnswer() throws Exception {
+        // a name that rebinds: 127.0.0.2 when it is checked, 127.0.0.3 after
+        ScriptedSite checked = ScriptedSite.start("127.0.0.2");
+        ScriptedSite rebound = ScriptedSite.start("127.0.0.3", checked.port());
+        try {
+            checked.script("/page", Reply.status(405), Reply.status(200));
+            rebound.script("/page", Reply.status(200));
+            InetAddress first = InetAddress.getByName("127.0.0.2");
+            InetAddress later = InetAddress.getByName("127.0.0.3");
+            List<String> lookups = Collections.synchronizedList(new ArrayList<>());
+            AddressGuard guard = new AddressGuard(true, host -> {
+                lookups.add(host);
+                return new InetAddress[] {lookups.size() == 1 ? first : later};
+            });
+            LinkProbe probe = new LinkProbe(noRetries(2, Duration.ZERO), new HostLimiter(2, Duration.ZERO), guard);
+            LinkCheck check = probe.check("http://rebind.test:" + checked.port() + "/page");
+            assertThat(check.outcome()).isEqualTo(LinkCheck.Outcome.OK);
+            assertThat(lookups).containsExactly("rebind.test");
+            // HEAD and GET both at the checked address, with the name as Host
+            assertThat(checked.requests()).extracting(ScriptedSite.Seen::method).containsExactly("HEAD", "GET");
+            assertThat(checked.requests()).extracting(ScriptedSite.Seen::host).containsOnly("rebind.test:" + checked.port());
+            assertThat(rebound.requests()).isEmpty();
+        } finally {
+            checked.close();
+            rebound.close();
+        }
+    }
+
+    @Test
+    void aNameThatResolvesToAnInternalAddressIsRefusedWithoutARequest() throws Exception {
+        site.script("/inside", Reply.status(200));
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AddressGuard guard = new AddressGuard(false, host -> new InetAddress[] {loopback});
+        LinkCheck check = new LinkProbe(settings(), new HostLimiter(2, Duration.ZERO), guard)
+                .check("http://innocent.test:" + site.port() + "/inside");
+        assertThat(check.outcome()).isEqualTo(LinkCheck.Outcome.REFUSED);
+        assertThat(check.error()).contains("innocent.test resolves to 127.0.0.1");
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
+    void twoNamesOfOneAddressShareItsLimit() throws Exception {
+        site.script("/slowish", Reply.slow(Duration.ofMillis(60), 200));
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AddressGuard guard = new AddressGuard(true, host -> new InetAddress[] {loopback});
+        LinkProbe probe = new LinkProbe(noRetries(1, Duration.ZERO), new HostLimiter(1, Duration.ZERO), guard);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<LinkCheck>> checks = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                checks.add(pool.submit(() -> probe.check("http://one.test:" + site.port() + "/slowish")));
+                checks.add(pool.submit(() -> probe.check("http://two.test:" + site.port() + "/slowish")));
+            }
+            for (Future<LinkCheck> check : checks) {
+                assertThat(check.get().outcome()).isEqualTo(LinkCheck.Outcome.OK);
+            }
+        }
+        assertThat(site.hosts()).containsEntry("one.test:" + site.port(), 6).containsEntry("two.test:" + site.port(), 6);
+        assertThat(site.maxConcurrent()).isEqualTo(1);
     }
 
     @Test

@@ -1,15 +1,17 @@
 package dev.curation.command.webhook;
 
 import dev.curation.links.AddressGuard;
+import dev.curation.links.Deadline;
+import dev.curation.links.OutboundHttp;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +28,11 @@ import org.springframework.stereotype.Component;
  * Sends deliveries, the oldest pending one of each active subscription at a time, so a receiver
  * sees a list's changes in order and a dead receiver holds up no other. A subscription is leased
  * while its delivery is sent (replicas share the work). 2xx is delivered; anything else is tried
- * again after a pause that doubles; {@code disableAfter} failures in a row disable it.
+ * again after a pause that doubles; {@code disableAfter} failures in a row disable it. A delivery
+ * has one deadline, {@code timeout}, for all of it (the name, the connection, the answer and at
+ * most {@link OutboundHttp#ANSWER_LIMIT} bytes of its body), well inside the lease: a receiver
+ * that answers slowly or never ends its body costs a failed attempt, and holds at most one
+ * sending thread, never one more per lease.
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
@@ -37,7 +43,9 @@ class WebhookSender implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final WebhookProperties properties;
     private final AddressGuard guard;
-    private final HttpClient http;
+    private final OutboundHttp http;
+    /** Subscriptions being sent to by this replica: one sending thread per receiver, whatever the lease says. */
+    private final Set<String> sending = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
     private ExecutorService sends;
 
@@ -45,8 +53,7 @@ class WebhookSender implements SmartLifecycle {
         this.jdbc = jdbc;
         this.properties = properties;
         this.guard = new AddressGuard(properties.allowPrivate());
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new OutboundHttp(properties.timeout());
     }
 
     @Override
@@ -79,7 +86,16 @@ class WebhookSender implements SmartLifecycle {
     void poll() {
         try {
             for (Due due : lease()) {
-                sends.submit(() -> send(due));
+                if (!sending.add(due.webhook())) {
+                    continue; // still sending to it: its deadline ends that soon, and the lease runs out
+                }
+                sends.submit(() -> {
+                    try {
+                        send(due);
+                    } finally {
+                        sending.remove(due.webhook());
+                    }
+                });
             }
         } catch (DataAccessException e) {
             LOG.warn("webhook deliveries wait for the database: {}", e.getMostSpecificCause().getMessage());
@@ -88,7 +104,10 @@ class WebhookSender implements SmartLifecycle {
         }
     }
 
-    /** The oldest pending delivery of each active, unleased subscription whose pause is over; leased for the timeout and a margin. */
+    /**
+     * The oldest pending delivery of each active, unleased subscription whose pause is over; leased
+     * for the timeout (the deadline of a whole delivery) and a margin for recording it.
+     */
     private List<Due> lease() {
         return jdbc.sql("""
                         WITH due AS (
@@ -115,26 +134,31 @@ class WebhookSender implements SmartLifecycle {
         long started = System.nanoTime();
         Integer status = null;
         String error = null;
+        Deadline deadline = Deadline.in(properties.timeout());
         try {
             URI target = URI.create(due.url());
-            Optional<String> refused = guard.refusal(target.getHost());
-            if (refused.isPresent()) {
-                error = refused.get();
-            } else {
-                long timestamp = Instant.now().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(target).timeout(properties.timeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "curation-webhooks/0.1")
-                        .header("Curation-Webhook-Id", due.webhook())
-                        .header("Curation-Delivery", Long.toString(due.sequence()))
-                        .header("Curation-Timestamp", Long.toString(timestamp))
-                        .header("Curation-Signature", WebhookSignature.of(due.secret(), timestamp, due.body()))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(due.body())).build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status < 200 || status >= 300) {
-                    error = "status " + status;
-                }
+            String host = target.getHost();
+            if (host == null) {
+                throw new IllegalArgumentException(due.url() + " has no host");
             }
+            // resolved and checked once; the delivery goes to this address (no second lookup to rebind)
+            InetAddress address = guard.address(host, deadline);
+            long timestamp = Instant.now().getEpochSecond();
+            Map<String, String> headers = Map.of(
+                    "Content-Type", "application/json",
+                    "User-Agent", "curation-webhooks/0.1",
+                    "Curation-Webhook-Id", due.webhook(),
+                    "Curation-Delivery", Long.toString(due.sequence()),
+                    "Curation-Timestamp", Long.toString(timestamp),
+                    "Curation-Signature", WebhookSignature.of(due.secret(), timestamp, due.body()));
+            status = http.exchange(new OutboundHttp.Call("POST", target, address, headers, due.body()), deadline).status();
+            if (status < 200 || status >= 300) {
+                error = "status " + status;
+            }
+        } catch (AddressGuard.Refused e) {
+            error = e.reason();
+        } catch (Deadline.Passed e) {
+            error = e.getMessage() + " (the deadline of a whole delivery: connect, answer and body, curation.webhooks.timeout)";
         } catch (IOException | IllegalArgumentException e) {
             error = e.toString();
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A web site scripted per test, so link checks never reach the internet: each path answers with
  * the replies it was given in turn (the last one repeats), a status, a redirect, a slow answer or
- * a flapping sequence. It records every request (method, path, host) and, per host, the most
- * requests it had at once and the shortest time between two starts, to check politeness.
+ * a flapping sequence, or an answer whose body never ends. It records every request (method,
+ * path, host) and, per host, the most requests it had at once and the shortest time between two
+ * starts, to check politeness; and how many never-ending answers their client hung up on.
  */
 public final class ScriptedSite implements AutoCloseable {
 
@@ -29,6 +31,8 @@ public final class ScriptedSite implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, HostLoad> load = new ConcurrentHashMap<>();
+    private final HostLoad total = new HostLoad();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     private ScriptedSite(HttpServer server) {
         this.server = server;
@@ -36,8 +40,13 @@ public final class ScriptedSite implements AutoCloseable {
 
     /** Starts on {@code address} (e.g. 127.0.0.1; any 127.x.y.z is another host on Linux) and a free port. */
     public static ScriptedSite start(String address) {
+        return start(address, 0);
+    }
+
+    /** Starts on {@code address} and {@code port}: two sites on one port and two addresses stand for one name's two answers. */
+    public static ScriptedSite start(String address, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 512);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), port), 512);
             ScriptedSite site = new ScriptedSite(server);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", site::handle);
@@ -48,7 +57,27 @@ public final class ScriptedSite implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, Duration delay, Map<String, String> headers, String body) {
+    /**
+     * An answer: after {@code delay}, the status, headers and body; or, when {@code chunkBytes} is
+     * more than 0, the status and headers and then a body that never ends, {@code chunkBytes} at a
+     * time every {@code every}, until the client hangs up.
+     */
+    public record Reply(int status, Duration delay, Map<String, String> headers, String body, int chunkBytes,
+                        Duration every) {
+        public Reply(int status, Duration delay, Map<String, String> headers, String body) {
+            this(status, delay, headers, body, 0, Duration.ZERO);
+        }
+
+        /** Headers at once, then a byte of body every {@code every}, for ever: no read ever waits long, the body never ends. */
+        public static Reply trickle(int status, Duration every) {
+            return new Reply(status, Duration.ZERO, Map.of(), "", 1, every);
+        }
+
+        /** Headers at once, then a body as fast as the client reads, for ever. */
+        public static Reply endless(int status) {
+            return new Reply(status, Duration.ZERO, Map.of(), "", 8192, Duration.ZERO);
+        }
+
         public static Reply status(int status) {
             return new Reply(status, Duration.ZERO, Map.of(), "status " + status + "\n");
         }
@@ -102,6 +131,21 @@ public final class ScriptedSite implements AutoCloseable {
         return hostLoad == null ? 0 : hostLoad.max.get();
     }
 
+    /** The most requests the site had at the same time, all hosts together. */
+    public int maxConcurrent() {
+        return total.max.get();
+    }
+
+    /** Requests being answered now, all hosts together. */
+    public int open() {
+        return total.now.get();
+    }
+
+    /** Never-ending answers whose client hung up (the exchange, its thread and socket, ended on the client's side). */
+    public int abandoned() {
+        return abandoned.get();
+    }
+
     /** The shortest time between the starts of two requests to one host, in nanoseconds. */
     public long minGapNanos(String host) {
         HostLoad hostLoad = load.get(host);
@@ -127,6 +171,7 @@ public final class ScriptedSite implements AutoCloseable {
                 String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"))));
         HostLoad hostLoad = load.computeIfAbsent(host, h -> new HostLoad());
         hostLoad.enter();
+        total.enter();
         try {
             int n = hits.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
             List<Reply> script = scripts.getOrDefault(path, List.of(Reply.status(404)));
@@ -137,6 +182,10 @@ public final class ScriptedSite implements AutoCloseable {
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             boolean head = exchange.getRequestMethod().equals("HEAD");
+            if (reply.chunkBytes() > 0 && !head) {
+                endless(exchange, reply);
+                return;
+            }
             exchange.sendResponseHeaders(reply.status(), head || body.length == 0 ? -1 : body.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -149,7 +198,26 @@ public final class ScriptedSite implements AutoCloseable {
             // the client went away (a timeout): nothing to answer
         } finally {
             hostLoad.leave();
+            total.leave();
             exchange.close();
+        }
+    }
+
+    private void endless(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
+        exchange.sendResponseHeaders(reply.status(), 0); // chunked: the end would be an empty chunk, never sent
+        OutputStream out = exchange.getResponseBody();
+        byte[] chunk = new byte[reply.chunkBytes()];
+        Arrays.fill(chunk, (byte) 'x');
+        try {
+            while (true) {
+                out.write(chunk);
+                out.flush();
+                if (!reply.every().isZero()) {
+                    Thread.sleep(reply.every());
+                }
+            }
+        } catch (IOException e) {
+            abandoned.incrementAndGet();
         }
     }
 

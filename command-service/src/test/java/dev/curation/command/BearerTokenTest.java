@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,6 +83,30 @@ class BearerTokenTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+        }
+    }
+
+    @Test
+    void aRolesClaimIsReadStrictlyAStringIsOneRoleAndAListIsRoles() throws Exception {
+        String markdown = "# Roles\n## Tools\n- [Kafka](https://kafka.apache.org) - A log.\n";
+        // creating a list takes the global role CURATOR
+        Map<String, Object> notCurators = new LinkedHashMap<>();
+        notCurators.put("space", "X CURATOR");
+        notCurators.put("comma", "X,CURATOR");
+        notCurators.put("number", 42);
+        notCurators.put("object", Map.of("role", "CURATOR"));
+        notCurators.put("list-with-a-number", List.of("CURATOR", 7));
+        for (Map.Entry<String, Object> claim : notCurators.entrySet()) {
+            HttpResponse<String> refused = send("POST", "/api/lists?slug=roles-" + claim.getKey(), "text/markdown",
+                    "Bearer " + ISSUER.tokenWithRolesClaim("frank", claim.getValue()), markdown);
+            assertThat(refused.statusCode()).as(claim.getKey() + ": " + refused.body()).isEqualTo(403);
+        }
+
+        for (Object curator : List.of("CURATOR", List.of("X", "CURATOR"))) {
+            String slug = curator instanceof String ? "roles-string" : "roles-list";
+            HttpResponse<String> created = send("POST", "/api/lists?slug=" + slug, "text/markdown",
+                    "Bearer " + ISSUER.tokenWithRolesClaim("frank", curator), markdown);
+            assertThat(created.statusCode()).as(slug + ": " + created.body()).isEqualTo(201);
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -45,8 +47,12 @@ class IssuerConfig {
     static final String ROLES_CLAIM = "roles";
 
     @Bean
-    SecurityFilterChain issuer(HttpSecurity http) throws Exception {
-        http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
+    SecurityFilterChain issuer(HttpSecurity http, RegisteredClientRepository clients, PasswordEncoder passwords,
+                               IdentityProperties properties) throws Exception {
+        // an unknown client id costs one check of a configured secret's hash, as a wrong secret does
+        UnknownClients unknown = new UnknownClients(clients, passwords, decoyHash(properties));
+        http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults())
+                        .clientAuthentication(client -> client.authenticationProviders(providers -> providers.add(0, unknown))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -83,6 +89,18 @@ class IssuerConfig {
             throw new IllegalStateException("curation.identity.accounts: no account configured");
         }
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /** The secrets are checked by the delegating encoder ({bcrypt} and the other slow hashes), Spring's client check too. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The first configured account's secret: a hash of the encoder and cost that a known account's check runs. */
+    private static String decoyHash(IdentityProperties properties) {
+        return properties.accounts().stream().filter(account -> !isLeftOut(account)).map(IdentityProperties.Account::secret)
+                .findFirst().orElseThrow(() -> new IllegalStateException("curation.identity.accounts: no account configured"));
     }
 
     /** An entry with neither name nor secret: an optional account of the deployment left unset. */

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,11 +17,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stops secret guessing at the token endpoint, as the command service does for HTTP Basic: once
- * a client address or a client id has too many requests refused for their credentials (401) in
- * the window, its requests are answered 429 with {@code Retry-After} before any secret is checked
- * (each check of a bcrypt secret costs tens of milliseconds of CPU). Refusals for anything else
- * (an unsupported grant, a malformed request) do not count, nor do tokens given.
+ * Slows secret guessing at the token endpoint, as the command service does for HTTP Basic
+ * ({@link FailedSignIns}): requests refused for their credentials (401) slow down the (client id,
+ * address) pair that made them, and past a high number the address; a slowed request is answered
+ * 429 with {@code Retry-After} before any secret is checked (each check of a bcrypt secret costs
+ * tens of milliseconds of CPU). Another client id from the same address, and the same one from
+ * another address, get their tokens. A token given forgets the pair's failures; refusals for
+ * anything else (an unsupported grant, a malformed request) do not count. The client id is read
+ * as Spring's client authentication reads it, so that no spelling of it is a fresh count.
  */
 final class TokenRequestThrottle extends OncePerRequestFilter {
 
@@ -49,28 +53,44 @@ final class TokenRequestThrottle extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(("{\"error\":\"invalid_client\",\"error_description\":\"too many refused "
-                    + "requests from this client or for this client id; retry in " + seconds + " s\"}")
+                    + "requests for this client id from this address, or from this address; retry in " + seconds + " s\"}")
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             failures.failed(address, client);
+        } else if (response.getStatus() == HttpStatus.OK.value()) {
+            failures.succeeded(address, client);
         }
     }
 
-    /** The client id of an {@code Authorization: Basic} header, else of the form, else none. */
-    private static @Nullable String clientId(HttpServletRequest request) {
+    /**
+     * The client id as Spring's converters read it: of an {@code Authorization: Basic} header,
+     * form-url-decoded (RFC 6749 2.3.1), else the one {@code client_id} of the form body (a
+     * parameter named in the query string is none); none when they would find none. Client ids
+     * are matched exactly, so no case is folded.
+     */
+    static @Nullable String clientId(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon < 0 ? decoded : decoded.substring(0, colon);
-            } catch (IllegalArgumentException e) {
-                return null;
+        if (header != null) {
+            String[] parts = header.split("\\s");
+            if (parts[0].equalsIgnoreCase("Basic")) {
+                return parts.length == 2 ? basicClientId(parts[1]) : null;
             }
         }
-        return request.getParameter("client_id");
+        String query = request.getQueryString();
+        String[] ids = request.getParameterValues("client_id");
+        return (query != null && query.contains("client_id")) || ids == null || ids.length != 1 ? null : ids[0];
+    }
+
+    private static @Nullable String basicClientId(String credentials) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 1 ? null : URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -66,12 +65,9 @@ public final class BearerTokens {
     }
 
     private static JwtAuthenticationConverter accounts(OidcProperties oidc) {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(oidc.rolesClaim());
-        roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter fromClaims = new JwtAuthenticationConverter();
         fromClaims.setPrincipalClaimName(oidc.nameClaim());
-        fromClaims.setJwtGrantedAuthoritiesConverter(roles);
+        fromClaims.setJwtGrantedAuthoritiesConverter(new RoleClaims(oidc.rolesClaim()));
         return fromClaims;
     }
 

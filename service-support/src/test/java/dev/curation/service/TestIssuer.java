@@ -68,6 +68,15 @@ public final class TestIssuer {
 
     /** A token whose {@code iss} is {@code issuer}, for a service that checks it (an issuer URI). */
     public String token(String name, List<String> roles, long secondsValid, String audience, @Nullable String issuer) {
+        return signed(name, roles, secondsValid, audience, issuer);
+    }
+
+    /** A token whose roles claim is {@code roles} as it is (a string, a number, a list of anything). */
+    public String tokenWithRolesClaim(String name, Object roles) {
+        return signed(name, roles, 300, "curation", null);
+    }
+
+    private String signed(String name, Object roles, long secondsValid, String audience, @Nullable String issuer) {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).build(), new JWTClaimsSet.Builder()
                 .issuer(issuer).subject("id-" + name).claim("preferred_username", name).claim("roles", roles).audience(audience)

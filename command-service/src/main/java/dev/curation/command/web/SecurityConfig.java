@@ -9,7 +9,6 @@ import dev.curation.service.PasswordPolicy;
 import dev.curation.service.SignInFailureProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -51,11 +49,8 @@ class SecurityConfig {
                             OidcProperties oidc,
                             org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> tokens)
             throws Exception {
-        // one check per attempt, also for an unknown user (the provider then checks a dummy hash)
-        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(accounts);
-        checked.setPasswordEncoder(passwords);
-        AuthenticationProvider provider = new ThrottledAuthentication(
-                new CachedCredentials(checked, Duration.ofMinutes(5)), new FailedSignIns(failures));
+        // one check per attempt at the accounts' cost, known name or not, unless throttled
+        AuthenticationProvider provider = BasicSignIn.provider(basicAccounts, accounts, passwords, new FailedSignIns(failures));
         // a manager without a parent: Spring's global one, built from the same accounts, would check a
         // refused password a second time (and check a throttled one after all)
         http.authenticationManager(new ProviderManager(provider));
@@ -106,7 +101,7 @@ class SecurityConfig {
                     if (e instanceof ThrottledAuthentication.TooManyFailures tooMany) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
                         problem(json, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-sign-ins",
-                                "Too many failed sign-ins", "too many failed sign-ins from this client or for this user; "
+                                "Too many failed sign-ins", "too many failed sign-ins for this account from this address, or from this address; "
                                         + "retry in " + tooMany.retryAfterSeconds() + " s");
                         return;
                     }

@@ -9,10 +9,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Stops password guessing: once a client address or a user name has too many failed sign-ins
- * (see {@link FailedSignIns}), its attempts are refused with {@link TooManyFailures} until the
- * window ends, before any password is checked or looked up in the cache of verified ones. Only
- * wrong credentials count; a successful sign-in neither counts nor resets.
+ * Slows password guessing: once an account has too many failed sign-ins from a client address,
+ * or the address for all accounts together (see {@link FailedSignIns}), the attempts of that pair
+ * (or address) are refused with {@link TooManyFailures} until their wait ends, before any password
+ * is checked or looked up in the cache of verified ones. Only wrong credentials count; a
+ * sign-in forgets its pair's failures. Names are counted as the accounts match them (ignoring case).
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
@@ -27,13 +28,17 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication request) throws AuthenticationException {
         String address = request.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        String user = request.getName();
+        String user = AccountCheck.accountOf(request.getName());
         Duration wait = failures.blocked(address, user);
         if (!wait.isZero()) {
             throw new TooManyFailures(wait);
         }
         try {
-            return delegate.authenticate(request);
+            Authentication signedIn = delegate.authenticate(request);
+            if (signedIn != null && signedIn.isAuthenticated()) {
+                failures.succeeded(address, user);
+            }
+            return signedIn;
         } catch (BadCredentialsException e) {
             failures.failed(address, user);
             throw e;

@@ -38,7 +38,8 @@ public final class TrustedProxies implements WebServerFactoryCustomizer<TomcatWe
                     + "proxies' addresses in " + SETTING);
         }
         List<String> entries = Binder.get(environment).bind(SETTING, Bindable.listOf(String.class)).orElse(List.of());
-        this.ranges = entries.stream().map(TrustedProxies::range).collect(Collectors.joining(","));
+        // blank entries are none: compose passes an unset list as an empty string
+        this.ranges = entries.stream().filter(e -> !e.isBlank()).map(TrustedProxies::range).collect(Collectors.joining(","));
         if (!ranges.isEmpty() && !"native".equalsIgnoreCase(environment.getProperty(STRATEGY, "").strip())) {
             LogFactory.getLog(TrustedProxies.class).warn(SETTING + " is set but " + STRATEGY + " is not native: "
                     + "forwarded headers are ignored, every request's address is its proxy's");

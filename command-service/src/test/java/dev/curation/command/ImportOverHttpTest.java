@@ -534,6 +534,17 @@ class ImportOverHttpTest {
         assertThat(scrape).contains("curation_publisher_lag_events ", "curation_publisher_failing ",
                 "curation_publisher_failures_total ");
 
+        // the security chain decides, before the controller: a request a proxy forwarded is not this host's loopback
+        HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(uri("/api/operations/republish"))
+                .header("X-Forwarded-For", "127.0.0.1").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forwarded.statusCode()).as(forwarded.body()).isEqualTo(403);
+        assertThat(json.readTree(forwarded.body()).get("type").asString()).isEqualTo("urn:curation:problem:operations-disabled");
+        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(uri("/api/operations/republish"))
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(crossSite.statusCode()).as(crossSite.body()).isEqualTo(403);
+
         HttpResponse<String> republished = http.send(HttpRequest.newBuilder(uri("/api/operations/republish"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(republished.statusCode()).as(republished.body()).isEqualTo(202);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.curation.service.FailedSignIns;
 import dev.curation.service.PasswordPolicy;
 import dev.curation.service.SignInFailureProperties;
+import dev.curation.service.TrustedProxies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -45,6 +47,15 @@ class IssuerConfig {
 
     static final String NAME_CLAIM = "preferred_username";
     static final String ROLES_CLAIM = "roles";
+
+    /**
+     * Forwarded headers only from {@code curation.security.trusted-proxies}, as on both services:
+     * the token endpoint's throttle counts per client address, which anyone else could invent.
+     */
+    @Bean
+    static TrustedProxies trustedProxies(Environment environment) {
+        return new TrustedProxies(environment);
+    }
 
     @Bean
     SecurityFilterChain issuer(HttpSecurity http, RegisteredClientRepository clients, PasswordEncoder passwords,

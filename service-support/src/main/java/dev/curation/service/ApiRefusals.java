@@ -60,7 +60,8 @@ public final class ApiRefusals {
         }
         if (isOperations(path)) {
             add(responses, "401", "the operations token is missing or wrong");
-            add(responses, "403", "no operations token is configured and the request is not from loopback");
+            add(responses, "403", "no operations token is configured and the request is not from loopback (or a proxy "
+                    + "forwarded it), the account lacks the role OPERATOR, or a page of another site sent it");
         }
         if (path.contains("{slug}") || path.contains("{list}")) {
             add(responses, "404", "no such list (or version, or item, as the detail says)");

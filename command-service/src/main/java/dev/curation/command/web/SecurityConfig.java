@@ -2,20 +2,32 @@ package dev.curation.command.web;
 
 import dev.curation.core.input.FreeText;
 import dev.curation.core.list.InputContract;
+import dev.curation.service.ApiRefusals;
 import dev.curation.service.BearerTokens;
+import dev.curation.service.CrossSiteWrites;
 import dev.curation.service.FailedSignIns;
 import dev.curation.service.OidcProperties;
+import dev.curation.service.OperationsAccess;
 import dev.curation.service.PasswordPolicy;
+import dev.curation.service.PublicBaseUrl;
 import dev.curation.service.SignInFailureProperties;
+import dev.curation.service.TrustedProxies;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * other write, and every read of a list's webhooks, needs a signed-in account, and the list itself
  * checks what its role there allows ({@code Members}: owners manage members, curators edit and
  * review, contributors propose), as it checks the rules about persons (nobody approves their own
- * proposal, only the author withdraws).
+ * proposal, only the author withdraws). Operations ({@code /api/operations/**}) are for operators
+ * ({@link OperationsAccess}), and every write from another site's page is refused first
+ * ({@link CrossSiteWrites}).
  */
 @Configuration
 @org.springframework.boot.context.properties.EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class})
@@ -46,7 +60,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,
                             AccountProperties basicAccounts, SignInFailureProperties failures, BrowserProperties browsers,
-                            OidcProperties oidc,
+                            OidcProperties oidc, OperationsAccess operations,
                             org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> tokens)
             throws Exception {
         // one check per attempt at the accounts' cost, known name or not, unless throttled
@@ -71,6 +85,8 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable()) // stateless API authenticated per request, no cookies; cross-site writes: CrossSiteWrites
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        // operators: the issuer's OPERATOR role, the operations token, or loopback without one
+                        .requestMatchers("/api/operations/**").access(operations)
                         // webhooks name their receivers: signed in, reads too; the list lets its curators and
                         // owners in (WebhookController asks it), not whoever is a curator elsewhere
                         .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").authenticated()
@@ -82,20 +98,24 @@ class SecurityConfig {
                         // global roles give (curation-core's Members)
                         .requestMatchers("/api/lists/*/**").authenticated()
                         .requestMatchers("/error").permitAll()
-                        // operators: a bearer token or loopback, checked by the operations controller
-                        .requestMatchers(HttpMethod.POST, "/api/operations/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         // no WWW-Authenticate challenge: it only makes a browser prompt, then send the
                         // credentials it cached along with every request another site's page makes
-                        .authenticationEntryPoint((request, response, e) -> problem(json, response, HttpStatus.UNAUTHORIZED,
-                                "unauthenticated", "Authentication required",
-                                basicAccounts.httpBasic()
-                                        ? "send credentials with the request (a bearer token or HTTP Basic) to write"
-                                        : "send a bearer token of the OIDC issuer with the request (Authorization: Bearer ...) to write"))
-                        .accessDeniedHandler((request, response, e) ->
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (!operationsRefused(json, operations, request, response)) {
+                                problem(json, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                                        basicAccounts.httpBasic()
+                                                ? "send credentials with the request (a bearer token or HTTP Basic) to write"
+                                                : "send a bearer token of the OIDC issuer with the request (Authorization: Bearer ...) to write");
+                            }
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (!operationsRefused(json, operations, request, response)) {
                                 problem(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                                        "your role does not allow " + request.getMethod() + " " + request.getRequestURI())));
+                                        "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+                            }
+                        }));
         if (basicAccounts.httpBasic()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof ThrottledAuthentication.TooManyFailures tooMany) {
@@ -121,6 +141,34 @@ class SecurityConfig {
                     + "issuer is configured (spring.security.oauth2.resourceserver.jwt.issuer-uri); every write is a 401");
         }
         return http.build();
+    }
+
+    @Bean
+    OperationsAccess operationsAccess(@Value("${curation.operations.token:}") String token) {
+        return new OperationsAccess(token);
+    }
+
+    @Bean
+    PublicBaseUrl publicBaseUrl(Environment environment) {
+        return new PublicBaseUrl(environment);
+    }
+
+    @Bean
+    static TrustedProxies trustedProxies(Environment environment) {
+        return new TrustedProxies(environment);
+    }
+
+    /** Before authentication: a refused cross-site write never checks a password. */
+    @Bean
+    FilterRegistrationBean<CrossSiteWrites> crossSiteWrites(JsonMapper json, PublicBaseUrl self, BrowserProperties browsers) {
+        CrossSiteWrites filter = new CrossSiteWrites((request, response, status, type, title, detail) -> {
+            ProblemDetail problem = Problems.of(status, type, title, detail);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            write(json, response, status, problem);
+        }, self, browsers.allowedOrigins(), "application/json (an import text/markdown)");
+        FilterRegistrationBean<CrossSiteWrites> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean
@@ -157,9 +205,27 @@ class SecurityConfig {
         return manager;
     }
 
+    /** On an operations path, answers with the operations rule's own refusal (401 or 403, saying why). */
+    private static boolean operationsRefused(JsonMapper json, OperationsAccess operations, HttpServletRequest request,
+                                             HttpServletResponse response) throws IOException {
+        if (!ApiRefusals.isOperations(request.getRequestURI().substring(request.getContextPath().length()))) {
+            return false;
+        }
+        ResponseEntity<ProblemDetail> refused = operations.refusal(request);
+        if (refused == null || refused.getBody() == null) {
+            return false;
+        }
+        write(json, response, HttpStatus.valueOf(refused.getStatusCode().value()), refused.getBody());
+        return true;
+    }
+
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String type,
                                 String title, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, type, title, detail);
+        write(json, response, status, Problems.of(status, type, title, detail));
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, ProblemDetail problem)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

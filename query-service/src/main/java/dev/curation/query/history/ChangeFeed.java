@@ -26,7 +26,7 @@ public class ChangeFeed {
         this.history = history;
     }
 
-    /** The feed's XML; {@code base} is the service's address, which the links start with. */
+    /** The feed's XML; {@code base} is the service's public address ({@code curation.public-base-url}), which the links start with. */
     public String atom(String listId, String slug, String base) {
         List<VersionRow> versions = history.versions(listId, new ListHistory.Filter(null, null, null, null), 0, VERSIONS);
         SyndFeed feed = new SyndFeedImpl();

@@ -13,6 +13,7 @@ import dev.curation.query.list.ListStore;
 import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.NotFoundException;
 import dev.curation.query.web.QueryParameters;
+import dev.curation.service.PublicBaseUrl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 class HistoryController {
@@ -41,10 +42,13 @@ class HistoryController {
     private final ListBlame blames;
     private final ChangeFeed feeds;
     private final ListMembers members;
+    /** Where links point: configuration, never the request's Host (a shared cache would keep it for everyone). */
+    private final PublicBaseUrl self;
 
     HistoryController(ListStore lists, ListHistory history, ItemHistory items, ListBlame blames, ChangeFeed feeds,
-                      ListMembers members) {
+                      ListMembers members, PublicBaseUrl self) {
         this.members = members;
+        this.self = self;
         this.lists = lists;
         this.history = history;
         this.items = items;
@@ -83,7 +87,10 @@ class HistoryController {
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", page + 1).build().toUriString();
+            String query = request.getQueryString();
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            next = UriComponentsBuilder.fromUriString(self.base() + path + (query == null ? "" : "?" + query))
+                    .replaceQueryParam("page", page + 1).build().toUriString();
         }
         return new HistoryPage(rows, page, size, next);
     }
@@ -107,11 +114,10 @@ class HistoryController {
 
     @Operation(summary = "An Atom 1.0 feed of the list's changes")
     @GetMapping(path = "/api/lists/{slug}/feed.atom", produces = "application/atom+xml")
-    ResponseEntity<String> feed(@PathVariable String slug, HttpServletRequest request) {
+    ResponseEntity<String> feed(@PathVariable String slug) {
         StoredDocument list = list(slug);
-        String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(feeds.atom(list.listId(), slug, base));
+                .body(feeds.atom(list.listId(), slug, self.base()));
     }
 
     private StoredDocument list(String slug) {

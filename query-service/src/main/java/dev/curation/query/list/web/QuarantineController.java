@@ -1,12 +1,10 @@
 package dev.curation.query.list.web;
 
 import dev.curation.query.list.QuarantinedLists;
-import dev.curation.service.OperationsAccess;
 import dev.curation.service.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,24 +19,21 @@ import org.springframework.web.bind.annotation.RestController;
  * Operators' view of quarantined lists, and the retry after the cause is removed. Reads of this
  * service are open, operations are not: with {@code curation.operations.token} set, a request
  * needs {@code Authorization: Bearer <token>}; without it, only requests from the loopback
- * interface are served (the local stack).
+ * interface are served (the local stack). SecurityConfig checks that before a request gets here.
  */
 @RestController
 class QuarantineController {
 
     private final QuarantinedLists quarantined;
-    private final OperationsAccess access;
 
-    QuarantineController(QuarantinedLists quarantined, @Value("${curation.operations.token:}") String token) {
+    QuarantineController(QuarantinedLists quarantined) {
         this.quarantined = quarantined;
-        this.access = new OperationsAccess(token);
     }
 
     @Operation(summary = "Quarantined lists (operators): why, since when, and the positions of their held records")
     @GetMapping(path = "/api/operations/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> all(HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> refused = access.refusal(request);
-        return refused != null ? refused : ResponseEntity.ok(new ListController.Page<>(quarantined.all()));
+    ResponseEntity<?> all() {
+        return ResponseEntity.ok(new ListController.Page<>(quarantined.all()));
     }
 
     /** Records to drop before retrying: records that are not events of ours (written to the topic by hand, say). */
@@ -49,10 +44,6 @@ class QuarantineController {
     @PostMapping(path = "/api/operations/quarantine/{list}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> retry(@PathVariable String list, @RequestBody(required = false) RetryRequest body,
                             HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> refused = access.refusal(request);
-        if (refused != null) {
-            return refused;
-        }
         if (!quarantined.isQuarantined(list)) {
             return ProblemResponses.of(HttpStatus.NOT_FOUND, "not-quarantined", "Not quarantined",
                     "list '" + list + "' is not quarantined", request);

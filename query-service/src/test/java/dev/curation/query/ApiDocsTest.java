@@ -39,6 +39,13 @@ class ApiDocsTest extends KafkaFedTest {
                 assertThat(parameter.get("description").asString()).as(path + " " + name)
                         .contains(name.equals("limit") ? "1 to 200" : "next");
             }
+            assertThat(api.at("/paths/" + path.replace("/", "~1") + "/get/responses/200/headers/Link/description").asString())
+                    .contains("rel=\"next\"");
+        }
+        // a client holding its share of change streams is told so
+        for (String path : List.of("/api/lists/{slug}/stream", "/api/streams/changes")) {
+            assertThat(api.at("/paths/" + path.replace("/", "~1") + "/get/responses/429/description").asString())
+                    .contains("curation.streams.max-open-per-address");
         }
         // parameters show the values clients send, the enums' wire names
         for (JsonNode parameter : api.at("/paths/~1api~1lists~1{slug}~1history/get/parameters")) {

@@ -167,10 +167,16 @@ class ChangeStreamTest extends KafkaFedTest {
                 held.add(stream.body());
             }
             assertThat(slots.heldBy("127.0.0.3")).isEqualTo(16);
-            HttpResponse<byte[]> refused = greedy.send(stream(), HttpResponse.BodyHandlers.ofByteArray());
-            assertProblem(refused, 429, "127.0.0.3", "16 change streams", "curation.streams.max-open-per-address");
-            assertThat(json.readTree(refused.body()).get("type").asString()).isEqualTo("urn:curation:problem:too-many-streams");
+            // read as a stream: were it accepted, its body would never end
+            HttpResponse<InputStream> refused = greedy.send(stream(), HttpResponse.BodyHandlers.ofInputStream());
+            held.add(refused.body());
+            assertThat(refused.statusCode()).as("the 17th stream of 127.0.0.3").isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(refused.headers().firstValue("Retry-After")).hasValue(Integer.toString(StreamSlots.RETRY_AFTER));
+            JsonNode problem = json.readTree(refused.body().readAllBytes());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:curation:problem:too-many-streams");
+            assertThat(problem.get("detail").asString()).contains("127.0.0.3", "16 change streams",
+                    "curation.streams.max-open-per-address");
 
             HttpResponse<InputStream> fair = other.send(stream(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(fair.statusCode()).as("a stream of another address").isEqualTo(200);

@@ -6,6 +6,7 @@ import dev.curation.service.OpenApiAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,24 @@ class ApiDocsTest extends KafkaFedTest {
         List<String> operations = OpenApiAssertions.assertTruthful(api,
                 (method, path) -> path.startsWith("/api/operations/") ? "operationsToken" : null);
         assertThat(operations).contains("GET /api/lists/{slug}/markdown", "POST /api/operations/quarantine/{list}/retry");
+        // the list endpoints that grow with the data are paged, and say how
+        for (String path : List.of("/api/lists/{slug}/links", "/api/lists/{slug}/proposals", "/api/search")) {
+            JsonNode parameters = api.at("/paths/" + path.replace("/", "~1") + "/get/parameters");
+            for (String name : List.of("limit", "offset")) {
+                JsonNode parameter = StreamSupport.stream(parameters.spliterator(), false)
+                        .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow();
+                assertThat(parameter.at("/schema/type").asString()).as(path + " " + name).isEqualTo("integer");
+                assertThat(parameter.get("description").asString()).as(path + " " + name)
+                        .contains(name.equals("limit") ? "1 to 200" : "next");
+            }
+            assertThat(api.at("/paths/" + path.replace("/", "~1") + "/get/responses/200/headers/Link/description").asString())
+                    .contains("rel=\"next\"");
+        }
+        // a client holding its share of change streams is told so
+        for (String path : List.of("/api/lists/{slug}/stream", "/api/streams/changes")) {
+            assertThat(api.at("/paths/" + path.replace("/", "~1") + "/get/responses/429/description").asString())
+                    .contains("curation.streams.max-open-per-address");
+        }
         // parameters show the values clients send, the enums' wire names
         for (JsonNode parameter : api.at("/paths/~1api~1lists~1{slug}~1history/get/parameters")) {
             if (parameter.get("name").asString().equals("kind")) {

@@ -1,6 +1,7 @@
 package dev.curation.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Section;
@@ -8,6 +9,15 @@ import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.list.ProposalCommented;
 import dev.curation.core.list.ProposalSubmitted;
+import dev.curation.query.history.StreamSlots;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -15,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import dev.curation.query.SseClient.Sse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +34,12 @@ import tools.jackson.databind.JsonNode;
  * replays exactly the history's versions and their structural diffs.
  */
 class ChangeStreamTest extends KafkaFedTest {
+
+    /** Streams of all lists that start after every change there will be: nothing to replay, just open. */
+    private static final String QUIET_STREAM = "/api/streams/changes?after=9000000000000000000.0";
+
+    @Autowired
+    StreamSlots slots;
 
     List<Sse> read(String path, String lastEventId, int count) throws Exception {
         return new SseClient(http, json, port).read(path, lastEventId, count);
@@ -131,5 +148,57 @@ class ChangeStreamTest extends KafkaFedTest {
             List<Sse> rest = read("/api/lists/stream-random/stream", stream.get(cut).id(), versions - cut - 1);
             assertThat(rest).isEqualTo(stream.subList(cut + 1, versions));
         }
+    }
+
+    /**
+     * Fair shares: one client address holds as many streams as it may (16 by default), its next is
+     * refused with a 429 naming the limit, and a client of another address still gets a stream. On
+     * Linux all of 127.0.0.0/8 is loopback, so each client binds an address of its own.
+     */
+    @Test
+    void oneAddressHoldsItsShareOfStreamsAndAnotherAddressStillGetsOne() throws Exception {
+        HttpClient greedy = client("127.0.0.3");
+        HttpClient other = client("127.0.0.2");
+        List<InputStream> held = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 16; i++) {
+                HttpResponse<InputStream> stream = greedy.send(stream(), HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(stream.statusCode()).as("stream %d of 127.0.0.3", i).isEqualTo(200);
+                held.add(stream.body());
+            }
+            assertThat(slots.heldBy("127.0.0.3")).isEqualTo(16);
+            // read as a stream: were it accepted, its body would never end
+            HttpResponse<InputStream> refused = greedy.send(stream(), HttpResponse.BodyHandlers.ofInputStream());
+            held.add(refused.body());
+            assertThat(refused.statusCode()).as("the 17th stream of 127.0.0.3").isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue(Integer.toString(StreamSlots.RETRY_AFTER));
+            JsonNode problem = json.readTree(refused.body().readAllBytes());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:curation:problem:too-many-streams");
+            assertThat(problem.get("detail").asString()).contains("127.0.0.3", "16 change streams",
+                    "curation.streams.max-open-per-address");
+
+            HttpResponse<InputStream> fair = other.send(stream(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(fair.statusCode()).as("a stream of another address").isEqualTo(200);
+            fair.body().close();
+        } finally {
+            for (InputStream stream : held) {
+                stream.close();
+            }
+            greedy.shutdownNow();
+            other.shutdownNow();
+        }
+        // a client that hung up gives its share back once its stream finds it gone (the next heartbeat)
+        await().atMost(Duration.ofSeconds(20)).until(() -> slots.heldBy("127.0.0.3") == 0);
+    }
+
+    private static HttpClient client(String localAddress) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .localAddress(InetAddress.getByName(localAddress)).build();
+    }
+
+    private HttpRequest stream() {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + QUIET_STREAM))
+                .header("Accept", "text/event-stream").build();
     }
 }

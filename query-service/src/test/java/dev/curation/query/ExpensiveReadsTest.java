@@ -7,18 +7,33 @@ import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ProposalSubmitted;
+import dev.curation.query.history.ReadGate;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Diffs, previews and blame stay cheap whatever versions a client picks: a unified diff whose
  * changed region exceeds the budget ({@value KafkaFedTest#MAX_DIFF_LINES} lines here) is refused
- * with a 422 pointing at the structural diff, and a proposal's preview says why it has none.
+ * with a 422 pointing at the structural diff, and a proposal's preview says why it has none. Every
+ * read that folds a past version (lint, Markdown) and every search too short for the trigram index
+ * waits for the read gate as diffs and blame do.
  */
 class ExpensiveReadsTest extends KafkaFedTest {
+
+    @Autowired
+    ReadGate gate;
+    @Value("${curation.query.max-expensive-reads:4}")
+    int permits;
 
     /** A topic of 60 links (more lines than the budget) and a small one. */
     private static String markdown() {
@@ -91,6 +106,71 @@ class ExpensiveReadsTest extends KafkaFedTest {
             JsonNode small = getJson("/api/lists/big-preview/proposals/p-small");
             assertThat(small.get("preview").asString()).endsWith(" - [kept](https://kept.example)\n+- [new](https://new.example)\n");
             assertThat(small.get("previewError").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void pastVersionsAndShortSearchesWaitForTheReadGate() throws Exception {
+        String listId = UUID.randomUUID().toString();
+        String markdown = "# Gated\n## A\n- [Gate keeper](https://gate.example) - Keeps.\n";
+        List<ListEvent> imported = importList(listId, "gated-reads", markdown);
+        ListDocument document = read(markdown);
+        applyEdits(listId, "gated-reads", document, 2, imported.size(),
+                new Edit.AddLink(document.sections().getFirst().sections().getFirst().id(), null, "Second", "https://second.example", null));
+
+        try (Held held = hold()) {
+            // a past version not yet kept, and a search the trigram index cannot serve: refused while the gate is full
+            assertBusy(get("/api/lists/gated-reads/lint?version=1"));
+            assertBusy(get("/api/lists/gated-reads/markdown?version=1"));
+            assertBusy(get("/api/search?q=ga"));
+            assertBusy(get("/api/search?q=%E6%9C%8D"));
+            // the current version and a longer search are cheap and answered
+            assertThat(get("/api/lists/gated-reads/lint").statusCode()).isEqualTo(200);
+            assertThat(get("/api/lists/gated-reads/markdown").statusCode()).isEqualTo(200);
+            assertThat(getJson("/api/search?q=gate%20keeper").get("items")).hasSize(1);
+        }
+        assertThat(getJson("/api/lists/gated-reads/lint?version=1").get("version").asLong()).isEqualTo(1);
+        assertThat(new String(get("/api/lists/gated-reads/markdown?version=1").body(), StandardCharsets.UTF_8)).isEqualTo(markdown);
+        assertThat(getJson("/api/search?q=ga").get("items")).isNotEmpty();
+        try (Held held = hold()) {
+            // once computed, a past version is kept and needs no permit
+            assertThat(get("/api/lists/gated-reads/lint?version=1").statusCode()).isEqualTo(200);
+            assertThat(get("/api/lists/gated-reads/markdown?version=1").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private void assertBusy(HttpResponse<byte[]> response) {
+        assertProblem(response, 503, "too many expensive reads", "short searches");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue(Integer.toString(ReadGate.Busy.RETRY_AFTER));
+    }
+
+    /** Every permit of the read gate, taken until closed. */
+    private Held hold() throws InterruptedException {
+        CountDownLatch taken = new CountDownLatch(permits);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holders = Executors.newFixedThreadPool(permits);
+        for (int i = 0; i < permits; i++) {
+            holders.submit(() -> gate.run(() -> {
+                taken.countDown();
+                try {
+                    return release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+        }
+        assertThat(taken.await(30, TimeUnit.SECONDS)).as("every permit taken").isTrue();
+        return new Held(release, holders);
+    }
+
+    private record Held(CountDownLatch release, ExecutorService holders) implements AutoCloseable {
+
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            holders.shutdown();
+            assertThat(holders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

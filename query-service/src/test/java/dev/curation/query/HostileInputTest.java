@@ -82,7 +82,7 @@ class HostileInputTest extends KafkaFedTest {
     void wordsOutsideTheirSetAreRefused() throws Exception {
         assertProblem(get("/api/lists/hostile/history?kind=%00"), 400, "kind must be one of");
         assertProblem(get("/api/lists/hostile/proposals?status=" + "s".repeat(300)), 400, "status must be one of", "…");
-        assertProblem(get("/api/search?q=x&limit=0"), 400, "limit", "500");
+        assertProblem(get("/api/search?q=x&limit=0"), 400, "limit", "200");
     }
 
     @Test

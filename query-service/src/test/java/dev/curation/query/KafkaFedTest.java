@@ -57,7 +57,10 @@ import tools.jackson.databind.json.JsonMapper;
                 "curation.links.allow-private=true", "curation.links.exclude[0]=^https?://(?!127[.]0[.]0[.]1[:/])",
                 "curation.links.poll-interval=100ms", "curation.links.recheck-after=1s", "curation.links.retry-after=200ms",
                 "curation.links.dead-after-failures=3", "curation.links.dead-after=1s", "curation.links.retries=0",
-                "curation.links.timeout=2s", "curation.links.host-interval=0s"})
+                "curation.links.timeout=2s", "curation.links.host-interval=0s",
+                // a stream learns that its client hung up only when it next writes: a short heartbeat frees the
+                // slots of the many streams the tests open from 127.0.0.1 soon after they hang up
+                "curation.streams.heartbeat=1s"})
 abstract class KafkaFedTest {
 
     /** A small diff budget, so that a test list can exceed it. */

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -29,17 +27,12 @@ public class ChangeStreams {
     private final JsonMapper json;
     private final ListHistory history;
     private final VersionDiffs diffs;
-    private final Semaphore open;
-    private final int maxOpen;
 
-    ChangeStreams(JdbcClient jdbc, JsonMapper json, ListHistory history, VersionDiffs diffs,
-                  @Value("${curation.streams.max-open:200}") int maxOpen) {
+    ChangeStreams(JdbcClient jdbc, JsonMapper json, ListHistory history, VersionDiffs diffs) {
         this.jdbc = jdbc;
         this.json = json;
         this.history = history;
         this.diffs = diffs;
-        this.maxOpen = maxOpen;
-        this.open = new Semaphore(maxOpen);
     }
 
     /** One change: its id (what {@code Last-Event-ID} resumes after), its event name and its data. */
@@ -63,19 +56,6 @@ public class ChangeStreams {
         String id() {
             return tx + "." + position;
         }
-    }
-
-    /** Holds one of the bounded open streams; false when all are taken. */
-    public boolean open() {
-        return open.tryAcquire();
-    }
-
-    public void close() {
-        open.release();
-    }
-
-    public int maxOpen() {
-        return maxOpen;
     }
 
     private record Row(String listId, String slug, long sequence, long version, String type, Instant at, String actor,

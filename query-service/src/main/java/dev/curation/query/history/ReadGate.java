@@ -8,7 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds how many expensive reads (diffs, previews, blame not yet cached) run at once, so that
+ * Bounds how many expensive reads (diffs, previews, blame, the lint report or Markdown of a past
+ * version not yet cached, searches for terms too short for the trigram index) run at once, so that
  * clients asking for many different versions cannot take every core: a read that finds no permit
  * within a short wait is refused with {@link Busy} (answered 503 with Retry-After).
  */
@@ -24,7 +25,7 @@ public class ReadGate {
         this.wait = wait;
     }
 
-    <T> T run(Supplier<T> work) {
+    public <T> T run(Supplier<T> work) {
         try {
             if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new Busy();
@@ -53,7 +54,8 @@ public class ReadGate {
         }
 
         Busy() {
-            super("too many expensive reads (diffs, previews, blame) are being computed; try again in " + RETRY_AFTER + " s");
+            super("too many expensive reads (diffs, previews, blame, past versions, short searches) are being computed; "
+                    + "try again in " + RETRY_AFTER + " s");
         }
     }
 }

@@ -80,12 +80,15 @@ public class LinkReports {
                                            ORDER BY p.id DESC LIMIT 1) p ON true
             """;
 
-    /** The list's http(s) links in document-id order, all or those with {@code status}. */
-    public List<LinkView> links(String listId, @Nullable String status) {
+    /**
+     * The list's http(s) links, all or those with {@code status}: the dead first (newest first), then
+     * in document-id order; {@code limit} from {@code offset} of that order, which is total.
+     */
+    public List<LinkView> links(String listId, @Nullable String status, int offset, int limit) {
         return jdbc.sql(LINK + """
                         WHERE e.list_id = ? AND e.url ~* '^https?://' AND (CAST(? AS text) IS NULL OR coalesce(s.status, 'unchecked') = CAST(? AS text))
-                        ORDER BY s.dead_since DESC NULLS LAST, length(e.id), e.id""")
-                .params(listId, status, status)
+                        ORDER BY s.dead_since DESC NULLS LAST, length(e.id), e.id LIMIT ? OFFSET ?""")
+                .params(listId, status, status, limit, offset)
                 .query(this::link).list();
     }
 

@@ -8,17 +8,20 @@ import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
 import dev.curation.query.history.ListHistory;
+import dev.curation.query.history.ReadGate;
 import dev.curation.query.list.LintProfiles;
 import dev.curation.query.list.StoredDocument;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The lint report of a list version, computed when first asked for and kept: a version never
  * changes, and the profile it is checked against is the last one set at or before it (the
- * defaults if none was).
+ * defaults if none was). A past version not yet kept is folded through the {@link ReadGate}: a
+ * client asking for every old version in turn must not take every core.
  */
 @Component
 public class LintReports {
@@ -37,11 +40,13 @@ public class LintReports {
 
     private final ListHistory history;
     private final LintProfiles profiles;
+    private final ReadGate gate;
     private final Cache<Key, Report> cache;
 
-    LintReports(ListHistory history, LintProfiles profiles, @Value("${curation.query.lint-cache-problems:200000}") long cacheProblems) {
+    LintReports(ListHistory history, LintProfiles profiles, ReadGate gate, @Value("${curation.query.lint-cache-problems:200000}") long cacheProblems) {
         this.history = history;
         this.profiles = profiles;
+        this.gate = gate;
         this.cache = Caffeine.newBuilder().maximumWeight(cacheProblems)
                 .weigher((Key key, Report report) -> 1 + report.problems().size()).build();
     }
@@ -54,11 +59,12 @@ public class LintReports {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return history.documentAt(list.listId(), version).map(document -> {
+        Supplier<Optional<Report>> fold = () -> history.documentAt(list.listId(), version).map(document -> {
             Report report = lint(list.listId(), version, document, profile);
             cache.put(key, report);
             return report;
         });
+        return version == list.version() ? fold.get() : gate.run(fold);
     }
 
     private static Report lint(String listId, long version, ListDocument document, LintProfile profile) {

@@ -149,8 +149,11 @@ public class EntryIndex {
         return new Batch();
     }
 
-    /** Entries whose title, description or URL contain {@code query} (case-insensitive), best matches first. */
-    public List<SearchHit> search(String query, int limit) {
+    /**
+     * Entries whose title, description or URL contain {@code query} (case-insensitive), best matches
+     * first (then by list and entry, so the order is total): {@code limit} from {@code offset}.
+     */
+    public List<SearchHit> search(String query, int offset, int limit) {
         String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                         SELECT v.slug, e.id, e.section_id, e.title, e.url, e.description,
@@ -160,8 +163,8 @@ public class EntryIndex {
                         WHERE v.version > 0 AND (e.title ILIKE :p OR e.description ILIKE :p OR e.url ILIKE :p)
                         ORDER BY (lower(e.title) = lower(:q)) DESC, (e.title ILIKE :p) DESC,
                                  similarity(e.title, :q) DESC, v.slug, e.id
-                        LIMIT :limit""")
-                .param("p", pattern).param("q", query).param("limit", limit)
+                        LIMIT :limit OFFSET :offset""")
+                .param("p", pattern).param("q", query).param("limit", limit).param("offset", offset)
                 .query((rs, n) -> SearchHit.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)))
                 .list();

@@ -167,13 +167,15 @@ public class ProposalStore {
                 .params(status, by, at, reason, version, id).update();
     }
 
-    public List<ProposalView> forList(String listId, ProposalStatus status) {
+    /** The list's proposals (with {@code status} if given), newest first: {@code limit} from {@code offset}. */
+    public List<ProposalView> forList(String listId, ProposalStatus status, int offset, int limit) {
         return jdbc.sql("""
                         SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version,
                                revision, by_curator
                         FROM proposal_view WHERE list_id = :list AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
-                        ORDER BY created_at DESC, id""")
+                        ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
                 .param("list", listId).param("status", status == null ? null : status.wireName())
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs)).list();
     }
 

@@ -5,11 +5,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.MarkdownWriter;
 import dev.curation.query.history.ListHistory;
+import dev.curation.query.history.ReadGate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The projection does not render: most versions of a busy list are never read, and rendering
  * and storing a whole list per change made the projection's cost grow with the list's size. A
  * version never changes once complete, so a rendering is never stale; a miss rebuilds the
- * document from the newest snapshot at or before the version plus the events after it.
+ * document from the newest snapshot at or before the version plus the events after it; for a past
+ * version, through the {@link ReadGate} (every reader wants the current one, a crawler every old one).
  */
 @Component
 public class RenderedLists {
@@ -34,13 +37,15 @@ public class RenderedLists {
     private final ListStore lists;
     private final ListHistory history;
     private final JsonMapper json;
+    private final ReadGate gate;
     private final Cache<Key, Rendered> cache;
 
-    RenderedLists(ListStore lists, ListHistory history, JsonMapper json,
+    RenderedLists(ListStore lists, ListHistory history, JsonMapper json, ReadGate gate,
                   @Value("${curation.query.rendered-cache-bytes:67108864}") long cacheBytes) {
         this.lists = lists;
         this.history = history;
         this.json = json;
+        this.gate = gate;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher((Key key, Rendered r) -> r.markdown().length + r.structure().length + 128)
@@ -61,11 +66,12 @@ public class RenderedLists {
         }
         // rendered outside the cache's lock: a miss reads the database, and two readers of the
         // same new version at worst render it twice
-        return history.documentAt(list.listId(), version).map(document -> {
+        Supplier<Optional<Rendered>> fold = () -> history.documentAt(list.listId(), version).map(document -> {
             Rendered fresh = render(list, version, document);
             cache.put(key, fresh);
             return fresh;
         });
+        return version == list.version() ? fold.get() : gate.run(fold);
     }
 
     private Rendered render(StoredDocument list, long version, ListDocument document) {

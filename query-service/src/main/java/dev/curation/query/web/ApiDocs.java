@@ -2,11 +2,13 @@ package dev.curation.query.web;
 
 import dev.curation.service.ApiRefusals;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ApiDocs {
+
+    /** The list endpoints answered in pages ({@link Paging}). */
+    private static final Set<String> PAGED = Set.of("/api/lists/{slug}/links", "/api/lists/{slug}/proposals", "/api/search");
 
     @Bean
     OpenAPI queryServiceApi() {
@@ -39,6 +44,14 @@ class ApiDocs {
                 ApiResponse ok = operation.getResponses().get("200");
                 if (ok != null && ok.getContent() != null && !ok.getContent().containsKey("*/*")) {
                     ApiRefusals.add(operation.getResponses(), "406", "none of the media types in Accept can be served here");
+                }
+                if (ok != null && PAGED.contains(path)) {
+                    ok.addHeaderObject("Link", new Header().schema(ApiRefusals.string())
+                            .description("<the next page>; rel=\"next\", while more items follow (as the body's next)"));
+                }
+                if (path.endsWith("/stream") || path.equals("/api/streams/changes")) {
+                    ApiRefusals.add(operation.getResponses(), "429", "this client address holds as many change streams as "
+                            + "one address may (curation.streams.max-open-per-address): close one, or retry after Retry-After");
                 }
             }));
         };

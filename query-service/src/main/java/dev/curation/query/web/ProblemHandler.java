@@ -1,6 +1,7 @@
 package dev.curation.query.web;
 
 import dev.curation.query.history.ReadGate;
+import dev.curation.query.history.StreamSlots;
 import dev.curation.query.history.UnifiedDiff;
 import dev.curation.query.list.ProjectedVersions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,6 +58,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ReadGate.Busy.class)
     ResponseEntity<ProblemDetail> busy(ReadGate.Busy e, HttpServletRequest request) {
         return busy(e.getMessage(), ReadGate.Busy.RETRY_AFTER, request);
+    }
+
+    /** 429: this client holds its share of change streams; another client may still open one. */
+    @ExceptionHandler(StreamSlots.TooManyFromAddress.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(StreamSlots.TooManyFromAddress e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+                "Too many streams", e.getMessage(), request);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(StreamSlots.RETRY_AFTER)).body(problem.getBody());
     }
 
     @ExceptionHandler(ProjectedVersions.TooManyWaits.class)

@@ -1,12 +1,15 @@
 package dev.curation.query.history.web;
 
 import dev.curation.query.history.ChangeStreams;
+import dev.curation.query.history.ReadGate;
+import dev.curation.query.history.StreamSlots;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * ({@code /api/streams/changes}), from the history and then live, resumed after the id given in
  * {@code Last-Event-ID} (or {@code ?after=}). A heartbeat comment keeps idle connections open;
  * a stream ends after {@code curation.streams.max-duration} and the client resumes; at most
- * {@code curation.streams.max-open} are open at once (503 with Retry-After beyond).
+ * {@code curation.streams.max-open} are open at once (503 with Retry-After beyond), and at most
+ * {@code curation.streams.max-open-per-address} from one client address (429 with Retry-After beyond).
  */
 @RestController
 class StreamController {
@@ -36,16 +40,18 @@ class StreamController {
     private static final int PAGE = 100;
 
     private final ChangeStreams streams;
+    private final StreamSlots slots;
     private final ListStore lists;
     private final Duration poll;
     private final Duration heartbeat;
     private final Duration maxDuration;
 
-    StreamController(ChangeStreams streams, ListStore lists,
+    StreamController(ChangeStreams streams, StreamSlots slots, ListStore lists,
                      @Value("${curation.streams.poll:500ms}") Duration poll,
                      @Value("${curation.streams.heartbeat:15s}") Duration heartbeat,
                      @Value("${curation.streams.max-duration:1h}") Duration maxDuration) {
         this.streams = streams;
+        this.slots = slots;
         this.lists = lists;
         this.poll = poll;
         this.heartbeat = heartbeat;
@@ -58,11 +64,11 @@ class StreamController {
     SseEmitter list(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
                     @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                     @Parameter(description = "start after this id (as Last-Event-ID); 0 for the whole history")
-                    @RequestParam(required = false) String after) {
+                    @RequestParam(required = false) String after, HttpServletRequest request) {
         StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
         long from = sequence(lastEventId != null ? lastEventId : after);
         long[] cursor = {from};
-        return stream(() -> {
+        return stream(request, () -> {
             List<ChangeStreams.Change> changes = streams.ofList(list.listId(), cursor[0], PAGE);
             if (!changes.isEmpty()) {
                 cursor[0] = Long.parseLong(changes.getLast().id());
@@ -76,10 +82,10 @@ class StreamController {
     @GetMapping(path = "/api/streams/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter all(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                    @Parameter(description = "start after this id (as Last-Event-ID); absent for the whole history")
-                   @RequestParam(required = false) String after) {
+                   @RequestParam(required = false) String after, HttpServletRequest request) {
         String given = lastEventId != null ? lastEventId : after;
         ChangeStreams.Position[] cursor = {position(given)};
-        return stream(() -> {
+        return stream(request, () -> {
             List<ChangeStreams.Change> changes = streams.ofAll(cursor[0], PAGE);
             if (!changes.isEmpty()) {
                 cursor[0] = ChangeStreams.Position.parse(changes.getLast().id());
@@ -128,11 +134,18 @@ class StreamController {
         }
     }
 
-    private SseEmitter stream(Page page) {
-        if (!streams.open()) {
-            throw new dev.curation.query.history.ReadGate.Busy("all " + streams.maxOpen()
-                    + " change streams are open (curation.streams.max-open); try again later");
+    private SseEmitter stream(HttpServletRequest request, Page page) {
+        // the connection's address: forwarded headers are applied (from trusted proxies only) before this
+        StreamSlots.Slot slot = slots.open(request.getRemoteAddr());
+        try {
+            return emit(slot, page);
+        } catch (RuntimeException e) {
+            slot.close(); // the stream never started
+            throw e;
         }
+    }
+
+    private SseEmitter emit(StreamSlots.Slot slot, Page page) {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis() + 60_000);
         Thread.ofVirtual().name("change-stream").start(() -> {
             long end = System.nanoTime() + maxDuration.toNanos();
@@ -143,7 +156,7 @@ class StreamController {
                     List<ChangeStreams.Change> changes;
                     try {
                         changes = page.next();
-                    } catch (dev.curation.query.history.ReadGate.Busy busy) {
+                    } catch (ReadGate.Busy busy) {
                         // diffs are being computed for many readers: this stream waits its turn
                         Thread.sleep(poll);
                         continue;
@@ -176,7 +189,7 @@ class StreamController {
                 LOG.warn("a change stream stopped, the client will resume: {}", e.toString());
                 finish(emitter);
             } finally {
-                streams.close();
+                slot.close();
             }
         });
         return emitter;

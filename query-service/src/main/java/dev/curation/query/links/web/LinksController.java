@@ -3,9 +3,12 @@ package dev.curation.query.links.web;
 import dev.curation.query.links.LinkReports;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
+import dev.curation.query.web.Paging;
 import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,22 +32,32 @@ class LinksController {
         this.reports = reports;
     }
 
-    /** {@code counts}: links per state; {@code links}: the dead first, newest first, then in entry order. */
-    record LinksView(String list, long version, Map<String, Long> counts, List<LinkReports.LinkView> links) {
+    /**
+     * {@code counts}: links per state (all of them, not just this page); {@code links}: a page of them,
+     * the dead first, newest first, then in entry order; {@code next}: the next page, null on the last.
+     */
+    record LinksView(String list, long version, Map<String, Long> counts, List<LinkReports.LinkView> links,
+                     @Nullable String next) {
     }
 
     @Operation(summary = "A list's http(s) links with their health: ok, redirected, failing, dead (after repeated failures), "
-            + "refused (private address), excluded or unchecked")
+            + "refused (private address), excluded or unchecked; paged")
     @GetMapping(path = "/api/lists/{slug}/links", produces = MediaType.APPLICATION_JSON_VALUE)
     LinksView links(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
                     @Parameter(description = "only links in this state: ok, dead, redirected, failing, refused, excluded, unchecked")
-                    @RequestParam(required = false) @Nullable String status) {
+                    @RequestParam(required = false) @Nullable String status,
+                    @Parameter(description = Paging.LIMIT) @RequestParam(defaultValue = "100") int limit,
+                    @Parameter(description = Paging.OFFSET) @RequestParam(defaultValue = "0") int offset,
+                    HttpServletRequest request, HttpServletResponse response) {
         if (status != null && !STATUSES.contains(status)) {
             throw new BadRequestException("status must be one of ok, dead, redirected, failing, refused, excluded, unchecked; not "
                     + QueryParameters.echo(status));
         }
+        Paging paging = Paging.of(limit, offset);
         LinkReports.ListRef list = reports.list(slug).orElseThrow(() -> NotFoundException.list(slug));
-        return new LinksView(list.slug(), list.version(), reports.counts(list.id()), reports.links(list.id(), status));
+        Paging.Page<LinkReports.LinkView> page = paging.page(
+                reports.links(list.id(), status, paging.offset(), paging.fetch()), request, response);
+        return new LinksView(list.slug(), list.version(), reports.counts(list.id()), page.items(), page.next());
     }
 
     /** An entry's link now, and its checks, newest first (at most 100). */

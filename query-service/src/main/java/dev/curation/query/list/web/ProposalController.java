@@ -14,10 +14,13 @@ import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
 import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.NotFoundException;
+import dev.curation.query.web.Paging;
 import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -44,13 +47,18 @@ class ProposalController {
         this.profiles = profiles;
     }
 
-    @Operation(summary = "Proposals of a list, newest first")
+    @Operation(summary = "Proposals of a list, newest first, paged")
     @GetMapping(path = "/api/lists/{slug}/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
-    ListController.Page<ProposalView> all(@PathVariable String slug,
-                                          @Parameter(description = "where the review stands", schema = @Schema(type = "string",
-                                                  allowableValues = {"submitted", "changes_requested", "approved", "rejected", "withdrawn"}))
-                                          @RequestParam(required = false) ProposalStatus status) {
-        return new ListController.Page<>(proposals.forList(list(slug).listId(), status));
+    Paging.Page<ProposalView> all(@PathVariable String slug,
+                                  @Parameter(description = "where the review stands", schema = @Schema(type = "string",
+                                          allowableValues = {"submitted", "changes_requested", "approved", "rejected", "withdrawn"}))
+                                  @RequestParam(required = false) ProposalStatus status,
+                                  @Parameter(description = Paging.LIMIT) @RequestParam(defaultValue = "100") int limit,
+                                  @Parameter(description = Paging.OFFSET) @RequestParam(defaultValue = "0") int offset,
+                                  HttpServletRequest request, HttpServletResponse response) {
+        Paging paging = Paging.of(limit, offset);
+        String listId = list(slug).listId();
+        return paging.page(proposals.forList(listId, status, paging.offset(), paging.fetch()), request, response);
     }
 
     @Operation(summary = "One proposal, with a unified diff of the Markdown it would produce against the current list "

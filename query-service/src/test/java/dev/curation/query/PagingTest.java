@@ -37,7 +37,8 @@ class PagingTest extends KafkaFedTest {
         List<ListEvent> imported = importList(listId, "paged", markdown.toString());
         List<ListEvent> submitted = new ArrayList<>();
         for (int i = 0; i < PROPOSALS; i++) {
-            submitted.add(new ProposalSubmitted(listId, "p" + i, 1, "why " + i, List.of(new EditSpec("addSection", null, null,
+            // proposal ids are unique across lists (the shared topic and database hold other tests' p1, p2, ...)
+            submitted.add(new ProposalSubmitted(listId, "paged-p" + i, 1, "why " + i, List.of(new EditSpec("addSection", null, null,
                     null, null, null, "Proposed " + i, null, null, null, null)), "carol"));
         }
         publish(listId, 1, imported.size(), submitted, 0, PROPOSALS, false);

@@ -27,10 +27,13 @@ public final class EventMetadata {
         return org.axonframework.messaging.MetaData.with(ACTOR, user.getName()).and(ROLES, roles(user));
     }
 
-    /** A signed-in user's global roles as {@link #ROLES} carries them. */
-    private static String roles(org.springframework.security.core.Authentication user) {
+    /**
+     * A signed-in user's global roles as {@link #ROLES} carries them. A role is one name: one that
+     * holds the separator (a claim {@code "X,CURATOR"}) is no role at all, never two.
+     */
+    static String roles(org.springframework.security.core.Authentication user) {
         return user.getAuthorities().stream().map(a -> a.getAuthority())
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+                .filter(a -> a.startsWith("ROLE_") && a.indexOf(',') < 0).map(a -> a.substring(5))
                 .collect(java.util.stream.Collectors.joining(","));
     }
 

@@ -46,7 +46,7 @@ class SecurityIT extends SeedListSession {
 
         Map<String, String> values = new LinkedHashMap<>();
         JsonNode structure = JSON.readTree(get("/api/lists/" + LIST).body());
-        String entry = structure.at("/sections/0/entries/0/id").asString(null);
+        String entry = firstEntry(structure.get("sections"));
         values.put("slug", LIST);
         values.put("list", LIST);
         values.put("version", Long.toString(structure.get("version").asLong()));
@@ -236,7 +236,7 @@ class SecurityIT extends SeedListSession {
                     "{\"url\":\"http://127.0.0.1:" + receiver.getLocalPort() + "/stall\",\"kinds\":[\"proposal\"]}");
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
             String id = JSON.readTree(subscribed.body()).get("id").asString();
-            String entry = JSON.readTree(get("/api/lists/" + LIST).body()).at("/sections/0/entries/0/id").asString();
+            String entry = firstEntry(JSON.readTree(get("/api/lists/" + LIST).body()).get("sections"));
             HttpResponse<String> proposed = post("carol", "/api/lists/" + LIST + "/proposals",
                     "{\"edits\":[{\"op\":\"editLink\",\"entry\":\"" + entry + "\",\"description\":\"Stalled.\"}]}");
             assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
@@ -254,6 +254,21 @@ class SecurityIT extends SeedListSession {
                 socket.close();
             }
         }
+    }
+
+    /** The id of the first entry in a structure's sections, at any depth. */
+    private static String firstEntry(JsonNode sections) {
+        for (JsonNode section : sections) {
+            JsonNode entries = section.get("entries");
+            if (entries != null && !entries.isEmpty()) {
+                return entries.get(0).get("id").asString();
+            }
+            String inner = firstEntry(section.get("sections"));
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
     }
 
     /** A request written by hand, for headers an HTTP client will not send (Host). */

@@ -1,5 +1,6 @@
 package dev.curation.command.list;
 
+import dev.curation.core.decider.ListHistory;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Revert;
 import dev.curation.core.list.ListEvent;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads a list's stream up to the last version asked for, folding what came before the first. */
 @Component
-class EventStoreListVersions implements ListVersions {
+class EventStoreListVersions implements ListHistory {
 
     private final EventStore events;
 

@@ -1,7 +1,7 @@
 package dev.curation.command.webhook;
 
 import dev.curation.command.list.EventMetadata;
-import dev.curation.command.list.ListVersions;
+import dev.curation.core.decider.ListHistory;
 import dev.curation.core.document.DocumentDiff;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.list.EventEnvelope;
@@ -37,9 +37,9 @@ class WebhookOutbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ListVersions versions;
+    private final ListHistory versions;
 
-    WebhookOutbox(JdbcClient jdbc, JsonMapper json, ListVersions versions) {
+    WebhookOutbox(JdbcClient jdbc, JsonMapper json, ListHistory versions) {
         this.jdbc = jdbc;
         this.json = json;
         this.versions = versions;
@@ -120,7 +120,7 @@ class WebhookOutbox {
             body.put("imported", true);
             return body;
         }
-        ListVersions.PastVersions past = versions.of(event.listId(), version, version);
+        ListHistory.PastVersions past = versions.of(event.listId(), version, version);
         ListDocument after = past.before().copy();
         for (var v : past.versions()) {
             for (ListEvent e : v.events()) {

@@ -1,5 +1,6 @@
 package dev.curation.command.list;
 
+import dev.curation.core.decider.ListHistory;
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.InputContract;
 import dev.curation.core.list.ListEvent;

@@ -55,10 +55,10 @@ class CuratedListLintTest {
                         messageWithPayload(org.hamcrest.Matchers.equalTo(new LintProfileChanged(LIST, expected, true, "alice"))),
                         andNoMore()))
                 .expectState(list -> {
-                    assertThat(list.version()).isEqualTo(1);
-                    assertThat(list.lintProfile().severity(LintRule.ALPHABETICAL)).isEqualTo(Severity.ERROR);
-                    assertThat(list.lintProfile().checks(LintRule.SEPARATOR)).isFalse();
-                    assertThat(list.lintProfile().sameUrlInSections()).isTrue();
+                    assertThat(list.state().version()).isEqualTo(1);
+                    assertThat(list.state().lintProfile().severity(LintRule.ALPHABETICAL)).isEqualTo(Severity.ERROR);
+                    assertThat(list.state().lintProfile().checks(LintRule.SEPARATOR)).isFalse();
+                    assertThat(list.state().lintProfile().sameUrlInSections()).isTrue();
                 });
         assertThat(expected).containsEntry("double-link", "error").containsEntry("separator", "off")
                 .hasSize(LintRule.values().length);

@@ -67,7 +67,7 @@ class CuratedListRevertTest {
                                 new DocumentNode(DocumentNode.Kind.ENTRY, "e5", "s4", null, "* [Nacos](https://nacos.io)\n",
                                         "Nacos", "https://nacos.io", ""))))),
                         andNoMore()))
-                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+                .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN));
     }
 
     @Test
@@ -83,7 +83,7 @@ class CuratedListRevertTest {
                         messageWithPayload(equalTo(new LinkEdited(LIST, "e2", "* [Kafka](https://kafka.apache.org)\n", "Kafka",
                                 "https://kafka.apache.org", ""))),
                         andNoMore()))
-                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+                .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN));
     }
 
     @Test
@@ -128,7 +128,7 @@ class CuratedListRevertTest {
                                 "https://kafka.apache.org", ""))),
                         andNoMore()))
                 // bob's later, unrelated version stays
-                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN.replace("[Nacos]", "[Nacos 3]")));
+                .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN.replace("[Nacos]", "[Nacos 3]")));
     }
 
     @Test
@@ -157,7 +157,7 @@ class CuratedListRevertTest {
                         by("alice", 2, new ProposalApproved(LIST, "p1", "alice", 2, 1, "why"), KAFKA_RENAMED)))
                 .when(new ListCommand.RollBack(LIST, "mallory"), actor("bob"))
                 .expectResultMessagePayload(new RollbackOutcome(3, 2, 2))
-                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+                .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN));
     }
 
     @Test
@@ -176,7 +176,7 @@ class CuratedListRevertTest {
                         messageWithPayload(equalTo(new ProposalApproved(LIST, "p1", "alice", 3, 2, "bring Links back"))),
                         messageWithPayload(org.hamcrest.Matchers.instanceOf(ContentRestored.class)),
                         andNoMore()))
-                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+                .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN));
     }
 
     @Test

@@ -42,10 +42,10 @@ class CuratedListTest {
                                 org.hamcrest.Matchers.instanceOf(ListContentImported.class)),
                         org.axonframework.test.matchers.Matchers.andNoMore()))
                 .expectState(list -> {
-                    assertThat(list.slug()).isEqualTo("tools");
-                    assertThat(list.version()).isEqualTo(1);
-                    assertThat(list.lastId()).isEqualTo(5);
-                    assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN);
+                    assertThat(list.state().slug()).isEqualTo("tools");
+                    assertThat(list.state().version()).isEqualTo(1);
+                    assertThat(list.state().lastId()).isEqualTo(5);
+                    assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN);
                 });
         assertThat(claimed).containsExactly("tools");
     }

@@ -62,8 +62,8 @@ class CuratedListWorkflowTest {
                                 "* [Pulsar](https://pulsar.apache.org)\n", "Pulsar", "https://pulsar.apache.org", ""))),
                         andNoMore()))
                 .expectState(list -> {
-                    assertThat(list.version()).isEqualTo(2);
-                    assertThat(MarkdownWriter.write(list.document()))
+                    assertThat(list.state().version()).isEqualTo(2);
+                    assertThat(MarkdownWriter.write(list.state().document()))
                             .isEqualTo(MARKDOWN.replace("org)\n\n", "org)\n* [Pulsar](https://pulsar.apache.org)\n\n"));
                 });
     }
@@ -134,8 +134,8 @@ class CuratedListWorkflowTest {
                         actor("carol"))
                 .expectEventsMatching(exactSequenceOf(messageWithPayload(instanceOf(ProposalSubmitted.class)), andNoMore()))
                 .expectState(list -> {
-                    assertThat(list.version()).isEqualTo(1);
-                    assertThat(list.proposals().get("p1").author()).isEqualTo("carol");
+                    assertThat(list.state().version()).isEqualTo(1);
+                    assertThat(list.state().proposals().get("p1").author()).isEqualTo("carol");
                 });
     }
 
@@ -148,7 +148,7 @@ class CuratedListWorkflowTest {
                         messageWithPayload(equalTo(new ProposalApproved(LIST, "p1", "alice", 2, 1, "why"))),
                         messageWithPayload(instanceOf(LinkAdded.class)),
                         andNoMore()))
-                .expectState(list -> assertThat(list.document().block("e6")).isInstanceOf(Entry.class));
+                .expectState(list -> assertThat(list.state().document().block("e6")).isInstanceOf(Entry.class));
     }
 
     @Test
@@ -231,7 +231,7 @@ class CuratedListWorkflowTest {
                         messageWithPayload(equalTo(new LinkEdited(LIST, "e2", "* [Kafka](https://kafka.apache.org)\n",
                                 "Kafka", "https://kafka.apache.org", ""))),
                         andNoMore()))
-                .expectState(list -> assertThat(MarkdownWriter.write(list.document())).isEqualTo(MARKDOWN));
+                .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN));
     }
 
     @Test

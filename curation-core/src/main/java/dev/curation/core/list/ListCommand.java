@@ -28,17 +28,12 @@ public sealed interface ListCommand {
         }
     }
 
-    /** {@code byCurator}: whether the author is a curator (a review policy may count it as an approval). */
+    /** A contributor's change set, for the list's curators to review; the list knows whether its author curates it. */
     record SubmitProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
-                          List<EditSpec> edits, boolean byCurator)
+                          List<EditSpec> edits)
             implements ListCommand {
         public SubmitProposal {
             edits = ListCommand.copy(edits);
-        }
-
-        public SubmitProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
-                              List<EditSpec> edits) {
-            this(listId, proposal, baseVersion, rationale, edits, false);
         }
     }
 

@@ -71,7 +71,7 @@ class ListEditController {
                                           Authentication user) {
         String id = UUID.randomUUID().toString();
         List<LintProblem> warnings = send(new ListCommand.SubmitProposal(listId(slug), id, request.baseVersion(),
-                request.rationale(), request.edits(), isCurator(user)), user);
+                request.rationale(), request.edits()), user);
         URI location = properties.queryBaseUrl().resolve("/api/lists/" + slug + "/proposals/" + id);
         return ResponseEntity.created(location).body(new ProposalState(id, "submitted", null, LintProblemJson.of(warnings)));
     }
@@ -169,10 +169,6 @@ class ListEditController {
 
     /** Fields not given take their defaults: 1 approval, the author does not count, amending dismisses approvals. */
     record ReviewPolicyRequest(Integer requiredApprovals, Boolean authorCounts, Boolean dismissOnAmend) {
-    }
-
-    private static boolean isCurator(Authentication user) {
-        return user.getAuthorities().stream().anyMatch(a -> "ROLE_CURATOR".equals(a.getAuthority()));
     }
 
     @Operation(summary = "Reject a proposal with a reason (curators)")

@@ -1,14 +1,15 @@
-package dev.curation.command.list;
+package dev.curation.core.decider;
 
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Revert;
 import java.util.List;
 
 /**
- * What earlier versions of a list did: the port a revert needs, since the list itself keeps
- * only its current state. Read from the event store ({@link EventStoreListVersions}).
+ * What earlier versions of a list did: the port a revert needs, since the list's state keeps
+ * only the present. The command service reads it from its event store.
  */
-public interface ListVersions {
+@FunctionalInterface
+public interface ListHistory {
 
     /**
      * The list as it was before version {@code from}, and the events of versions {@code from} to
@@ -17,5 +18,9 @@ public interface ListVersions {
     PastVersions of(String listId, long from, long through);
 
     record PastVersions(ListDocument before, List<Revert.PastVersion> versions) {
+
+        public PastVersions {
+            versions = List.copyOf(versions);
+        }
     }
 }

@@ -47,105 +47,27 @@ class CuratedList {
         applyAll(events, 1);
     }
 
-    @CommandHandler
-    @Nullable Object applyChangeSet(ListCommand.ApplyChangeSet command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object revert(ListCommand.RevertVersion command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object rollBack(ListCommand.RollBack command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object submit(ListCommand.SubmitProposal command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object amend(ListCommand.AmendProposal command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object comment(ListCommand.CommentOnProposal command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object resolve(ListCommand.ResolveComment command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object requestChanges(ListCommand.RequestChanges command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object withdraw(ListCommand.WithdrawProposal command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object reject(ListCommand.RejectProposal command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object approve(ListCommand.ApproveProposal command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object proposeLintFixes(ListCommand.ProposeLintFixes command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object setMemberRole(ListCommand.SetMemberRole command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object removeMember(ListCommand.RemoveMember command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object checkRole(ListCommand.CheckRole command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object changeLintProfile(ListCommand.ChangeLintProfile command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object changeReviewPolicy(ListCommand.ChangeReviewPolicy command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object subscribeWebhook(ListCommand.SubscribeWebhook command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object removeWebhook(ListCommand.RemoveWebhook command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
-
-    @CommandHandler
-    @Nullable Object reEnableWebhook(ListCommand.ReEnableWebhook command, Actor actor, ListHistory history) {
-        return decide(command, actor, history);
-    }
+    // one handler per command type (Axon routes by payload type), each handing it to the decider
+    @CommandHandler @Nullable Object applyChangeSet(ListCommand.ApplyChangeSet c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object revert(ListCommand.RevertVersion c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object rollBack(ListCommand.RollBack c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object submit(ListCommand.SubmitProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object amend(ListCommand.AmendProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object comment(ListCommand.CommentOnProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object resolve(ListCommand.ResolveComment c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object requestChanges(ListCommand.RequestChanges c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object withdraw(ListCommand.WithdrawProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object reject(ListCommand.RejectProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object approve(ListCommand.ApproveProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object proposeLintFixes(ListCommand.ProposeLintFixes c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object setMemberRole(ListCommand.SetMemberRole c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object removeMember(ListCommand.RemoveMember c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object checkRole(ListCommand.CheckRole c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object changeLintProfile(ListCommand.ChangeLintProfile c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object changeReviewPolicy(ListCommand.ChangeReviewPolicy c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object subscribeWebhook(ListCommand.SubscribeWebhook c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object removeWebhook(ListCommand.RemoveWebhook c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object reEnableWebhook(ListCommand.ReEnableWebhook c, Actor a, ListHistory h) { return decide(c, a, h); }
 
     /** Decides in core, stores what was decided, and answers from the list after it. */
     private @Nullable Object decide(ListCommand command, Actor actor, ListHistory history) {

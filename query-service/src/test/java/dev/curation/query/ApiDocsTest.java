@@ -2,10 +2,12 @@ package dev.curation.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.curation.core.edit.EditSpec;
 import dev.curation.service.OpenApiAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +49,13 @@ class ApiDocsTest extends KafkaFedTest {
             assertThat(api.at("/paths/" + path.replace("/", "~1") + "/get/responses/429/description").asString())
                     .contains("curation.streams.max-open-per-address");
         }
+        // a proposal's edits are documented as they are served, each op its own schema with its op's fields
+        assertThat(api.at("/components/schemas/ProposalView/properties/edits/items/$ref").asString())
+                .isEqualTo("#/components/schemas/Edit");
+        assertThat(api.at("/components/schemas/Edit/oneOf")).hasSize(EditSpec.OPS.size() + 1);
+        assertThat(api.at("/components/schemas/AddLink/properties").propertyNames())
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(Stream.of("op"), EditSpec.fieldsOf("addLink").stream()).toList());
+        assertThat(api.at("/components/schemas/EditSpec").isMissingNode()).isTrue();
         // parameters show the values clients send, the enums' wire names
         for (JsonNode parameter : api.at("/paths/~1api~1lists~1{slug}~1history/get/parameters")) {
             if (parameter.get("name").asString().equals("kind")) {

@@ -71,6 +71,8 @@ class ChangeStreamTest extends KafkaFedTest {
         assertThat(edit.at("/entries/0/change").asString()).isEqualTo("ADDED");
         assertThat(edit.at("/entries/0/after/title").asString()).isEqualTo("Pulsar");
         assertThat(all.get(2).data().get("type").asString()).isEqualTo("ProposalSubmitted");
+        assertThat(all.get(2).data().at("/event/edits/0").propertyNames())
+                .containsExactly("op", "section", "title", "url", "description");
         assertThat(all.get(3).data().at("/event/text").asString()).isEqualTo("Nice.");
         List<Long> ids = all.stream().map(e -> Long.parseLong(e.id())).toList();
         assertThat(ids).isSorted().doesNotHaveDuplicates();

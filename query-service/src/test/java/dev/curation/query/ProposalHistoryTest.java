@@ -37,6 +37,13 @@ class ProposalHistoryTest extends KafkaFedTest {
         sequence += 1;
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> get("/api/lists/proposal-history/proposals/p1").statusCode() == 200);
+        // every read that shows the edit shows it in addLink's shape: its fields that are set, no nulls of other ops'
+        JsonNode detail = getJson("/api/lists/proposal-history/proposals/p1");
+        for (JsonNode edit : List.of(detail.at("/proposal/edits/0"), detail.at("/revisions/0/edits/0"),
+                getJson("/api/lists/proposal-history/proposals").at("/items/0/edits/0"))) {
+            assertThat(edit.propertyNames()).containsExactly("op", "section", "title", "url");
+            assertThat(edit.get("op").asString()).isEqualTo("addLink");
+        }
         List<ListEvent> approval = approval(listId, document, "p1", 2, nacos.toEdit("edits[0]"));
         publish(listId, 2, sequence, approval, 0, approval.size(), false);
         sequence += approval.size();

@@ -69,7 +69,16 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
      * with a proposal and shown nowhere: a way to smuggle megabytes into the log.
      */
     public java.util.List<String> unusedFields() {
-        java.util.Set<String> used = switch (op == null ? "" : op) {
+        java.util.Set<String> used = fieldsOf(op);
+        return FIELDS.entrySet().stream()
+                .filter(f -> f.getValue().apply(this) != null && !used.contains(f.getKey()))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The fields {@code op} takes besides {@code op} itself; none for an unknown op. */
+    public static java.util.Set<String> fieldsOf(@Nullable String op) {
+        return switch (op == null ? "" : op) {
             case "addLink" -> java.util.Set.of("section", "position", "title", "url", "description");
             case "editLink" -> java.util.Set.of("entry", "title", "url", "description");
             case "removeLink" -> java.util.Set.of("entry");
@@ -82,12 +91,28 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
             case "editText" -> java.util.Set.of("block", "text");
             case "removeText" -> java.util.Set.of("block");
             case REVERT -> java.util.Set.of("version", "throughVersion");
-            default -> FIELDS.keySet();
+            default -> java.util.Set.of();
         };
-        return FIELDS.entrySet().stream()
-                .filter(f -> f.getValue().apply(this) != null && !used.contains(f.getKey()))
-                .map(java.util.Map.Entry::getKey)
-                .toList();
+    }
+
+    /**
+     * This edit in its op's own shape, as readers are shown it: {@code op}, then those of its op's
+     * fields that are set (an absent optional field is left out, not shown as null). The flat
+     * record is how edits travel in; this is the shape each op has in the API's documents.
+     */
+    public java.util.Map<String, Object> shape() {
+        java.util.Map<String, Object> shape = new java.util.LinkedHashMap<>();
+        if (op != null) {
+            shape.put("op", op);
+        }
+        java.util.Set<String> used = fieldsOf(op);
+        FIELDS.forEach((name, field) -> {
+            Object value = field.apply(this);
+            if (value != null && used.contains(name)) {
+                shape.put(name, value);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(shape);
     }
 
     /** The string fields with their values, for checks that treat them alike. */

@@ -55,9 +55,16 @@ public record Proposal(String id, String author, boolean byCurator, int revision
 
     /** The approvals that count under {@code policy}, with the one of {@code curator} about to be given. */
     public int approvalsWith(String curator, ReviewPolicy policy) {
-        Map<String, Integer> counted = new HashMap<>(approvals);
-        counted.put(curator, revision);
-        long curators = counted.values().stream().filter(r -> !policy.dismissOnAmend() || r == revision).count();
+        return approvedBy(curator, revision).approvals(policy);
+    }
+
+    /**
+     * The approvals that count under {@code policy} now: the curators' of the latest revision (of
+     * any revision, unless the policy dismisses them on amendment), and the author's if the policy
+     * counts a curator author.
+     */
+    public int approvals(ReviewPolicy policy) {
+        long curators = approvals.values().stream().filter(r -> !policy.dismissOnAmend() || r == revision).count();
         return (int) curators + (policy.authorCounts() && byCurator ? 1 : 0);
     }
 
@@ -149,5 +156,10 @@ public record Proposal(String id, String author, boolean byCurator, int revision
 
     public static String wire(Status status) {
         return status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The status of a wire name ({@link #wire(Status)}). */
+    public static Status status(String wire) {
+        return Status.valueOf(wire.toUpperCase(java.util.Locale.ROOT));
     }
 }

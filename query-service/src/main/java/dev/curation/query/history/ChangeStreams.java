@@ -1,6 +1,7 @@
 package dev.curation.query.history;
 
 import dev.curation.core.document.DocumentDiff;
+import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,13 +111,15 @@ public class ChangeStreams {
         data.put("at", row.at().toString());
         data.put("actor", row.actor());
         if (ListEvents.NO_VERSION.contains(row.type())) {
-            JsonNode event = json.readTree(row.payload());
+            // read as curation-core's event and written anew: its edits in their ops' shapes
+            JsonNode event = json.valueToTree(json.readValue(row.payload(), EventEnvelope.payloadType(row.type())));
             data.put("type", row.type());
             if (event.has("proposal")) {
                 data.put("proposal", event.get("proposal").asString());
             }
             data.put("event", event);
-            boolean settings = !row.type().startsWith("Proposal");
+            // the events of a proposal's review name it; a list's settings name none
+            boolean settings = !event.has("proposal");
             return new Change(id, settings ? "settings" : "proposal", data);
         }
         jdbc.sql("SELECT kind, proposal, rationale FROM list_version WHERE list_id = ? AND version = ?")

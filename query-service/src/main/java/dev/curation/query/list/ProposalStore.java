@@ -2,6 +2,8 @@ package dev.curation.query.list;
 
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.Proposal;
+import dev.curation.core.list.Proposal.Status;
 import dev.curation.core.list.ProposalAmended;
 import dev.curation.core.list.ProposalApprovalRecorded;
 import dev.curation.core.list.ProposalApproved;
@@ -16,6 +18,7 @@ import dev.curation.core.list.ReviewPolicyChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,8 +48,8 @@ public class ProposalStore {
                 jdbc.sql("""
                                 INSERT INTO proposal_view (id, list_id, status, author, rationale, base_version, edits, created_at,
                                                            by_curator)
-                                VALUES (?, ?, 'submitted', ?, ?, ?, ?, ?, ?)""")
-                        .params(p.proposal(), p.listId(), p.author(), p.rationale(), p.baseVersion(),
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(p.proposal(), p.listId(), Proposal.wire(Status.SUBMITTED), p.author(), p.rationale(), p.baseVersion(),
                                 json.writeValueAsBytes(p.edits()), at, Boolean.TRUE.equals(p.byCurator()))
                         .update();
                 revision(p.proposal(), 1, p.baseVersion(), p.rationale(), p.edits(), p.author(), at);
@@ -54,16 +57,17 @@ public class ProposalStore {
             }
             case ProposalAmended p -> {
                 jdbc.sql("""
-                                UPDATE proposal_view SET revision = ?, base_version = ?, rationale = ?, edits = ?, status = 'submitted',
+                                UPDATE proposal_view SET revision = ?, base_version = ?, rationale = ?, edits = ?, status = ?,
                                                          reason = NULL WHERE id = ?""")
-                        .params(p.revision(), p.baseVersion(), p.rationale(), json.writeValueAsBytes(p.edits()), p.proposal())
+                        .params(p.revision(), p.baseVersion(), p.rationale(), json.writeValueAsBytes(p.edits()),
+                                Proposal.wire(Status.SUBMITTED), p.proposal())
                         .update();
                 revision(p.proposal(), p.revision(), p.baseVersion(), p.rationale(), p.edits(), p.author(), at);
                 activity(envelope, p.proposal(), "amended", p.revision(), p.author(), p.rationale(), null, null, null);
             }
             case ProposalChangesRequested p -> {
-                jdbc.sql("UPDATE proposal_view SET status = 'changes_requested', reason = ? WHERE id = ?")
-                        .params(p.reason(), p.proposal()).update();
+                jdbc.sql("UPDATE proposal_view SET status = ?, reason = ? WHERE id = ?")
+                        .params(Proposal.wire(Status.CHANGES_REQUESTED), p.reason(), p.proposal()).update();
                 activity(envelope, p.proposal(), "changes_requested", p.revision(), p.by(), p.reason(), null, null, null);
             }
             case ProposalCommented p -> activity(envelope, p.proposal(), "comment", p.revision(), p.author(), p.text(),
@@ -73,15 +77,15 @@ public class ProposalStore {
             case ProposalApprovalRecorded p -> activity(envelope, p.proposal(), "approval", p.revision(), p.by(), null, null,
                     null, null);
             case ProposalWithdrawn p -> {
-                decide(p.proposal(), "withdrawn", p.by(), at, null, null);
+                decide(p.proposal(), Status.WITHDRAWN, p.by(), at, null, null);
                 activity(envelope, p.proposal(), "withdrawn", currentRevision(p.proposal()), p.by(), null, null, null, null);
             }
             case ProposalRejected p -> {
-                decide(p.proposal(), "rejected", p.by(), at, p.reason(), null);
+                decide(p.proposal(), Status.REJECTED, p.by(), at, p.reason(), null);
                 activity(envelope, p.proposal(), "rejected", currentRevision(p.proposal()), p.by(), p.reason(), null, null, null);
             }
             case ProposalApproved p -> {
-                decide(p.proposal(), "approved", p.by(), at, null, p.version());
+                decide(p.proposal(), Status.APPROVED, p.by(), at, null, p.version());
                 activity(envelope, p.proposal(), "approved", currentRevision(p.proposal()), p.by(), null, null, null, null);
             }
             case ReviewPolicyChanged p -> jdbc.sql("""
@@ -162,19 +166,19 @@ public class ProposalStore {
                 .optional().orElseGet(ReviewPolicy::defaults);
     }
 
-    private void decide(String id, String status, String by, Timestamp at, String reason, Long version) {
+    private void decide(String id, Status status, String by, Timestamp at, String reason, Long version) {
         jdbc.sql("UPDATE proposal_view SET status = ?, decided_by = ?, decided_at = ?, reason = ?, version = ? WHERE id = ?")
-                .params(status, by, at, reason, version, id).update();
+                .params(Proposal.wire(status), by, at, reason, version, id).update();
     }
 
     /** The list's proposals (with {@code status} if given), newest first: {@code limit} from {@code offset}. */
-    public List<ProposalView> forList(String listId, ProposalStatus status, int offset, int limit) {
+    public List<ProposalView> forList(String listId, Status status, int offset, int limit) {
         return jdbc.sql("""
                         SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version,
                                revision, by_curator
                         FROM proposal_view WHERE list_id = :list AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
                         ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
-                .param("list", listId).param("status", status == null ? null : status.wireName())
+                .param("list", listId).param("status", status == null ? null : Proposal.wire(status))
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs)).list();
     }
@@ -203,5 +207,11 @@ public class ProposalStore {
     public record ProposalView(String id, String status, String author, String rationale, long baseVersion,
                                List<EditSpec> edits, Instant createdAt, String decidedBy, Instant decidedAt,
                                String reason, Long version, int revision, boolean byCurator) {
+
+        /** This proposal as curation-core's rules see it, with the approvals its review recorded (curator: revision). */
+        public Proposal proposal(Map<String, Integer> approvals) {
+            return new Proposal(id, author, byCurator, revision, baseVersion, rationale, edits, Proposal.status(status), approvals,
+                    Map.of());
+        }
     }
 }

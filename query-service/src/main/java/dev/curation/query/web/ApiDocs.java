@@ -1,6 +1,7 @@
 package dev.curation.query.web;
 
 import dev.curation.service.ApiRefusals;
+import dev.curation.service.EditSchemas;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document as clients need it: reads are open (declared so), operations need the
- * operations token, and every refusal is RFC 9457 problem+json.
+ * operations token, every refusal is RFC 9457 problem+json, and an edit has its op's own schema.
  */
 @Configuration
 class ApiDocs {
@@ -37,6 +38,8 @@ class ApiDocs {
         return api -> {
             // here, not on the OpenAPI bean: springdoc replaces the bean's schemas with those it generates
             ApiRefusals.declare(api.getComponents());
+            // proposals show their edits each in its op's shape (EditShapes)
+            EditSchemas.declare(api.getComponents());
             api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 operation.setSecurity(ApiRefusals.isOperations(path)
                         ? List.of(new SecurityRequirement().addList(ApiRefusals.OPERATIONS)) : List.of());

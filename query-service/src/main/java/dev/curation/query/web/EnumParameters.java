@@ -1,7 +1,7 @@
 package dev.curation.query.web;
 
+import dev.curation.core.list.Proposal;
 import dev.curation.query.history.VersionKind;
-import dev.curation.query.list.ProposalStatus;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -13,6 +13,6 @@ class EnumParameters {
     @InitBinder
     void wireNames(WebDataBinder binder) {
         binder.registerCustomEditor(VersionKind.class, new ParameterConversion.WireNames<>(VersionKind.class));
-        binder.registerCustomEditor(ProposalStatus.class, new ParameterConversion.WireNames<>(ProposalStatus.class));
+        binder.registerCustomEditor(Proposal.Status.class, new ParameterConversion.WireNames<>(Proposal.Status.class));
     }
 }

@@ -1,18 +1,21 @@
 package dev.curation.query.list.web;
 
 import dev.curation.core.edit.Edit;
+import dev.curation.core.edit.EditSpec;
 import dev.curation.core.edit.Revert;
 import dev.curation.core.list.ChangeSetRules;
+import dev.curation.core.list.Proposal;
+import dev.curation.core.list.ReviewPolicy;
 import dev.curation.core.edit.EditException;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.VersionDiffs;
 import dev.curation.query.lint.LintProblemView;
 import dev.curation.query.list.LintProfiles;
 import dev.curation.query.list.ListStore;
-import dev.curation.query.list.ProposalStatus;
 import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
 import dev.curation.query.list.StoredDocument;
+import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
 import dev.curation.query.web.Paging;
 import dev.curation.query.web.QueryParameters;
@@ -21,9 +24,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,7 +60,7 @@ class ProposalController {
     Paging.Page<ProposalView> all(@PathVariable String slug,
                                   @Parameter(description = "where the review stands", schema = @Schema(type = "string",
                                           allowableValues = {"submitted", "changes_requested", "approved", "rejected", "withdrawn"}))
-                                  @RequestParam(required = false) ProposalStatus status,
+                                  @RequestParam(required = false) Proposal.Status status,
                                   @Parameter(description = Paging.LIMIT) @RequestParam(defaultValue = "100") int limit,
                                   @Parameter(description = Paging.OFFSET) @RequestParam(defaultValue = "0") int offset,
                                   HttpServletRequest request, HttpServletResponse response) {
@@ -69,7 +77,7 @@ class ProposalController {
         ProposalView proposal = proposals.byId(list.listId(), id)
                 .orElseThrow(() -> new NotFoundException("no proposal " + id + " on list '" + slug + "'"));
         Review review = review(list.listId(), proposal);
-        if (!proposal.status().equals("submitted") && !proposal.status().equals("changes_requested")) {
+        if (!review.proposal.open()) {
             return new ProposalDetail(proposal, null, null, null, review.revisions, review.activity, review.comments,
                     review.review);
         }
@@ -87,7 +95,7 @@ class ProposalController {
     @Operation(summary = "The difference between two revisions of a proposal: what each would make of the current list, "
             + "as a unified diff")
     @GetMapping(path = "/api/lists/{slug}/proposals/{id}/diff", produces = "text/x-diff")
-    org.springframework.http.ResponseEntity<String> revisionDiff(@PathVariable String slug, @PathVariable String id,
+    ResponseEntity<String> revisionDiff(@PathVariable String slug, @PathVariable String id,
                                                                  @RequestParam int from, @RequestParam int to) {
         QueryParameters.between("from", from, 1, 10_000);
         QueryParameters.between("to", to, 1, 10_000);
@@ -101,10 +109,10 @@ class ProposalController {
                 () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
                 change(list, a.edits()), change(list, b.edits()));
         if (diff.diff() == null) {
-            throw new dev.curation.query.web.BadRequestException("revisions " + from + " and " + to + " cannot be compared on "
+            throw new BadRequestException("revisions " + from + " and " + to + " cannot be compared on "
                     + "the current list: " + diff.error());
         }
-        return org.springframework.http.ResponseEntity.ok().contentType(MediaType.parseMediaType("text/x-diff; charset=UTF-8"))
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/x-diff; charset=UTF-8"))
                 .body(diff.diff());
     }
 
@@ -113,15 +121,18 @@ class ProposalController {
                 "proposal " + proposal.id() + " has revisions 1 to " + proposal.revision() + ", not " + number));
     }
 
-    private record Review(List<ProposalStore.RevisionView> revisions, List<ProposalStore.ActivityView> activity,
+    private record Review(Proposal proposal, List<ProposalStore.RevisionView> revisions, List<ProposalStore.ActivityView> activity,
                           List<CommentView> comments, ReviewState review) {
     }
 
-    /** The review of a proposal: its revisions, what happened in order, its comments, and its approvals against the policy. */
-    private Review review(String listId, ProposalView proposal) {
-        List<ProposalStore.ActivityView> activity = proposals.activity(listId, proposal.id());
-        java.util.Map<String, String> resolvedBy = new java.util.HashMap<>();
-        java.util.Map<String, ApprovalView> approvals = new java.util.LinkedHashMap<>();
+    /**
+     * The review of a proposal: its revisions, what happened in order, its comments, and its
+     * approvals counted by curation-core's rule under the list's policy.
+     */
+    private Review review(String listId, ProposalView view) {
+        List<ProposalStore.ActivityView> activity = proposals.activity(listId, view.id());
+        Map<String, String> resolvedBy = new HashMap<>();
+        Map<String, ApprovalView> approvals = new LinkedHashMap<>();
         for (ProposalStore.ActivityView step : activity) {
             switch (step.kind()) {
                 case "resolved" -> resolvedBy.put(step.comment(), step.actor());
@@ -134,21 +145,23 @@ class ProposalController {
                 .map(c -> new CommentView(c.comment(), c.revision(), c.edit(), c.replyTo(), c.actor(), c.text(), c.at(),
                         resolvedBy.get(c.comment())))
                 .toList();
-        dev.curation.core.list.ReviewPolicy policy = proposals.policy(listId);
-        int counting = (int) approvals.values().stream().filter(a -> !policy.dismissOnAmend() || a.revision() == proposal.revision())
-                .count() + (policy.authorCounts() && proposal.byCurator() ? 1 : 0);
+        Map<String, Integer> approved = new HashMap<>();
+        approvals.values().forEach(a -> approved.put(a.curator(), a.revision()));
+        Proposal proposal = view.proposal(approved);
+        ReviewPolicy policy = proposals.policy(listId);
+        int counting = proposal.approvals(policy);
         ReviewState state = new ReviewState(policy.requiredApprovals(), policy.authorCounts(), policy.dismissOnAmend(),
                 List.copyOf(approvals.values()), counting, Math.max(0, policy.requiredApprovals() - counting));
-        return new Review(proposals.revisions(proposal.id()), activity, comments, state);
+        return new Review(proposal, proposals.revisions(view.id()), activity, comments, state);
     }
 
     /** A comment; {@code resolvedBy}: the curator who resolved it, absent while open. */
-    record CommentView(String id, int revision, Integer edit, String replyTo, String author, String text, java.time.Instant at,
+    record CommentView(String id, int revision, Integer edit, String replyTo, String author, String text, Instant at,
                        String resolvedBy) {
     }
 
     /** A curator's approval of a revision. */
-    record ApprovalView(String curator, int revision, java.time.Instant at) {
+    record ApprovalView(String curator, int revision, Instant at) {
     }
 
     /**
@@ -161,7 +174,7 @@ class ProposalController {
     }
 
     /** What a proposal's revision would do to the list now: its edits, or the revert it asks for. */
-    private VersionDiffs.Change change(StoredDocument list, List<dev.curation.core.edit.EditSpec> specs) {
+    private VersionDiffs.Change change(StoredDocument list, List<EditSpec> specs) {
         return current -> {
             ChangeSetRules.RevertRange revert = ChangeSetRules.revertOf(specs);
             if (revert == null) {
@@ -176,7 +189,7 @@ class ProposalController {
     }
 
     /** The proposal's edits; an {@link EditException} if one is not valid (the preview shows it as the error). */
-    private static List<Edit> edits(List<dev.curation.core.edit.EditSpec> specs) {
+    private static List<Edit> edits(List<EditSpec> specs) {
         List<Edit> edits = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             edits.add(specs.get(i).toEdit("edits[" + i + "]"));

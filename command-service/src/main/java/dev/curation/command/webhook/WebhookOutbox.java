@@ -11,6 +11,7 @@ import dev.curation.core.list.ListFold;
 import dev.curation.core.list.WebhookReEnabled;
 import dev.curation.core.list.WebhookRemoved;
 import dev.curation.core.list.WebhookSubscribed;
+import dev.curation.service.EditShapes;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ class WebhookOutbox {
 
     WebhookOutbox(JdbcClient jdbc, JsonMapper json, ListHistory versions) {
         this.jdbc = jdbc;
-        this.json = json;
+        // bodies show each edit in its op's own shape, as the query service serves proposals
+        this.json = json.rebuild().addModule(EditShapes.module()).build();
         this.versions = versions;
     }
 

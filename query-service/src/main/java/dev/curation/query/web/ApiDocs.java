@@ -38,7 +38,7 @@ class ApiDocs {
         return api -> {
             // here, not on the OpenAPI bean: springdoc replaces the bean's schemas with those it generates
             ApiRefusals.declare(api.getComponents());
-            // proposals show their edits each in its op's shape (EditShapes)
+            // proposals show their edits each in its op's shape (EditShapeJson)
             EditSchemas.declare(api.getComponents());
             api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 operation.setSecurity(ApiRefusals.isOperations(path)

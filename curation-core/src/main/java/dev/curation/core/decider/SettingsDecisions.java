@@ -34,7 +34,10 @@ final class SettingsDecisions {
                 policy.authorCounts(), policy.dismissOnAmend(), curator.name()));
     }
 
-    /** At most {@link Webhooks#MAX_PER_LIST} subscriptions; the event keeps only the receiver's origin. */
+    /**
+     * At most {@link Webhooks#MAX_PER_LIST} subscriptions; the event keeps only the receiver's
+     * origin, the answer ({@link Webhooks.Subscription}) the whole URL, for the service to keep privately.
+     */
     static Decision subscribe(ListState state, ListCommand.SubscribeWebhook command, Actor curator) {
         MembershipDecisions.require(state, curator, ListRole.CURATOR, "subscribe a webhook");
         String url = Webhooks.url(command.url());
@@ -43,7 +46,7 @@ final class SettingsDecisions {
             throw new InputException.Invalid("url", "a list has at most " + Webhooks.MAX_PER_LIST + " webhooks; remove one first");
         }
         return Decision.sameVersion(state, new WebhookSubscribed(state.listId(), command.webhook(), url, kinds,
-                command.secretFingerprint(), curator.name()));
+                command.secretFingerprint(), curator.name())).answering(after -> new Webhooks.Subscription(url, kinds));
     }
 
     static Decision removeWebhook(ListState state, ListCommand.RemoveWebhook command, Actor curator) {

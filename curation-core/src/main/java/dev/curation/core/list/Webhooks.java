@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
 public final class Webhooks {
 
     public static final int MAX_PER_LIST = 20;
+
+    /** A subscription as the list accepted it: the whole URL (which no event carries) and the kinds, sorted. */
+    public record Subscription(String url, List<String> kinds) {
+
+        public Subscription {
+            kinds = List.copyOf(kinds);
+        }
+    }
     public static final Set<String> KINDS = Set.of("version", "proposal", "settings");
 
     private Webhooks() {

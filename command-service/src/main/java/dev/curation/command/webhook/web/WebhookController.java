@@ -9,17 +9,21 @@ import dev.curation.command.webhook.WebhookProperties;
 import dev.curation.command.webhook.WebhookSignature;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListCommand.SubscribeWebhook;
 import dev.curation.core.list.ListRole;
+import dev.curation.core.list.Webhooks;
 import dev.curation.links.AddressGuard;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -77,25 +81,46 @@ class WebhookController {
     ResponseEntity<Subscribed> subscribe(@PathVariable String slug, @RequestBody SubscribeRequest request, Authentication user,
                                          HttpServletRequest http) {
         String listId = listId(slug);
-        String url = dev.curation.core.list.Webhooks.url(request == null ? null : request.url());
+        String url = request == null ? null : request.url();
+        refuseInternal(url);
+        String id = "w" + HexFormat.of().formatHex(bytes(8));
+        String secret = HexFormat.of().formatHex(bytes(32));
+        SubscribeWebhook command = new SubscribeWebhook(listId, id, url, request == null ? null : request.kinds(),
+                WebhookSignature.fingerprint(secret));
+        // the secret and the whole URL (the event carries only its origin) commit with the event or not at all:
+        // a refused subscription leaves no row behind (in a keyed request's transaction, this one joins it)
+        Webhooks.Subscription accepted = Objects.requireNonNull(transactions.execute(tx -> {
+            Webhooks.Subscription subscription = send(command, user);
+            jdbc.sql("INSERT INTO webhook_secret (id, secret, url) VALUES (?, ?, ?)").params(id, secret, subscription.url())
+                    .update();
+            return subscription;
+        }));
+        ReplayedAnswer.store(http, new Subscribed(id, accepted.url(), accepted.kinds(), null));
+        return ResponseEntity.created(URI.create("/api/lists/" + slug + "/webhooks/" + id))
+                .body(new Subscribed(id, accepted.url(), accepted.kinds(), secret));
+    }
+
+    /**
+     * Refuses a receiver on a private, loopback or link-local address before anything is stored
+     * (unless {@code curation.webhooks.allow-private}); what else a URL must be, the list decides.
+     */
+    private void refuseInternal(@Nullable String url) {
+        String host;
         try {
-            guard.refusal(URI.create(url).getHost()).ifPresent(why -> {
+            host = url == null ? null : new URI(url.strip()).getHost();
+        } catch (URISyntaxException e) {
+            return; // the list names what is wrong with it
+        }
+        if (host == null) {
+            return;
+        }
+        try {
+            guard.refusal(host).ifPresent(why -> {
                 throw new InputException.Invalid("url", why + " (curation.webhooks.allow-private)");
             });
         } catch (UnknownHostException e) {
-            throw new InputException.Invalid("url", "the host " + URI.create(url).getHost() + " does not resolve");
+            throw new InputException.Invalid("url", "the host " + host + " does not resolve");
         }
-        List<String> kinds = dev.curation.core.list.Webhooks.kinds(request.kinds());
-        String id = "w" + HexFormat.of().formatHex(bytes(8));
-        String secret = HexFormat.of().formatHex(bytes(32));
-        // the secret and the whole URL (the event carries only its origin) commit with the event or not at all:
-        // a refused subscription leaves no row behind (in a keyed request's transaction, this one joins it)
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("INSERT INTO webhook_secret (id, secret, url) VALUES (?, ?, ?)").params(id, secret, url).update();
-            send(new ListCommand.SubscribeWebhook(listId, id, url, kinds, WebhookSignature.fingerprint(secret)), user);
-        });
-        ReplayedAnswer.store(http, new Subscribed(id, url, kinds, null));
-        return ResponseEntity.created(URI.create("/api/lists/" + slug + "/webhooks/" + id)).body(new Subscribed(id, url, kinds, secret));
     }
 
     record WebhookView(String id, String url, List<String> kinds, String state, int failures, Instant createdAt) {

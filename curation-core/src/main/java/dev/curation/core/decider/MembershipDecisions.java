@@ -21,15 +21,19 @@ final class MembershipDecisions {
         state.members().require(actor.name(), actor.globalRoles(), needed, action);
     }
 
-    /** An owner gives someone a role on the list, or changes it; giving the role someone has records nothing. */
+    /**
+     * An owner gives someone a role on the list, or changes it; giving the role someone has records
+     * nothing. Answers the {@link ListRole} the member holds now.
+     */
     static Decision setRole(ListState state, ListCommand.SetMemberRole command, Actor owner) {
         String member = ChangeSetRules.memberName(command.member());
         ListRole role = ChangeSetRules.listRole(command.role());
         state.members().checkChange(owner.name(), owner.globalRoles(), member, role);
         if (role == state.members().roles().get(member)) {
-            return Decision.nothing(state);
+            return Decision.nothing(state).answering(after -> role);
         }
-        return Decision.sameVersion(state, new MemberRoleSet(state.listId(), member, role.wire(), owner.name()));
+        return Decision.sameVersion(state, new MemberRoleSet(state.listId(), member, role.wire(), owner.name()))
+                .answering(after -> role);
     }
 
     /** An owner takes someone's role on the list away. */

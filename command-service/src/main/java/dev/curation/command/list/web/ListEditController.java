@@ -13,6 +13,7 @@ import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.ReviewPolicy;
 import dev.curation.core.list.RollbackOutcome;
 import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -220,8 +221,8 @@ class ListEditController {
     @PutMapping(path = "/api/lists/{slug}/members/{member}", consumes = "application/json")
     Member setMember(@PathVariable String slug, @PathVariable String member, @RequestBody MemberRequest request,
                      Authentication user) {
-        send(new ListCommand.SetMemberRole(listId(slug), member, request.role()), user);
-        return new Member(member, dev.curation.core.list.ChangeSetRules.listRole(request.role()).wire());
+        ListRole role = send(new ListCommand.SetMemberRole(listId(slug), member, request.role()), user);
+        return new Member(member, role.wire());
     }
 
     @Operation(summary = "Take an account's role on the list away (owners); the last owner stays")

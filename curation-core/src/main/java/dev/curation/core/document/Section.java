@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A topic: its heading (raw lines: one for ATX, two or more for setext), heading level, title,
+ * A section: its heading (raw lines: one for ATX, two or more for setext), heading level, title,
  * the blocks of its body, and its sub-sections. Mutable so that folding many events stays cheap;
  * only {@link ListDocument} and the fold change it.
  */

@@ -46,7 +46,7 @@ public final class ListEditor {
     /** Events emitted but not yet applied to {@link #work}. */
     private final List<ListEvent> pending = new ArrayList<>();
 
-    /** With a lint profile that allows it, a page may be linked once in each topic instead of once in the list. */
+    /** With a lint profile that allows it, a page may be linked once in each section instead of once in the list. */
     private final boolean sameUrlInSections;
 
     private ListEditor(String listId, ListDocument current, IdSequence ids, boolean sameUrlInSections) {
@@ -62,7 +62,7 @@ public final class ListEditor {
         return decide(listId, current, ids, edits, false);
     }
 
-    /** As {@link #decide(String, ListDocument, IdSequence, List)}; with {@code sameUrlInSections} a URL is refused only when its topic has it. */
+    /** As {@link #decide(String, ListDocument, IdSequence, List)}; with {@code sameUrlInSections} a URL is refused only when its section has it. */
     public static List<ListEvent> decide(String listId, ListDocument current, IdSequence ids, List<Edit> edits,
                                          boolean sameUrlInSections) {
         if (edits.isEmpty()) {
@@ -126,7 +126,7 @@ public final class ListEditor {
                 Section target = section(path + ".section", e.section());
                 Parent from = work.parentOfBlock(entry.id());
                 if (sameUrlInSections) {
-                    // a topic that allows one copy per topic must not get a second by a move
+                    // a section that allows one copy per section must not get a second by a move
                     requireNewUrl(path + ".section", entry.url(), entry.id(), Parent.section(target.id()));
                 }
                 // positions count once the entry has left its place

@@ -37,7 +37,7 @@ final class HeadingAnchors {
         }
     }
 
-    /** A topic that holds the table of contents itself. */
+    /** A section that holds the table of contents itself. */
     static boolean isContents(String title) {
         String t = title.strip().toLowerCase(Locale.ROOT);
         return t.equals("contents") || t.equals("table of contents") || t.equals("toc") || t.equals("目录");

@@ -7,7 +7,7 @@ import dev.curation.core.input.InputException;
 
 /**
  * Which rules apply to a list and how strictly: a rule absent from {@code rules} is off. With
- * {@code sameUrlInSections}, a page may be linked once in each topic (lists that file one link
+ * {@code sameUrlInSections}, a page may be linked once in each section (lists that file one link
  * under several headings) instead of once in the whole list.
  */
 public record LintProfile(Map<LintRule, Severity> rules, boolean sameUrlInSections) {

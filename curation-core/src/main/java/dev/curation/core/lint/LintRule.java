@@ -22,10 +22,10 @@ public enum LintRule {
     MAIN_HEADING("main-heading", Severity.WARNING, "The list has exactly one top-level heading."),
     HEADING_PUNCTUATION("heading-punctuation", Severity.WARNING, "A heading does not end with punctuation."),
     DUPLICATE_HEADING("duplicate-heading", Severity.ERROR, "Topics under the same parent have different titles."),
-    EMPTY_SECTION("empty-section", Severity.WARNING, "A topic holds an entry, some text or a sub-topic."),
+    EMPTY_SECTION("empty-section", Severity.WARNING, "A section holds an entry, some text or a sub-section."),
     TABLE_OF_CONTENTS("table-of-contents", Severity.WARNING,
             "Every #anchor link names a heading, and a table of contents lists every topic of the level it lists."),
-    ALPHABETICAL("alphabetical", Severity.WARNING, "Entries of a topic are in alphabetical order (off unless the profile asks)."),
+    ALPHABETICAL("alphabetical", Severity.WARNING, "Entries of a section are in alphabetical order (off unless the profile asks)."),
     BULLET_MARKER("bullet-marker", Severity.WARNING, "Entries use one bullet marker throughout the list.");
 
     private final String id;

@@ -71,7 +71,7 @@ public final class ListLinter {
      * The problems about {@code items}, for the answer to a change: the rules about one entry for
      * the given entries, their place in their topic's order, and the heading rules of the given
      * topics among their siblings. It reads only those topics, so it
-     * costs a change the size of its topics, not of the list; rules about the whole list
+     * costs a change the size of its sections, not of the list; rules about the whole list
      * (double-link, bullet-marker, table-of-contents, main-heading) are in the full report only.
      */
     public static List<LintProblem> near(ListDocument document, LintProfile profile, Set<String> items) {

@@ -7,6 +7,7 @@ import static dev.curation.core.decider.Lists.CAROL;
 import static dev.curation.core.decider.Lists.LIST;
 import static dev.curation.core.decider.Lists.TOOLS;
 import static dev.curation.core.decider.Lists.addLink;
+import static dev.curation.core.decider.Lists.changed;
 import static dev.curation.core.decider.Lists.imported;
 import static dev.curation.core.decider.Lists.renameLink;
 import static dev.curation.core.decider.Lists.tools;
@@ -27,14 +28,12 @@ import dev.curation.core.list.LinkEdited;
 import dev.curation.core.list.LinkRemoved;
 import dev.curation.core.list.LintProfileChanged;
 import dev.curation.core.list.ListCommand;
-import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.RollbackOutcome;
 import dev.curation.core.list.SectionRemoved;
 import dev.curation.core.list.VersionReverted;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -52,13 +51,6 @@ class ContentDecisionsTest {
 
     private static ListCommand.ApplyChangeSet change(EditSpec... edits) {
         return new ListCommand.ApplyChangeSet(LIST, null, null, List.of(edits), null);
-    }
-
-    /** A change set of version {@code version} on base {@code version - 1}, by {@code actor}. */
-    private static List<Given.Stored> changed(long version, String actor, ListEvent... events) {
-        List<Given.Stored> stored = new ArrayList<>(version(version, actor, new ChangeSetApplied(LIST, version, version - 1, null)));
-        stored.addAll(version(version, actor, events));
-        return stored;
     }
 
     @Nested

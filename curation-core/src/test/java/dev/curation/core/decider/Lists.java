@@ -1,9 +1,11 @@
 package dev.curation.core.decider;
 
 import dev.curation.core.edit.EditSpec;
+import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ImportEvents;
 import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListEvent;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +40,11 @@ final class Lists {
         return Given.version(1, owner, ImportEvents.of(new ImportList(LIST, "tools", markdown)).toArray(ListEvent[]::new));
     }
 
-    /** Events of version 1 that make no new version (proposals, settings, members), by {@code actor}. */
-    static List<Given.Stored> meanwhile(String actor, ListEvent... events) {
-        return Given.version(1, actor, events);
+    /** A change set of {@code version} on base {@code version - 1}, by {@code actor}. */
+    static List<Given.Stored> changed(long version, String actor, ListEvent... events) {
+        List<Given.Stored> stored = new ArrayList<>(Given.version(version, actor, new ChangeSetApplied(LIST, version, version - 1, null)));
+        stored.addAll(Given.version(version, actor, events));
+        return stored;
     }
 
     static EditSpec addLink(String section, String title, String url) {

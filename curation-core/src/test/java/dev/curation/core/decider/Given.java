@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.document.MarkdownWriter;
 import dev.curation.core.edit.Revert;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListEvent;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ObjectAssert;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +35,13 @@ final class Given {
     private Given() {
     }
 
-    static Given list(List<Stored> events) {
+    /** A list of these events, in order (each part one or more stored events). */
+    @SafeVarargs
+    static Given list(List<Stored>... parts) {
         Given given = new Given();
-        given.history.addAll(events);
+        for (List<Stored> part : parts) {
+            given.history.addAll(part);
+        }
         return given;
     }
 
@@ -96,12 +101,26 @@ final class Given {
 
     /** The answer the sender gets once the decided events are applied. */
     ObjectAssert<@Nullable Object> answer(ListCommand command, Actor actor) {
+        Decision decision = when(command, actor);
+        return assertThat(decision.answer().apply(applied(decision, actor)));
+    }
+
+    /** The list once the events {@code command} decides are applied, as the aggregate applies them. */
+    ListState after(ListCommand command, Actor actor) {
+        return applied(when(command, actor), actor);
+    }
+
+    /** The list as Markdown once the events {@code command} decides are applied. */
+    String markdownAfter(ListCommand command, Actor actor) {
+        return MarkdownWriter.write(after(command, actor).document());
+    }
+
+    private ListState applied(Decision decision, Actor actor) {
         ListState state = state();
-        Decision decision = ListDecider.decide(state, command, actor, pastVersions());
         for (ListEvent event : decision.events()) {
             state = state.evolve(event, decision.version(), actor.name());
         }
-        return assertThat(decision.answer().apply(state));
+        return state;
     }
 
     /** The refusal {@code command} gets; nothing is decided. */

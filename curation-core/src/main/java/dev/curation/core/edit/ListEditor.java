@@ -53,7 +53,7 @@ public final class ListEditor {
         this.listId = listId;
         this.work = current;
         this.ids = ids;
-        this.lineEnding = lineEnding(current);
+        this.lineEnding = LineEndings.of(current);
         this.sameUrlInSections = sameUrlInSections;
     }
 
@@ -376,35 +376,5 @@ public final class ListEditor {
             throw new EditException.UnknownItem(field, id, work.block(id) == null ? "text block" : "text block (it is an entry)");
         }
         return text;
-    }
-
-    /** The line ending of the first line that has one, in document order ("\n" if none has). */
-    private static String lineEnding(ListDocument document) {
-        String ending = firstEnding(document.preamble(), document.sections());
-        return ending == null ? "\n" : ending;
-    }
-
-    private static @Nullable String firstEnding(List<Block> blocks, List<Section> sections) {
-        for (Block block : blocks) {
-            String ending = ending(block.raw());
-            if (ending != null) {
-                return ending;
-            }
-        }
-        for (Section section : sections) {
-            String ending = ending(section.heading());
-            if (ending == null) {
-                ending = firstEnding(section.blocks(), section.sections());
-            }
-            if (ending != null) {
-                return ending;
-            }
-        }
-        return null;
-    }
-
-    private static @Nullable String ending(String raw) {
-        String ending = Lines.terminator(Lines.split(raw).getFirst());
-        return ending.isEmpty() ? null : ending;
     }
 }

@@ -10,8 +10,6 @@ import dev.curation.core.document.Parent;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.Text;
 import dev.curation.core.document.UrlKey;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +29,6 @@ import org.jspecify.annotations.Nullable;
  * that adds an error) and on the read side (to report a version).
  */
 public final class ListLinter {
-
-    private static final String END_PUNCTUATION = ".!?…。！？";
-    private static final String HEADING_PUNCTUATION = ".,:;!?。，：；！？";
-    /** Characters that may close a sentence after its punctuation: ")." and ".)" both end one. */
-    private static final String CLOSERS = ")]\"'”’*_`»」』";
 
     private final ListDocument document;
     private final LintProfile profile;
@@ -169,17 +163,17 @@ public final class ListLinter {
         EntryLine line = located.line();
         boolean bare = line != null && line.bare();
         if (!bare && entry.title().isBlank()) {
-            report(LintRule.LINK_TEXT, entry.id(), "entry " + entry.id() + " links to " + quote(entry.url()) + " without link text");
+            report(LintRule.LINK_TEXT, entry.id(), "entry " + entry.id() + " links to " + LintText.quote(entry.url()) + " without link text");
         }
         String url = entry.url().strip();
         if (url.isEmpty()) {
-            report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + quote(entry.title()) + " has an empty link");
+            report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + LintText.quote(entry.title()) + " has an empty link");
         } else if (LinkSafety.unsafe(url)) {
-            report(LintRule.UNSAFE_LINK, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
-                    + " links with an unsafe scheme: " + quote(url));
-        } else if (profile.checks(LintRule.LINK_URL) && !url.startsWith("#") && !absolute(url)) {
-            report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
-                    + " has a URL that is not absolute: " + quote(url));
+            report(LintRule.UNSAFE_LINK, entry.id(), "entry " + entry.id() + " " + LintText.quote(entry.title())
+                    + " links with an unsafe scheme: " + LintText.quote(url));
+        } else if (profile.checks(LintRule.LINK_URL) && !url.startsWith("#") && !LintText.absolute(url)) {
+            report(LintRule.LINK_URL, entry.id(), "entry " + entry.id() + " " + LintText.quote(entry.title())
+                    + " has a URL that is not absolute: " + LintText.quote(url));
         }
         String description = entry.description();
         if (description.isEmpty() || line == null || !checksAny(LintRule.SEPARATOR, LintRule.DESCRIPTION_CAPITAL,
@@ -187,49 +181,23 @@ public final class ListLinter {
             return;
         }
         if (!line.rest().startsWith(" - ")) {
-            report(LintRule.SEPARATOR, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
-                    + " separates its description with " + quote(separatorOf(line.rest())) + " instead of ' - '");
+            report(LintRule.SEPARATOR, entry.id(), "entry " + entry.id() + " " + LintText.quote(entry.title())
+                    + " separates its description with " + LintText.quote(LintText.separatorOf(line.rest())) + " instead of ' - '");
         }
         int first = description.codePointAt(0);
         if (Character.isLetter(first) && Character.isLowerCase(first)) {
             report(LintRule.DESCRIPTION_CAPITAL, entry.id(), "the description of entry " + entry.id() + " "
-                    + quote(entry.title()) + " starts with a lower-case letter");
+                    + LintText.quote(entry.title()) + " starts with a lower-case letter");
         }
-        if (!endsWithPunctuation(description)) {
+        if (!LintText.endsWithPunctuation(description)) {
             report(LintRule.DESCRIPTION_PUNCTUATION, entry.id(), "the description of entry " + entry.id() + " "
-                    + quote(entry.title()) + " does not end with punctuation");
+                    + LintText.quote(entry.title()) + " does not end with punctuation");
         }
         String title = entry.title().strip().toLowerCase(Locale.ROOT);
         if (title.length() >= 3 && description.toLowerCase(Locale.ROOT).startsWith(title)) {
             report(LintRule.DESCRIPTION_REPEATS_TITLE, entry.id(), "the description of entry " + entry.id() + " "
-                    + quote(entry.title()) + " starts by repeating its link text");
+                    + LintText.quote(entry.title()) + " starts by repeating its link text");
         }
-    }
-
-    private static boolean absolute(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getScheme() != null && (uri.getHost() != null || uri.isOpaque());
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static String separatorOf(String rest) {
-        int end = 0;
-        while (end < rest.length() && end < 4 && !Character.isLetterOrDigit(rest.charAt(end))) {
-            end++;
-        }
-        return rest.substring(0, end);
-    }
-
-    private static boolean endsWithPunctuation(String text) {
-        String t = text.strip();
-        int end = t.length();
-        while (end > 0 && CLOSERS.indexOf(t.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return end > 0 && END_PUNCTUATION.indexOf(t.charAt(end - 1)) >= 0;
     }
 
     private void doubleLinks(List<Located> entries) {
@@ -246,8 +214,8 @@ public final class ListLinter {
             Entry earlier = first.putIfAbsent(key, located.entry());
             if (earlier != null) {
                 report(LintRule.DOUBLE_LINK, located.entry().id(), "entry " + located.entry().id() + " "
-                        + quote(located.entry().title()) + " links to the same page as entry " + earlier.id() + " "
-                        + quote(earlier.title()) + ": " + quote(url));
+                        + LintText.quote(located.entry().title()) + " links to the same page as entry " + earlier.id() + " "
+                        + LintText.quote(earlier.title()) + ": " + LintText.quote(url));
             }
         }
     }
@@ -263,7 +231,7 @@ public final class ListLinter {
         char usual = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         for (Located located : entries) {
             bullet(located).filter(b -> b != usual).ifPresent(b -> report(LintRule.BULLET_MARKER, located.entry().id(),
-                    "entry " + located.entry().id() + " " + quote(located.entry().title()) + " uses the bullet '" + b
+                    "entry " + located.entry().id() + " " + LintText.quote(located.entry().title()) + " uses the bullet '" + b
                             + "' where the list uses '" + usual + "'"));
         }
     }
@@ -285,7 +253,7 @@ public final class ListLinter {
             report(LintRule.MAIN_HEADING, top.size() > 1 ? top.get(1).id() : null, top.isEmpty()
                     ? "the list has no top-level heading (# Title)"
                     : "the list has " + top.size() + " top-level headings; topic " + top.get(1).id() + " "
-                    + quote(top.get(1).title()) + " is the second");
+                    + LintText.quote(top.get(1).title()) + " is the second");
         }
     }
 
@@ -301,17 +269,17 @@ public final class ListLinter {
         Map<String, Section> seen = new HashMap<>();
         for (Section section : sections) {
             String title = section.title().strip();
-            if (!title.isEmpty() && HEADING_PUNCTUATION.indexOf(title.charAt(title.length() - 1)) >= 0) {
+            if (!title.isEmpty() && LintText.HEADING_PUNCTUATION.indexOf(title.charAt(title.length() - 1)) >= 0) {
                 report(LintRule.HEADING_PUNCTUATION, section.id(), "the heading of topic " + section.id() + " "
-                        + quote(title) + " ends with punctuation");
+                        + LintText.quote(title) + " ends with punctuation");
             }
             Section earlier = seen.putIfAbsent(title.toLowerCase(Locale.ROOT), section);
             if (earlier != null) {
                 report(LintRule.DUPLICATE_HEADING, section.id(), "topic " + section.id() + " has the same title as topic "
-                        + earlier.id() + " under the same " + (parent == Parent.DOCUMENT ? "list" : "parent") + ": " + quote(title));
+                        + earlier.id() + " under the same " + (parent == Parent.DOCUMENT ? "list" : "parent") + ": " + LintText.quote(title));
             }
             if (section.sections().isEmpty() && section.blocks().stream().allMatch(b -> b instanceof Text t && t.raw().isBlank())) {
-                report(LintRule.EMPTY_SECTION, section.id(), "topic " + section.id() + " " + quote(title) + " is empty");
+                report(LintRule.EMPTY_SECTION, section.id(), "topic " + section.id() + " " + LintText.quote(title) + " is empty");
             }
         }
     }
@@ -345,7 +313,7 @@ public final class ListLinter {
             Section target = anchors.get(anchor);
             if (target == null) {
                 report(LintRule.TABLE_OF_CONTENTS, located.entry().id(), "entry " + located.entry().id() + " "
-                        + quote(located.entry().title()) + " links to " + quote(url) + ", which names no heading");
+                        + LintText.quote(located.entry().title()) + " links to " + LintText.quote(url) + ", which names no heading");
             } else {
                 linked.add(target.id());
             }
@@ -357,7 +325,7 @@ public final class ListLinter {
         for (Section section : anchors.values()) {
             if (section.level() == level && !linked.contains(section.id()) && !holders.contains(section.id())
                     && !HeadingAnchors.isContents(section.title())) {
-                report(LintRule.TABLE_OF_CONTENTS, section.id(), "topic " + section.id() + " " + quote(section.title())
+                report(LintRule.TABLE_OF_CONTENTS, section.id(), "topic " + section.id() + " " + LintText.quote(section.title())
                         + " is missing from the table of contents");
             }
         }
@@ -370,8 +338,8 @@ public final class ListLinter {
                 continue;
             }
             if (previous != null && sortKey(entry).compareTo(sortKey(previous)) < 0) {
-                report(LintRule.ALPHABETICAL, entry.id(), "entry " + entry.id() + " " + quote(entry.title())
-                        + " comes after " + quote(previous.title()) + ", out of alphabetical order");
+                report(LintRule.ALPHABETICAL, entry.id(), "entry " + entry.id() + " " + LintText.quote(entry.title())
+                        + " comes after " + LintText.quote(previous.title()) + ", out of alphabetical order");
             }
             previous = entry;
         }
@@ -387,7 +355,7 @@ public final class ListLinter {
         return title.substring(start);
     }
 
-    private static void walk(List<Section> sections, java.util.function.Consumer<Section> action) {
+    private static void walk(List<Section> sections, Consumer<Section> action) {
         for (Section section : sections) {
             action.accept(section);
             walk(section.sections(), action);
@@ -399,10 +367,5 @@ public final class ListLinter {
             problems.add(new LintProblem(rule.id(), profile.severity(rule), item,
                     item == null ? 1 : lineOf(item), message));
         }
-    }
-
-    private static String quote(String text) {
-        String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
-        return "'" + shown + "'";
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -24,7 +25,7 @@ public final class PublicBaseUrl {
 
     public PublicBaseUrl(Environment environment) {
         this.environment = environment;
-        String value = environment.getProperty(SETTING, "").strip();
+        String value = Binder.get(environment).bindOrCreate("curation", PublicBaseUrlProperties.class).publicBaseUrl().strip();
         this.configured = value.isEmpty() ? null : checked(value);
     }
 

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.apache.catalina.Valve;
 import org.apache.commons.logging.LogFactory;
 import org.apache.catalina.valves.RemoteIpValve;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.TomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -37,7 +36,8 @@ public final class TrustedProxies implements WebServerFactoryCustomizer<TomcatWe
                     + "anyone could claim any address (loopback included); use " + STRATEGY + "=native and list your "
                     + "proxies' addresses in " + SETTING);
         }
-        List<String> entries = Binder.get(environment).bind(SETTING, Bindable.listOf(String.class)).orElse(List.of());
+        List<String> entries = Binder.get(environment)
+                .bindOrCreate("curation.security", TrustedProxyProperties.class).trustedProxies();
         // blank entries are none: compose passes an unset list as an empty string
         this.ranges = entries.stream().filter(e -> !e.isBlank()).map(TrustedProxies::range).collect(Collectors.joining(","));
         if (!ranges.isEmpty() && !"native".equalsIgnoreCase(environment.getProperty(STRATEGY, "").strip())) {

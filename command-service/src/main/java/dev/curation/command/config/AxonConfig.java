@@ -2,6 +2,7 @@ package dev.curation.command.config;
 
 import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListProperties;
 import dev.curation.command.list.ListTransactionLock;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.input.InputLimits;
@@ -87,8 +88,7 @@ class AxonConfig {
     @Bean
     SimpleCommandBus curationCommandBus(TransactionManager transactions, org.axonframework.config.Configuration axon,
                                         DuplicateCommandHandlerResolver duplicates, InputContract contract,
-                                        @org.springframework.beans.factory.annotation.Value("${curation.lists.lock-timeout:30s}")
-                                        java.time.Duration listLockTimeout) {
+                                        ListProperties lists) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
                 .transactionManager(transactions)
                 .duplicateCommandHandlerResolver(duplicates)
@@ -98,7 +98,7 @@ class AxonConfig {
                 .build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         // one command per list until its transaction ends, not only until its unit of work does
-        bus.registerHandlerInterceptor(new ListTransactionLock(listLockTimeout));
+        bus.registerHandlerInterceptor(new ListTransactionLock(lists.lockTimeout()));
         // the input contract, before a command is handled: nothing it refuses reaches the list
         bus.registerDispatchInterceptor(commands -> (index, command) -> {
             contract.check(command.getPayload());

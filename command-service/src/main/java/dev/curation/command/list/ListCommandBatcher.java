@@ -18,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,12 +61,11 @@ public class ListCommandBatcher implements SmartLifecycle {
     private volatile boolean running;
 
     ListCommandBatcher(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters,
-                       @Value("${curation.commands.batch-workers:2}") int workers,
-                       @Value("${curation.commands.max-batch:64}") int maxBatch) {
+                       CommandProperties settings) {
         this.gateway = gateway;
         this.transactions = new TransactionTemplate(transactions);
-        this.maxBatch = maxBatch;
-        for (int i = 0; i < workers; i++) {
+        this.maxBatch = settings.maxBatch();
+        for (int i = 0; i < settings.batchWorkers(); i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
         this.batchSizes = DistributionSummary.builder("curation.commands.batch.size")

@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * must not hold the token (stop them, or run it where the token is held).
  */
 @Component
-public class Republisher {
+public class Republisher implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Republisher.class);
 
@@ -30,10 +32,12 @@ public class Republisher {
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final Counter restarts;
+    private final PublisherProperties settings;
     private boolean closing;
 
     Republisher(EventProcessingConfiguration processing, TokenStore tokens, TransactionManager transactions,
-                MeterRegistry meters) {
+                MeterRegistry meters, PublisherProperties settings) {
+        this.settings = settings;
         this.processing = processing;
         this.tokens = tokens;
         this.transactions = transactions;
@@ -41,13 +45,19 @@ public class Republisher {
                 .description("times the watchdog started a publisher that had stopped").register(meters);
     }
 
+    /** The watchdog's schedule, from {@link PublisherProperties} (a {@code @Scheduled} placeholder would repeat its defaults). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::keepRunning, settings.watchdogInterval(),
+                settings.watchdogInitialDelay()));
+    }
+
     /**
      * The publisher must never stay stopped: Axon stops a processor whose thread was interrupted
      * (its unit-of-work timeout does that to a batch stuck behind a paused broker), and nothing
-     * would start it again. Checked every few seconds; a stopped publisher is started and logged.
+     * would start it again. Checked every few seconds ({@code curation.publisher.watchdog-interval});
+     * a stopped publisher is started and logged.
      */
-    @Scheduled(fixedDelayString = "${curation.publisher.watchdog-interval:5s}",
-            initialDelayString = "${curation.publisher.watchdog-initial-delay:30s}")
     public synchronized void keepRunning() {
         if (closing) {
             return;

@@ -14,9 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,11 +53,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final java.time.Duration ttl;
 
     IdempotencyFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
-                      @Value("${curation.idempotency.ttl:24h}") java.time.Duration ttl) {
+                      IdempotencyProperties settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = new TransactionTemplate(transactions);
-        this.ttl = ttl;
+        this.ttl = settings.ttl();
     }
 
     @Override
@@ -168,7 +166,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Forgets answers older than {@code curation.idempotency.ttl} (default a day): a key is for retries, not forever. */
-    @Scheduled(fixedDelayString = "${curation.idempotency.cleanup-interval:1h}", initialDelayString = "1m")
     void expire() {
         int removed = jdbc.sql("DELETE FROM idempotency_record WHERE created_at < ? AND status IS NOT NULL")
                 .param(java.sql.Timestamp.from(java.time.Instant.now().minus(ttl))).update();

@@ -7,6 +7,7 @@ import dev.curation.service.BearerTokens;
 import dev.curation.service.CrossSiteWrites;
 import dev.curation.service.FailedSignIns;
 import dev.curation.service.OidcProperties;
+import dev.curation.service.OperationsProperties;
 import dev.curation.service.OperationsAccess;
 import dev.curation.service.PasswordPolicy;
 import dev.curation.service.PublicBaseUrl;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link CrossSiteWrites}).
  */
 @Configuration
-@org.springframework.boot.context.properties.EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class,
+        OperationsProperties.class})
 class SecurityConfig {
 
     static final String CURATOR = "CURATOR";
@@ -144,8 +145,8 @@ class SecurityConfig {
     }
 
     @Bean
-    OperationsAccess operationsAccess(@Value("${curation.operations.token:}") String token) {
-        return new OperationsAccess(token);
+    OperationsAccess operationsAccess(OperationsProperties operations) {
+        return new OperationsAccess(operations.token());
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.curation.command.webhook;
 
+import static dev.curation.service.SettingChecks.atLeast;
+import static dev.curation.service.SettingChecks.positive;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,6 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the first pause after a failure (doubling up to {@code maxBackoff}), the
  * failures in a row that disable a subscription, and whether private or loopback targets are
  * allowed (tests and local receivers only).
+ *
+ * @param enabled      whether this replica sends deliveries
+ * @param poll         how often due deliveries are leased
+ * @param timeout      the deadline of a whole delivery; a subscription is leased for it and 30 s more
+ * @param backoff      the pause after a failed attempt, doubling with each further one
+ * @param maxBackoff   the longest pause between attempts
+ * @param disableAfter failed attempts in a row that disable a subscription
+ * @param allowPrivate allow loopback, private and link-local receivers (tests and local receivers only)
  */
 @ConfigurationProperties("curation.webhooks")
 public record WebhookProperties(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration poll,
@@ -18,8 +29,10 @@ public record WebhookProperties(@DefaultValue("true") boolean enabled, @DefaultV
                                 @DefaultValue("false") boolean allowPrivate) {
 
     public WebhookProperties {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("curation.webhooks.timeout must be positive, not " + timeout);
-        }
+        positive("curation.webhooks.poll", poll);
+        positive("curation.webhooks.timeout", timeout);
+        positive("curation.webhooks.backoff", backoff);
+        positive("curation.webhooks.max-backoff", maxBackoff);
+        atLeast("curation.webhooks.disable-after", disableAfter, 1);
     }
 }

@@ -2,6 +2,7 @@ package dev.curation.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ class IdempotencyFilterTest {
     private static final int OVER_BUFFER = 8 * 1024 * 1024 + 1;
 
     private final IdempotencyFilter filter = new IdempotencyFilter(null, JsonMapper.builder().build(), null,
-            java.time.Duration.ofHours(24));
+            new IdempotencyProperties(Duration.ofHours(24), Duration.ofHours(1)));
 
     @BeforeEach
     void signIn() {

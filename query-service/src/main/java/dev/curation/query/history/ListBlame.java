@@ -5,11 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.curation.core.document.Lines;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Section;
+import dev.curation.query.config.QueryProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +30,10 @@ public class ListBlame {
     private final ReadGate gate;
     private final Cache<Key, List<BlameLine>> cache;
 
-    ListBlame(ListHistory history, ReadGate gate, @Value("${curation.query.blame-cache-lines:200000}") long cacheLines) {
+    ListBlame(ListHistory history, ReadGate gate, QueryProperties settings) {
         this.history = history;
         this.gate = gate;
-        this.cache = Caffeine.newBuilder().maximumWeight(cacheLines)
+        this.cache = Caffeine.newBuilder().maximumWeight(settings.blameCacheLines())
                 .weigher((Key k, List<BlameLine> lines) -> 1 + lines.size()).build();
     }
 

@@ -1,10 +1,11 @@
 package dev.curation.query.history;
 
+import dev.curation.query.config.QueryProperties;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +20,12 @@ public class ReadGate {
     private final Semaphore permits;
     private final Duration wait;
 
-    ReadGate(@Value("${curation.query.max-expensive-reads:4}") int permits,
-             @Value("${curation.query.expensive-read-wait:2s}") Duration wait) {
+    @Autowired
+    ReadGate(QueryProperties settings) {
+        this(settings.maxExpensiveReads(), settings.expensiveReadWait());
+    }
+
+    ReadGate(int permits, Duration wait) {
         this.permits = new Semaphore(permits);
         this.wait = wait;
     }

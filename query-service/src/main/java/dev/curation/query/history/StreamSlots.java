@@ -1,9 +1,9 @@
 package dev.curation.query.history;
 
+import dev.curation.query.config.StreamProperties;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +22,10 @@ public class StreamSlots {
     private final int maxPerAddress;
     private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
 
-    StreamSlots(@Value("${curation.streams.max-open:200}") int maxOpen,
-                @Value("${curation.streams.max-open-per-address:16}") int maxPerAddress) {
-        this.open = new Semaphore(maxOpen);
-        this.maxOpen = maxOpen;
-        this.maxPerAddress = maxPerAddress;
+    StreamSlots(StreamProperties settings) {
+        this.open = new Semaphore(settings.maxOpen());
+        this.maxOpen = settings.maxOpen();
+        this.maxPerAddress = settings.maxOpenPerAddress();
     }
 
     /**

@@ -16,9 +16,9 @@ import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
+import dev.curation.query.config.QueryProperties;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,10 +54,10 @@ public class VersionDiffs {
     private final Cache<Key, DocumentDiff> structural;
     private final Cache<PreviewKey, Preview> previews;
 
-    VersionDiffs(ReadGate gate, @Value("${curation.query.max-diff-lines:20000}") int maxLines,
-                 @Value("${curation.query.diff-cache-bytes:16777216}") long cacheBytes) {
+    VersionDiffs(ReadGate gate, QueryProperties settings) {
         this.gate = gate;
-        this.maxLines = maxLines;
+        this.maxLines = settings.maxDiffLines();
+        long cacheBytes = settings.diffCacheBytes().toBytes();
         // weights approximate the bytes held: characters of the texts, about 200 per change
         this.unified = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((Key k, Unified u) -> 64 + (u.text() == null ? 0 : u.text().length())).build();

@@ -40,8 +40,17 @@ class LinkHealthProjection {
         this.properties = properties;
     }
 
-    @KafkaListener(id = LISTENER, groupId = "curation-link-health", topics = "${curation.links.topic:curation.link-checks}",
-            containerFactory = LinkHealthConfig.LISTENER_FACTORY, autoStartup = "${curation.links.enabled:true}", batch = "true")
+    /** The topic of check results and whether to read it, for the listener (public: it reads them by SpEL). */
+    public String topic() {
+        return properties.topic();
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    @KafkaListener(id = LISTENER, groupId = "curation-link-health", topics = "#{__listener.topic()}",
+            containerFactory = LinkHealthConfig.LISTENER_FACTORY, autoStartup = "#{__listener.enabled()}", batch = "true")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         List<LinkCheckRecord> checks = records.stream().map(this::read).flatMap(Optional::stream).toList();
         transactions.executeWithoutResult(tx -> checks.forEach(this::apply));

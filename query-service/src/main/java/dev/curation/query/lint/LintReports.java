@@ -7,6 +7,7 @@ import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
+import dev.curation.query.config.QueryProperties;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.ReadGate;
 import dev.curation.query.list.LintProfiles;
@@ -14,7 +15,6 @@ import dev.curation.query.list.StoredDocument;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +43,11 @@ public class LintReports {
     private final ReadGate gate;
     private final Cache<Key, Report> cache;
 
-    LintReports(ListHistory history, LintProfiles profiles, ReadGate gate, @Value("${curation.query.lint-cache-problems:200000}") long cacheProblems) {
+    LintReports(ListHistory history, LintProfiles profiles, ReadGate gate, QueryProperties settings) {
         this.history = history;
         this.profiles = profiles;
         this.gate = gate;
-        this.cache = Caffeine.newBuilder().maximumWeight(cacheProblems)
+        this.cache = Caffeine.newBuilder().maximumWeight(settings.lintCacheProblems())
                 .weigher((Key key, Report report) -> 1 + report.problems().size()).build();
     }
 

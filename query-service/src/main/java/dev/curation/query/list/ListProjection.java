@@ -7,6 +7,8 @@ import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImported;
+import dev.curation.query.config.ProjectionProperties;
+import dev.curation.query.config.TopicProperties;
 import dev.curation.query.history.HistoryRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.ObjLongConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -61,19 +62,18 @@ class ListProjection {
     ListProjection(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, EntryIndex entries,
                    HistoryRecorder history, JsonMapper json, TransactionTemplate transactions, JdbcClient jdbc, Quarantine quarantine,
                    ProjectionMetrics metrics, ProjectedVersions versions,
-                   @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
-                   @Value("${curation.projection.items-in-memory:0}") long itemsInMemory) {
+                   TopicProperties topic, ProjectionProperties settings) {
         this.quarantine = quarantine;
         this.metrics = metrics;
         this.visible = versions::committed;
-        this.topic = topic;
+        this.topic = topic.topic();
         this.store = store;
         this.proposals = proposals;
         this.lintProfiles = lintProfiles;
         this.entries = entries;
         this.history = history;
         this.json = json;
-        this.itemsInMemory = itemsInMemory;
+        this.itemsInMemory = settings.itemsInMemory();
         this.committed = newCache(itemsInMemory);
         this.transactions = new ReadModelGeneration(transactions, jdbc, this::readModelSwapped);
     }
@@ -95,6 +95,11 @@ class ListProjection {
         this.itemsInMemory = live.itemsInMemory;
         this.committed = newCache(itemsInMemory);
         this.transactions = transactions;
+    }
+
+    /** The topic it projects, for its listener's {@code topics} (public: the listener reads it by SpEL). */
+    public String topic() {
+        return topic;
     }
 
     /**
@@ -138,7 +143,7 @@ class ListProjection {
      */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
-    @KafkaListener(id = LISTENER, idIsGroup = false, topics = "${curation.kafka.topic:" + EventEnvelope.TOPIC + "}", batch = "true")
+    @KafkaListener(id = LISTENER, idIsGroup = false, topics = "#{__listener.topic()}", batch = "true")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         // shared: the consumer threads own disjoint partitions, so disjoint lists
         lock.readLock().lock();

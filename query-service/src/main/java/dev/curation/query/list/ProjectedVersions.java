@@ -1,12 +1,12 @@
 package dev.curation.query.list;
 
+import dev.curation.query.config.QueryProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +27,10 @@ public class ProjectedVersions {
     private final Semaphore waiting;
     private final long recheckNanos;
 
-    ProjectedVersions(ListStore lists, @Value("${curation.query.max-version-waits:1000}") int maxWaits,
-                      @Value("${curation.query.version-recheck:100ms}") Duration recheck) {
+    ProjectedVersions(ListStore lists, QueryProperties settings) {
         this.lists = lists;
-        this.waiting = new Semaphore(maxWaits);
-        this.recheckNanos = recheck.toNanos();
+        this.waiting = new Semaphore(settings.maxVersionWaits());
+        this.recheckNanos = settings.versionRecheck().toNanos();
     }
 
     /** Called by the projection after its transaction committed: readers can now see {@code version}. */

@@ -1,6 +1,7 @@
 package dev.curation.query.list;
 
-import dev.curation.core.list.EventEnvelope;
+import dev.curation.query.config.RebuildProperties;
+import dev.curation.query.config.TopicProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -92,16 +92,15 @@ public class ReadModelRebuild implements DisposableBean {
     ReadModelRebuild(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ListProjection live,
                      Quarantine liveQuarantine,
                      ConsumerFactory<String, byte[]> consumers,
-                     @Value("${curation.kafka.topic:" + EventEnvelope.TOPIC + "}") String topic,
-                     @Value("${curation.rebuild.swap-attempts:20}") int swapAttempts) {
+                     TopicProperties topic, RebuildProperties settings) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.live = live;
         this.liveQuarantine = liveQuarantine;
         this.consumers = consumers;
-        this.topic = topic;
-        this.swapAttempts = swapAttempts;
+        this.topic = topic.topic();
+        this.swapAttempts = settings.swapAttempts();
     }
 
     /** The last rebuild of this replica's lifetime, if any. */

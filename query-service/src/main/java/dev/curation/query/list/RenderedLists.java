@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.MarkdownWriter;
+import dev.curation.query.config.QueryProperties;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.ReadGate;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,13 +41,13 @@ public class RenderedLists {
     private final Cache<Key, Rendered> cache;
 
     RenderedLists(ListStore lists, ListHistory history, JsonMapper json, ReadGate gate,
-                  @Value("${curation.query.rendered-cache-bytes:67108864}") long cacheBytes) {
+                  QueryProperties settings) {
         this.lists = lists;
         this.history = history;
         this.json = json;
         this.gate = gate;
         this.cache = Caffeine.newBuilder()
-                .maximumWeight(cacheBytes)
+                .maximumWeight(settings.renderedCacheBytes().toBytes())
                 .weigher((Key key, Rendered r) -> r.markdown().length + r.structure().length + 128)
                 .build();
     }

@@ -4,6 +4,7 @@ import dev.curation.service.ApiRefusals;
 import dev.curation.service.BearerTokens;
 import dev.curation.service.CrossSiteWrites;
 import dev.curation.service.OidcProperties;
+import dev.curation.service.OperationsProperties;
 import dev.curation.service.OperationsAccess;
 import dev.curation.service.ProblemResponses;
 import dev.curation.service.PublicBaseUrl;
@@ -13,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code ResponseHeaders} sets them, and reads keep their caching).
  */
 @Configuration
-@EnableConfigurationProperties(OidcProperties.class)
+@EnableConfigurationProperties({OidcProperties.class, OperationsProperties.class})
 class SecurityConfig {
 
     @Bean
@@ -74,8 +74,8 @@ class SecurityConfig {
     }
 
     @Bean
-    OperationsAccess operationsAccess(@Value("${curation.operations.token:}") String token) {
-        return new OperationsAccess(token);
+    OperationsAccess operationsAccess(OperationsProperties operations) {
+        return new OperationsAccess(operations.token());
     }
 
     @Bean

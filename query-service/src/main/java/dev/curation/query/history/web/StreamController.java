@@ -1,5 +1,6 @@
 package dev.curation.query.history.web;
 
+import dev.curation.query.config.StreamProperties;
 import dev.curation.query.history.ChangeStreams;
 import dev.curation.query.history.ReadGate;
 import dev.curation.query.history.StreamSlots;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,15 +47,13 @@ class StreamController {
     private final Duration maxDuration;
 
     StreamController(ChangeStreams streams, StreamSlots slots, ListStore lists,
-                     @Value("${curation.streams.poll:500ms}") Duration poll,
-                     @Value("${curation.streams.heartbeat:15s}") Duration heartbeat,
-                     @Value("${curation.streams.max-duration:1h}") Duration maxDuration) {
+                     StreamProperties settings) {
         this.streams = streams;
         this.slots = slots;
         this.lists = lists;
-        this.poll = poll;
-        this.heartbeat = heartbeat;
-        this.maxDuration = maxDuration;
+        this.poll = settings.poll();
+        this.heartbeat = settings.heartbeat();
+        this.maxDuration = settings.maxDuration();
     }
 
     @Operation(summary = "A list's changes as server-sent events: one per version (what changed, before and after) and "

@@ -1,5 +1,6 @@
 package dev.curation.query.list.web;
 
+import dev.curation.query.config.QueryProperties;
 import dev.curation.query.list.ProjectedVersions;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.QueryParameters;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -37,9 +37,9 @@ class MinVersionReads implements HandlerInterceptor, WebMvcConfigurer {
     private final ProjectedVersions versions;
     private final Duration wait;
 
-    MinVersionReads(ProjectedVersions versions, @Value("${curation.query.min-version-wait:3s}") Duration wait) {
+    MinVersionReads(ProjectedVersions versions, QueryProperties settings) {
         this.versions = versions;
-        this.wait = wait;
+        this.wait = settings.minVersionWait();
     }
 
     /** Every read of a list takes the token: declared in the API document as a query parameter and a header. */

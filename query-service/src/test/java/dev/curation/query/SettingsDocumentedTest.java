@@ -1,0 +1,13 @@
+package dev.curation.query;
+
+import dev.curation.service.SettingsDocumentation;
+import org.junit.jupiter.api.Test;
+
+/** docs/operations.md names every curation.* setting of the query-service, and none that it does not have. */
+class SettingsDocumentedTest {
+
+    @Test
+    void operationsGuideListsTheSettings() {
+        SettingsDocumentation.assertDocumented("query-service");
+    }
+}

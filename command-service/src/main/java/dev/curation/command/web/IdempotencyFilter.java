@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.service.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -9,13 +9,13 @@ import dev.curation.service.FailedSignIns;
 import dev.curation.service.OidcProperties;
 import dev.curation.service.OperationsAccess;
 import dev.curation.service.PasswordPolicy;
+import dev.curation.service.Problems;
 import dev.curation.service.PublicBaseUrl;
 import dev.curation.service.SignInFailureProperties;
 import dev.curation.service.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -162,9 +162,7 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<CrossSiteWrites> crossSiteWrites(JsonMapper json, PublicBaseUrl self, BrowserProperties browsers) {
         CrossSiteWrites filter = new CrossSiteWrites((request, response, status, type, title, detail) -> {
-            ProblemDetail problem = Problems.of(status, type, title, detail);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            write(json, response, status, problem);
+            write(json, response, status, Problems.at(Problems.of(status, type, title, detail), request));
         }, self, browsers.allowedOrigins(), "application/json (an import text/markdown)");
         FilterRegistrationBean<CrossSiteWrites> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -4,6 +4,7 @@ import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListDirectory;
 import dev.curation.command.web.ImportProperties;
+import dev.curation.command.web.KeyedRequest;
 import dev.curation.command.web.NotFoundException;
 import dev.curation.core.list.ListCommand;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +31,10 @@ class ListCommands {
         return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
     }
 
-    /** The list's answer to {@code command}. */
+    /** The list's answer to {@code command}, committed where {@code request} needs it ({@link KeyedRequest}). */
     <R> R send(ListCommand command, Authentication user, HttpServletRequest request) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(EventMetadata.of(user)));
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(EventMetadata.of(user)),
+                KeyedRequest.commit(request));
     }
 
     /** Where a proposal is read: on the query service. */

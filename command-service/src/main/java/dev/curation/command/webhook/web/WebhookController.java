@@ -2,7 +2,9 @@ package dev.curation.command.webhook.web;
 
 import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListCommandBatcher.Commit;
 import dev.curation.command.list.ListDirectory;
+import dev.curation.command.web.KeyedRequest;
 import dev.curation.command.web.NotFoundException;
 import dev.curation.command.web.ReplayedAnswer;
 import dev.curation.command.webhook.WebhookProperties;
@@ -92,7 +94,8 @@ class WebhookController {
         // a refused subscription leaves no row behind (in a keyed request's transaction, this one joins it)
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("INSERT INTO webhook_secret (id, secret, url) VALUES (?, ?, ?)").params(id, secret, url).update();
-            send(new ListCommand.SubscribeWebhook(listId, id, url, kinds, WebhookSignature.fingerprint(secret)), user);
+            send(new ListCommand.SubscribeWebhook(listId, id, url, kinds, WebhookSignature.fingerprint(secret)), user,
+                    Commit.IN_CALLERS_TRANSACTION);
         });
         ReplayedAnswer.store(http, new Subscribed(id, url, kinds, null));
         return ResponseEntity.created(URI.create("/api/lists/" + slug + "/webhooks/" + id)).body(new Subscribed(id, url, kinds, secret));
@@ -103,8 +106,8 @@ class WebhookController {
 
     @Operation(summary = "The list's webhooks (curators): state active, or disabled after repeated failures")
     @GetMapping("/api/lists/{slug}/webhooks")
-    List<WebhookView> all(@PathVariable String slug, Authentication user) {
-        String listId = curatorOf(slug, user);
+    List<WebhookView> all(@PathVariable String slug, Authentication user, HttpServletRequest http) {
+        String listId = curatorOf(slug, user, http);
         return jdbc.sql("SELECT id, url, kinds, state, failures, created_at FROM webhook WHERE list_id = ? AND state <> 'removed' "
                         + "ORDER BY created_at, id")
                 .param(listId)
@@ -115,15 +118,17 @@ class WebhookController {
 
     @Operation(summary = "Remove a webhook (curators)")
     @DeleteMapping("/api/lists/{slug}/webhooks/{id}")
-    ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Authentication user) {
-        send(new ListCommand.RemoveWebhook(listId(slug), id), user);
+    ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Authentication user,
+                                HttpServletRequest http) {
+        send(new ListCommand.RemoveWebhook(listId(slug), id), user, KeyedRequest.commit(http));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Turn a webhook disabled after repeated failures on again (curators): what it missed is delivered")
     @PostMapping("/api/lists/{slug}/webhooks/{id}/enable")
-    ResponseEntity<Void> enable(@PathVariable String slug, @PathVariable String id, Authentication user) {
-        send(new ListCommand.ReEnableWebhook(listId(slug), id), user);
+    ResponseEntity<Void> enable(@PathVariable String slug, @PathVariable String id, Authentication user,
+                                HttpServletRequest http) {
+        send(new ListCommand.ReEnableWebhook(listId(slug), id), user, KeyedRequest.commit(http));
         return ResponseEntity.noContent().build();
     }
 
@@ -134,8 +139,9 @@ class WebhookController {
 
     @Operation(summary = "A webhook's deliveries, newest first (curators)")
     @GetMapping("/api/lists/{slug}/webhooks/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id, Authentication user) {
-        requireWebhook(curatorOf(slug, user), id);
+    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id, Authentication user,
+                                  HttpServletRequest http) {
+        requireWebhook(curatorOf(slug, user, http), id);
         return jdbc.sql("""
                         SELECT sequence, kind, state, attempts, last_status, last_millis, last_error, next_attempt_at, delivered_at
                         FROM webhook_delivery WHERE webhook_id = ? ORDER BY sequence DESC LIMIT 200""")
@@ -149,8 +155,8 @@ class WebhookController {
     @Operation(summary = "Deliver one change again (curators)")
     @PostMapping("/api/lists/{slug}/webhooks/{id}/deliveries/{sequence}/redeliver")
     ResponseEntity<Void> redeliver(@PathVariable String slug, @PathVariable String id, @PathVariable long sequence,
-                                   Authentication user) {
-        requireWebhook(curatorOf(slug, user), id);
+                                   Authentication user, HttpServletRequest http) {
+        requireWebhook(curatorOf(slug, user, http), id);
         int updated = jdbc.sql("UPDATE webhook_delivery SET state = 'pending', next_attempt_at = now() WHERE webhook_id = ? AND sequence = ?")
                 .params(id, sequence).update();
         if (updated == 0) {
@@ -177,9 +183,9 @@ class WebhookController {
     }
 
     /** The list's id, once the list says {@code user} curates (or owns) it. */
-    private String curatorOf(String slug, Authentication user) {
+    private String curatorOf(String slug, Authentication user, HttpServletRequest http) {
         String listId = listId(slug);
-        send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user);
+        send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user, KeyedRequest.commit(http));
         return listId;
     }
 
@@ -187,8 +193,8 @@ class WebhookController {
         return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
     }
 
-    private <R> R send(ListCommand command, Authentication user) {
+    private <R> R send(ListCommand command, Authentication user, Commit commit) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(EventMetadata.of(user)));
+                .andMetaData(EventMetadata.of(user)), commit);
     }
 }

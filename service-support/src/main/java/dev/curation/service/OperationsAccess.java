@@ -58,16 +58,16 @@ public final class OperationsAccess implements AuthorizationManager<RequestAutho
         }
         java.security.Principal signedIn = request.getUserPrincipal();
         if (signedIn != null) {
-            return ProblemResponses.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", signedIn.getName()
+            return Problems.answer(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", signedIn.getName()
                     + " is signed in without the role " + OPERATOR + " that operations need", request);
         }
         if (token == null) {
-            return ProblemResponses.of(HttpStatus.FORBIDDEN, "operations-disabled", "Operations disabled",
+            return Problems.answer(HttpStatus.FORBIDDEN, "operations-disabled", "Operations disabled",
                     "set curation.operations.token to use operations from other hosts, or sign in with a token of the OIDC "
                             + "issuer for an account with the role " + OPERATOR + " (this request came from "
                             + request.getRemoteAddr() + (forwarded(request) ? ", forwarded by a proxy" : "") + ")", request);
         }
-        return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+        return Problems.answer(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                 "operations need Authorization: Bearer <curation.operations.token>, or a token of the OIDC issuer for an "
                         + "account with the role " + OPERATOR, request);
     }

@@ -21,7 +21,6 @@ import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,11 +33,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every command of the batch with that failure (its outcome is as unknown as a single commit's).
  *
  * <p>A list's commands always go to the same worker, in the order they arrived, so a batch never
- * waits on a lock another worker holds. A command sent inside a transaction (a keyed request
- * stores its answer with its events) is not batched: it runs in that transaction, as before.
+ * waits on a lock another worker holds. The caller says where a command commits ({@link Commit}):
+ * one whose events must commit with the caller's own writes (a keyed request stores its answer with
+ * them) is not batched but runs in the caller's transaction.
  */
 @Component
 public class ListCommandBatcher implements SmartLifecycle {
+
+    /** Where a command's events commit. */
+    public enum Commit {
+        /**
+         * In the transaction the calling thread holds, with the caller's own writes (a keyed request's
+         * answer, a webhook's secret); in one of its own when the caller holds none.
+         */
+        IN_CALLERS_TRANSACTION,
+        /** With the other list commands that queue up meanwhile, in one commit for all of them. */
+        GROUPED
+    }
 
     private record Queued(CommandMessage<?> command, String traceId, CompletableFuture<Object> answer) {
     }
@@ -76,8 +87,8 @@ public class ListCommandBatcher implements SmartLifecycle {
 
     /** Sends a list command and waits for its answer (its result, or the exception it was refused with). */
     @SuppressWarnings("unchecked")
-    public <R> R sendAndWait(CommandMessage<?> command) {
-        if (!running || queues.isEmpty() || TransactionSynchronizationManager.isActualTransactionActive()
+    public <R> R sendAndWait(CommandMessage<?> command, Commit commit) {
+        if (commit == Commit.IN_CALLERS_TRANSACTION || !running || queues.isEmpty()
                 || !(command.getPayload() instanceof ListCommand list)) {
             return gateway.sendAndWait(command);
         }

@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.service.Problems;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;

@@ -1,14 +1,13 @@
 package dev.curation.command.web;
 
 import dev.curation.command.list.DatabaseFailures;
+import dev.curation.service.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,7 +48,7 @@ class ErrorProblemController implements ErrorController {
         } else if (status.is5xxServerError()) {
             problem = Problems.of(status, "internal", "Internal error", Problems.generic(status));
         } else {
-            problem = ProblemDetail.forStatusAndDetail(status, Problems.generic(status));
+            problem = Problems.untyped(status, Problems.generic(status));
         }
         return answer(problem, uri);
     }
@@ -75,11 +74,6 @@ class ErrorProblemController implements ErrorController {
 
     /** problem+json whatever the request accepts: an error has no other representation here. */
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, String uri) {
-        try {
-            problem.setInstance(URI.create(uri));
-        } catch (IllegalArgumentException e) {
-            // a path the container let through but URI refuses: the problem does without an instance
-        }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.answer(Problems.at(problem, uri));
     }
 }

@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.service.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -113,8 +114,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private enum Handled { STORED, ROLLED_BACK, CLAIMED_ELSEWHERE }
 
     /**
-     * In one transaction, which the command joins (Axon's unit of work takes part in the
-     * transaction bound to this thread): claim the key, handle the request, store its answer. A
+     * In one transaction, which the command joins (the request is marked {@link KeyedRequest}, and
+     * Axon's unit of work takes part in the transaction bound to this thread): claim the key, handle the request, store its answer. A
      * crash anywhere before the commit leaves neither the key nor the command's events; after it,
      * both. A second request with the key waits on the claim's row until this one ends.
      */
@@ -127,8 +128,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (claimed == 0) {
             return Handled.CLAIMED_ELSEWHERE;
         }
+        CachedBodyRequest handled = new CachedBodyRequest(request, body);
+        // the command joins this transaction instead of a group commit: its events commit with the answer
+        KeyedRequest.mark(handled);
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), cached);
+            chain.doFilter(handled, cached);
         } catch (IOException | ServletException e) {
             throw new Failed(e);
         }

@@ -2,8 +2,8 @@ package dev.curation.command.web;
 
 import dev.curation.command.config.EventTooLargeException;
 import dev.curation.core.input.InputException;
+import dev.curation.service.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,14 +30,12 @@ class InputProblemHandler {
                     Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", e.getMessage());
         };
         problem.setProperty("field", e.field());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(Problems.at(problem, request));
     }
 
     @ExceptionHandler(EventTooLargeException.class)
     ResponseEntity<ProblemDetail> eventTooLarge(EventTooLargeException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large", e.getMessage());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).body(Problems.at(problem, request));
     }
 }

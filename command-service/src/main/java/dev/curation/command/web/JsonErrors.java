@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.service.Problems;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Locale;

@@ -5,8 +5,8 @@ import dev.curation.command.list.SlugRegistry.SlugTakenException;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.Slug.InvalidSlugException;
+import dev.curation.service.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -39,19 +39,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidSlugException.class)
     ProblemDetail invalidSlug(InvalidSlugException e, HttpServletRequest request) {
-        return at(Problems.of(HttpStatus.BAD_REQUEST, "invalid-slug", "Invalid slug", e.getMessage()), request);
+        return Problems.at(Problems.of(HttpStatus.BAD_REQUEST, "invalid-slug", "Invalid slug", e.getMessage()), request);
     }
 
     @ExceptionHandler(SlugTakenException.class)
     ProblemDetail slugTaken(SlugTakenException e, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "slug-taken", "Slug already taken", e.getMessage());
         problem.setProperty("slug", e.slug());
-        return at(problem, request);
+        return Problems.at(problem, request);
     }
 
     @ExceptionHandler(BadRequestBodyException.class)
     ProblemDetail badBody(BadRequestBodyException e, HttpServletRequest request) {
-        return at(Problems.of(e.status(), e.type(), e.title(), e.getMessage()), request);
+        return Problems.at(Problems.of(e.status(), e.type(), e.title(), e.getMessage()), request);
     }
 
     @ExceptionHandler(EditException.class)
@@ -87,7 +87,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 yield p;
             }
         };
-        return at(problem, request);
+        return Problems.at(problem, request);
     }
 
     @ExceptionHandler(ListRuleException.class)
@@ -124,23 +124,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 yield p;
             }
         };
-        return ResponseEntity.status(problem.getStatus()).body(at(problem, request));
+        return ResponseEntity.status(problem.getStatus()).body(Problems.at(problem, request));
     }
 
     @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e, HttpServletRequest request) {
-        return at(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()), request);
+        return Problems.at(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()), request);
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrent(ConcurrencyException e, HttpServletRequest request) {
-        return at(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+        return Problems.at(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                 "another change to this list was stored at the same moment; nothing was applied, retry"), request);
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(at(e.problem(), request));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.at(e.problem(), request));
     }
 
     @Override
@@ -149,7 +149,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
         Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(e);
         if (tooLarge.isPresent()) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(at(tooLarge.get().problem(), servletRequest));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.at(tooLarge.get().problem(), servletRequest));
         }
         ProblemDetail problem;
         if (e.getCause() instanceof JacksonException jackson) {
@@ -165,7 +165,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", e.getCause() == null
                     ? "the request body is missing" : "the request body could not be read");
         }
-        return ResponseEntity.badRequest().body(at(problem, servletRequest));
+        return ResponseEntity.badRequest().body(Problems.at(problem, servletRequest));
     }
 
     /** Details written by Spring for its own exceptions (405, 406, 415, missing parameters, ...), minus class names. */
@@ -186,21 +186,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return unavailable(database.get(), request);
         }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ResponseEntity.internalServerError().body(at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+        return ResponseEntity.internalServerError().body(Problems.at(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Internal error", "the server failed to handle the request"), request));
     }
 
     /** 503 with Retry-After: the database is away; the detail says whether anything may have been stored. */
     static ResponseEntity<ProblemDetail> unavailable(DatabaseFailures.Outcome outcome, HttpServletRequest request) {
-        ProblemDetail problem = at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+        ProblemDetail problem = Problems.at(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                 "Database unavailable", DatabaseFailures.detail(outcome)), request);
         problem.setProperty("outcome", outcome == DatabaseFailures.Outcome.UNKNOWN ? "unknown" : "nothing-stored");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static ProblemDetail at(ProblemDetail problem, HttpServletRequest request) {
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return problem;
     }
 }

@@ -10,6 +10,7 @@ import dev.curation.service.OidcProperties;
 import dev.curation.service.OperationsProperties;
 import dev.curation.service.OperationsAccess;
 import dev.curation.service.PasswordPolicy;
+import dev.curation.service.Problems;
 import dev.curation.service.PublicBaseUrl;
 import dev.curation.service.SignInFailureProperties;
 import dev.curation.service.TrustedProxies;
@@ -163,9 +164,7 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<CrossSiteWrites> crossSiteWrites(JsonMapper json, PublicBaseUrl self, BrowserProperties browsers) {
         CrossSiteWrites filter = new CrossSiteWrites((request, response, status, type, title, detail) -> {
-            ProblemDetail problem = Problems.of(status, type, title, detail);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            write(json, response, status, problem);
+            write(json, response, status, Problems.at(Problems.of(status, type, title, detail), request));
         }, self, browsers.allowedOrigins(), "application/json (an import text/markdown)");
         FilterRegistrationBean<CrossSiteWrites> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -24,7 +24,7 @@ import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalSubmitted;
-import dev.curation.core.list.RollbackOutcome;
+import dev.curation.core.list.RevertOutcome;
 import dev.curation.core.list.SectionRemoved;
 import dev.curation.core.list.VersionReverted;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ class CuratedListRevertTest {
         fixture.given(with(imported(), by("alice", 2, new ChangeSetApplied(LIST, 2, 1, null),
                         new SectionRemoved(LIST, "s4", List.of("e5")))))
                 .when(new ListCommand.RevertVersion(LIST, 2L), actor("bob"))
-                .expectResultMessagePayload(3L)
+                .expectResultMessagePayload(new RevertOutcome(3, 2, 2, null))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new VersionReverted(LIST, 3, 2, null, null, "bob"))),
                         messageWithPayload(equalTo(new ContentRestored(LIST, "s1", 0, List.of(
@@ -75,7 +75,7 @@ class CuratedListRevertTest {
         fixture.given(with(imported(), by("alice", 2, new ChangeSetApplied(LIST, 2, 1, null), KAFKA_RENAMED),
                         by("bob", 3, new ChangeSetApplied(LIST, 3, 2, null), NACOS_RENAMED)))
                 .when(new ListCommand.RevertVersion(LIST, 2L, 3L), actor("bob"))
-                .expectResultMessagePayload(4L)
+                .expectResultMessagePayload(new RevertOutcome(4, 2, 3, null))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new VersionReverted(LIST, 4, 2, 3L, null, "bob"))),
                         messageWithPayload(equalTo(new LinkEdited(LIST, "e5", "* [Nacos](https://nacos.io)\n", "Nacos",
@@ -120,7 +120,7 @@ class CuratedListRevertTest {
                         by("bob", 5, new ChangeSetApplied(LIST, 5, 4, null), new LinkEdited(LIST, "e5",
                                 "* [Nacos 3](https://nacos.io)\n", "Nacos 3", "https://nacos.io", ""))))
                 .when(new ListCommand.RollBack(LIST, "mallory"), actor("bob"))
-                .expectResultMessagePayload(new RollbackOutcome(6, 3, 4))
+                .expectResultMessagePayload(new RevertOutcome(6, 3, 4, "mallory"))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new VersionReverted(LIST, 6, 3, 4L, "mallory", "bob"))),
                         messageWithPayload(equalTo(new LinkRemoved(LIST, "e6"))),
@@ -156,7 +156,7 @@ class CuratedListRevertTest {
                         by("mallory", 1, new ProposalSubmitted(LIST, "p1", 1, "why", List.of(), "mallory")),
                         by("alice", 2, new ProposalApproved(LIST, "p1", "alice", 2, 1, "why"), KAFKA_RENAMED)))
                 .when(new ListCommand.RollBack(LIST, "mallory"), actor("bob"))
-                .expectResultMessagePayload(new RollbackOutcome(3, 2, 2))
+                .expectResultMessagePayload(new RevertOutcome(3, 2, 2, "mallory"))
                 .expectState(list -> assertThat(MarkdownWriter.write(list.state().document())).isEqualTo(MARKDOWN));
     }
 

@@ -20,6 +20,7 @@ import dev.curation.core.list.ImportList;
 import dev.curation.core.list.LinkAdded;
 import dev.curation.core.list.LinkEdited;
 import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.RevertOutcome;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ImportEvents;
 import dev.curation.core.list.ListRuleException;
@@ -225,7 +226,7 @@ class CuratedListWorkflowTest {
                 new LinkEdited(LIST, "e2", "* [Apache Kafka](https://kafka.apache.org)\n", "Apache Kafka", "https://kafka.apache.org", "")));
         fixture.given(history)
                 .when(new ListCommand.RevertVersion(LIST, 2L), actor("bob"))
-                .expectResultMessagePayload(3L)
+                .expectResultMessagePayload(new RevertOutcome(3, 2, 2, null))
                 .expectEventsMatching(exactSequenceOf(
                         messageWithPayload(equalTo(new VersionReverted(LIST, 3, 2, null, null, "bob"))),
                         messageWithPayload(equalTo(new LinkEdited(LIST, "e2", "* [Kafka](https://kafka.apache.org)\n",

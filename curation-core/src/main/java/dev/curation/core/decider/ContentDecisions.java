@@ -14,7 +14,7 @@ import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListRole;
 import dev.curation.core.list.ListRuleException;
-import dev.curation.core.list.RollbackOutcome;
+import dev.curation.core.list.RevertOutcome;
 import dev.curation.core.list.VersionReverted;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,18 +45,19 @@ final class ContentDecisions {
         return new Decision(events, next, after -> new ChangeAccepted(after.version(), warnings.addedIn(after.document())));
     }
 
-    /** Undoes an earlier version, or a range of them, as one new version; answers it. */
+    /** Undoes an earlier version, or a range of them, as one new version; answers {@link RevertOutcome}. */
     static Decision revert(ListState state, ListCommand.RevertVersion command, Actor curator, ListHistory history) {
         MembershipDecisions.require(state, curator, ListRole.CURATOR, "revert versions");
         long reverted = ChangeSetRules.revertedVersion(command.version());
         long through = ChangeSetRules.revertible(reverted, command.through(), state.version());
-        return undo(state, reverted, through, command.through(), null, curator, history);
+        return undo(state, reverted, through, command.through(), null, curator, history)
+                .answering(after -> new RevertOutcome(after.version(), reverted, through, null));
     }
 
     /**
      * Undoes the latest run of consecutive versions written by one person (a proposal's versions
      * are its author's) as one new version; refused when someone else changed the same items
-     * since. Answers {@link RollbackOutcome}.
+     * since. Answers {@link RevertOutcome}, naming whose versions they were.
      */
     static Decision rollBack(ListState state, ListCommand.RollBack command, Actor curator, ListHistory history) {
         MembershipDecisions.require(state, curator, ListRole.CURATOR, "roll back versions");
@@ -77,7 +78,7 @@ final class ContentDecisions {
         long first = from;
         long last = through;
         Decision undone = undo(state, from, through, through, author, curator, history);
-        return undone.answering(after -> new RollbackOutcome(after.version(), first, last));
+        return undone.answering(after -> new RevertOutcome(after.version(), first, last, author));
     }
 
     /** The events of edits written against {@code base}. @throws EditException.Clash when an item they touch changed since */
@@ -112,6 +113,6 @@ final class ContentDecisions {
         List<ListEvent> events = new ArrayList<>();
         events.add(new VersionReverted(state.listId(), next, from, recordedThrough, rollbackOf, curator.name()));
         events.addAll(undoEvents(state, from, through, history));
-        return new Decision(events, next, ListState::version);
+        return new Decision(events, next, ListState::version); // the callers answer more
     }
 }

@@ -20,18 +20,21 @@ final class SettingsDecisions {
     private SettingsDecisions() {
     }
 
+    /** Answers the whole profile set, every rule with its severity. */
     static Decision lintProfile(ListState state, ListCommand.ChangeLintProfile command, Actor curator) {
         MembershipDecisions.require(state, curator, ListRole.CURATOR, "set the lint profile");
-        LintProfile profile = LintProfile.withChanges(command.rules(), command.sameUrlInSections());
+        LintProfile profile = LintProfile.withChanges(command.rules(), Boolean.TRUE.equals(command.sameUrlInSections()));
         return Decision.sameVersion(state, new LintProfileChanged(state.listId(), profile.toWire(), profile.sameUrlInSections(),
-                curator.name()));
+                curator.name())).answering(after -> profile);
     }
 
+    /** Fields not given take their defaults; answers the policy set. */
     static Decision reviewPolicy(ListState state, ListCommand.ChangeReviewPolicy command, Actor curator) {
         MembershipDecisions.require(state, curator, ListRole.CURATOR, "set the review policy");
-        ReviewPolicy policy = ReviewPolicy.of(command.requiredApprovals(), command.authorCounts(), command.dismissOnAmend());
+        ReviewPolicy asked = ReviewPolicy.withDefaults(command.requiredApprovals(), command.authorCounts(), command.dismissOnAmend());
+        ReviewPolicy policy = ReviewPolicy.of(asked.requiredApprovals(), asked.authorCounts(), asked.dismissOnAmend());
         return Decision.sameVersion(state, new ReviewPolicyChanged(state.listId(), policy.requiredApprovals(),
-                policy.authorCounts(), policy.dismissOnAmend(), curator.name()));
+                policy.authorCounts(), policy.dismissOnAmend(), curator.name())).answering(after -> policy);
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.curation.core.list;
 
 import dev.curation.core.edit.EditSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Commands on an existing list, addressed by list id. */
@@ -11,7 +15,7 @@ public sealed interface ListCommand {
 
     /** A copy that keeps null elements, so that the input contract can name them instead of failing here. */
     private static List<EditSpec> copy(List<EditSpec> edits) {
-        return edits == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(edits));
+        return edits == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(edits));
     }
 
     /**
@@ -78,7 +82,9 @@ public sealed interface ListCommand {
     }
 
     /** A curator sets the list's review policy. */
-    record ChangeReviewPolicy(String listId, int requiredApprovals, boolean authorCounts, boolean dismissOnAmend)
+    /** A curator sets how proposals are reviewed; a field not given takes its default ({@link ReviewPolicy#withDefaults}). */
+    record ChangeReviewPolicy(String listId, @Nullable Integer requiredApprovals, @Nullable Boolean authorCounts,
+                              @Nullable Boolean dismissOnAmend)
             implements ListCommand {
     }
 
@@ -136,10 +142,11 @@ public sealed interface ListCommand {
      * A curator sets the list's lint profile: rule id to {@code error}, {@code warning} or
      * {@code off}, the rules not named at their defaults.
      */
-    record ChangeLintProfile(String listId, java.util.Map<String, String> rules, boolean sameUrlInSections)
+    /** A curator sets the lint profile: the rules named at their severities, the others at their defaults. */
+    record ChangeLintProfile(String listId, Map<String, String> rules, @Nullable Boolean sameUrlInSections)
             implements ListCommand {
         public ChangeLintProfile {
-            rules = rules == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
+            rules = rules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         }
     }
 }

@@ -31,7 +31,7 @@ import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalSubmitted;
-import dev.curation.core.list.RollbackOutcome;
+import dev.curation.core.list.RevertOutcome;
 import dev.curation.core.list.SectionRemoved;
 import dev.curation.core.list.VersionReverted;
 import java.util.List;
@@ -243,7 +243,7 @@ class ContentDecisionsTest {
             ListCommand.RevertVersion command = new ListCommand.RevertVersion(LIST, 2L);
 
             assertThat(given.decided(command, BOB)).containsExactly(new VersionReverted(LIST, 3, 2, null, null, "bob"), KAFKA_BACK);
-            given.answer(command, BOB).isEqualTo(3L);
+            given.answer(command, BOB).isEqualTo(new RevertOutcome(3, 2, 2, null));
             assertThat(given.markdownAfter(command, BOB)).isEqualTo(TOOLS);
         }
 
@@ -300,7 +300,7 @@ class ContentDecisionsTest {
                     new VersionReverted(LIST, 4, 2, 3L, null, "bob"),
                     new LinkEdited(LIST, "e5", "* [Nacos](https://nacos.io)\n", "Nacos", "https://nacos.io", ""),
                     KAFKA_BACK);
-            given.answer(command, BOB).isEqualTo(4L);
+            given.answer(command, BOB).isEqualTo(new RevertOutcome(4, 2, 3, null));
             assertThat(given.markdownAfter(command, BOB)).isEqualTo(TOOLS);
         }
 
@@ -338,7 +338,7 @@ class ContentDecisionsTest {
 
             assertThat(given.decided(command, BOB)).containsExactly(
                     new VersionReverted(LIST, 6, 3, 4L, "mallory", "bob"), new LinkRemoved(LIST, "e6"), KAFKA_BACK);
-            given.answer(command, BOB).isEqualTo(new RollbackOutcome(6, 3, 4));
+            given.answer(command, BOB).isEqualTo(new RevertOutcome(6, 3, 4, "mallory"));
             // bob's later, unrelated version stays
             assertThat(given.markdownAfter(command, BOB)).isEqualTo(TOOLS.replace("[Nacos]", "[Nacos 3]"));
         }
@@ -353,7 +353,7 @@ class ContentDecisionsTest {
 
             assertThat(given.decided(command, BOB)).containsExactly(
                     new VersionReverted(LIST, 5, 4, 4L, "mallory", "bob"), new LinkRemoved(LIST, "e6"));
-            given.answer(command, BOB).isEqualTo(new RollbackOutcome(5, 4, 4));
+            given.answer(command, BOB).isEqualTo(new RevertOutcome(5, 4, 4, "mallory"));
         }
 
         @Test
@@ -365,7 +365,7 @@ class ContentDecisionsTest {
             ListCommand.RollBack command = new ListCommand.RollBack(LIST, "mallory");
 
             assertThat(given.decided(command, BOB)).containsExactly(new VersionReverted(LIST, 3, 2, 2L, "mallory", "bob"), KAFKA_BACK);
-            given.answer(command, BOB).isEqualTo(new RollbackOutcome(3, 2, 2));
+            given.answer(command, BOB).isEqualTo(new RevertOutcome(3, 2, 2, "mallory"));
             assertThat(given.markdownAfter(command, BOB)).isEqualTo(TOOLS);
         }
 

@@ -1,5 +1,6 @@
 package dev.curation.query.web;
 
+import dev.curation.service.Problems;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.apache.catalina.Pipeline;
@@ -55,7 +56,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                 return;
             }
             HttpStatusCode status = HttpStatusCode.valueOf(code);
-            String title = ProblemHandler.title(status);
+            String title = Problems.title(status);
             String detail = status.is5xxServerError() ? "the server failed to answer the request"
                     : "the request was refused before it reached the service: " + title;
             try {
@@ -63,7 +64,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                 PrintWriter writer = response.getReporter();
                 if (writer != null) {
                     // only fixed ASCII text: nothing of the request is echoed here
-                    writer.write("{\"type\":\"urn:curation:problem:" + ProblemHandler.typeName(status) + "\",\"title\":\""
+                    writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + Problems.kind(status) + "\",\"title\":\""
                             + title + "\",\"status\":" + code + ",\"detail\":\"" + detail + "\"}");
                     response.finishResponse();
                 }

@@ -1,5 +1,6 @@
 package dev.curation.query.web;
 
+import dev.curation.service.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,26 +30,26 @@ class ErrorEndpoint implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
-            return ProblemHandler.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+            return Problems.answer(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no resource at " + request.getRequestURI(), request);
         }
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri : null;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ResponseEntity<ProblemDetail> answer;
         if (exception instanceof InvalidParameterException undecodable) { // a filter read the query string first
-            answer = ProblemHandler.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+            answer = Problems.answer(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
                     ProblemHandler.undecodable(undecodable), request);
         } else {
             HttpStatusCode status = code >= 400 && code <= 599 ? HttpStatusCode.valueOf(code) : HttpStatus.INTERNAL_SERVER_ERROR;
             if (status.is5xxServerError()) {
                 LOG.error("error {} on {}", status.value(), path, exception instanceof Throwable t ? t : null);
             }
-            String title = ProblemHandler.title(status);
+            String title = Problems.title(status);
             String detail = status.is5xxServerError() ? "the server failed to answer the request"
                     : "the request was refused: " + title;
-            answer = ProblemHandler.problem(status, ProblemHandler.typeName(status), title, detail, request);
+            answer = Problems.answer(status, Problems.kind(status), title, detail, request);
         }
-        answer.getBody().setInstance(ProblemHandler.instance(path));
+        Problems.at(answer.getBody(), path);
         return answer;
     }
 }

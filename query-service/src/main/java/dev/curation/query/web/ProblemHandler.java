@@ -4,9 +4,9 @@ import dev.curation.query.history.ReadGate;
 import dev.curation.query.history.StreamSlots;
 import dev.curation.query.history.UnifiedDiff;
 import dev.curation.query.list.ProjectedVersions;
+import dev.curation.service.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -40,17 +40,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request);
+        return Problems.answer(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), request);
     }
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ProblemDetail> badRequest(BadRequestException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage(), request);
+        return Problems.answer(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage(), request);
     }
 
     @ExceptionHandler(UnifiedDiff.TooLarge.class)
     ResponseEntity<ProblemDetail> diffTooLarge(UnifiedDiff.TooLarge e, HttpServletRequest request) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "diff-too-large", "Diff too large",
+        return Problems.answer(HttpStatus.UNPROCESSABLE_CONTENT, "diff-too-large", "Diff too large",
                 e.getMessage() + "; ask for the structural diff instead: the same path with Accept: application/json",
                 request);
     }
@@ -63,7 +63,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** 429: this client holds its share of change streams; another client may still open one. */
     @ExceptionHandler(StreamSlots.TooManyFromAddress.class)
     ResponseEntity<ProblemDetail> tooManyStreams(StreamSlots.TooManyFromAddress e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+        ResponseEntity<ProblemDetail> problem = Problems.answer(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
                 "Too many streams", e.getMessage(), request);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(StreamSlots.RETRY_AFTER)).body(problem.getBody());
@@ -76,7 +76,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** 503 busy: a bounded resource of reads is taken; ask again after {@code retryAfter} seconds. */
     private static ResponseEntity<ProblemDetail> busy(String detail, int retryAfter, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", detail, request);
+        ResponseEntity<ProblemDetail> problem = Problems.answer(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy", detail, request);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter)).body(problem.getBody());
     }
@@ -84,7 +84,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The container could not decode the query string (bad UTF-8, a broken %-escape): Tomcat says so on first use. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", undecodable(e), request);
+        return Problems.answer(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", undecodable(e), request);
     }
 
     static String undecodable(InvalidParameterException e) {
@@ -97,13 +97,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (databaseUnavailable(e)) {
             LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-            ResponseEntity<ProblemDetail> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+            ResponseEntity<ProblemDetail> unavailable = Problems.answer(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                     "Database unavailable", "the read models' database is unavailable; retry shortly", request);
             return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
                     .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5").body(unavailable.getBody());
         }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        return Problems.answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the server failed to answer the request", request);
     }
 
@@ -137,7 +137,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String what = e.getMostSpecificCause() instanceof ParameterConversion.OutOfRange range
                 ? range.getMessage() : "must be " + expected;
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail body = Problems.ofStatus(HttpStatus.BAD_REQUEST,
                 name + " " + what + ", not " + QueryParameters.echo(e.getValue()));
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -146,7 +146,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail body = Problems.ofStatus(HttpStatus.BAD_REQUEST,
                 "the query parameter " + e.getParameterName() + " is required");
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -155,51 +155,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        ProblemDetail problem = body instanceof ProblemDetail p ? p : Problems.untyped(status, null);
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             // Spring MVC's own: typed and titled after the status; the service's own keep theirs
-            problem.setType(URI.create("urn:curation:problem:" + typeName(status)));
-            problem.setTitle(title(status));
+            problem.setType(URI.create(Problems.TYPE_PREFIX + Problems.kind(status)));
+            problem.setTitle(Problems.title(status));
         }
         if (request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest(HttpServletRequest.class) instanceof HttpServletRequest servlet) {
-            problem.setInstance(instance(servlet.getRequestURI()));
+            Problems.at(problem, servlet.getRequestURI());
         }
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /** {@code Method not allowed}: the reason phrase, written as the service's own titles are. */
-    static String title(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        if (known == null) {
-            return "Error " + status.value();
-        }
-        String phrase = known.getReasonPhrase();
-        return phrase.charAt(0) + phrase.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    /** {@code not-found}, {@code method-not-allowed}, ...: the status's name, as the service's own types are written. */
-    static String typeName(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "status-" + status.value() : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The request's path as the problem's instance; none if it is not a valid URI reference. */
-    static URI instance(String path) {
-        try {
-            return path == null ? null : URI.create(path);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String type, String title, String detail,
-                                                 HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:curation:problem:" + type));
-        problem.setTitle(title);
-        problem.setInstance(instance(request.getRequestURI()));
-        // explicit: the markdown endpoint produces text/markdown, errors are still problem+json
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -6,7 +6,7 @@ import dev.curation.service.CrossSiteWrites;
 import dev.curation.service.OidcProperties;
 import dev.curation.service.OperationsProperties;
 import dev.curation.service.OperationsAccess;
-import dev.curation.service.ProblemResponses;
+import dev.curation.service.Problems;
 import dev.curation.service.PublicBaseUrl;
 import dev.curation.service.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,7 +68,7 @@ class SecurityConfig {
         if (decoder != null) {
             http.oauth2ResourceServer(BearerTokens.resourceServer(decoder, oidc, false,
                     (request, response, status, type, title, detail) ->
-                            write(json, response, ProblemResponses.of(status, type, title, detail, request))));
+                            write(json, response, Problems.answer(status, type, title, detail, request))));
         }
         return http.build();
     }
@@ -92,7 +92,7 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<CrossSiteWrites> crossSiteWrites(JsonMapper json, PublicBaseUrl self) {
         CrossSiteWrites filter = new CrossSiteWrites((request, response, status, type, title, detail) ->
-                write(json, response, ProblemResponses.of(status, type, title, detail, request)),
+                write(json, response, Problems.answer(status, type, title, detail, request)),
                 self, List.of(), "application/json");
         FilterRegistrationBean<CrossSiteWrites> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -103,7 +103,7 @@ class SecurityConfig {
                                HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         ResponseEntity<ProblemDetail> refused = ApiRefusals.isOperations(path) ? operations.refusal(request) : null;
-        write(json, response, refused != null ? refused : ProblemResponses.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        write(json, response, refused != null ? refused : Problems.answer(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "the query service serves reads; " + request.getMethod() + " " + path + " is not open", request));
     }
 

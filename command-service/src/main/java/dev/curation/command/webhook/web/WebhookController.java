@@ -2,7 +2,9 @@ package dev.curation.command.webhook.web;
 
 import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListCommandBatcher.Commit;
 import dev.curation.command.list.ListDirectory;
+import dev.curation.command.web.KeyedRequest;
 import dev.curation.command.web.NotFoundException;
 import dev.curation.command.web.ReplayedAnswer;
 import dev.curation.command.webhook.WebhookProperties;
@@ -90,7 +92,7 @@ class WebhookController {
         // the secret and the whole URL (the event carries only its origin) commit with the event or not at all:
         // a refused subscription leaves no row behind (in a keyed request's transaction, this one joins it)
         Webhooks.Subscription accepted = Objects.requireNonNull(transactions.execute(tx -> {
-            Webhooks.Subscription subscription = send(command, user);
+            Webhooks.Subscription subscription = send(command, user, Commit.IN_CALLERS_TRANSACTION);
             jdbc.sql("INSERT INTO webhook_secret (id, secret, url) VALUES (?, ?, ?)").params(id, secret, subscription.url())
                     .update();
             return subscription;
@@ -128,8 +130,8 @@ class WebhookController {
 
     @Operation(summary = "The list's webhooks (curators): state active, or disabled after repeated failures")
     @GetMapping("/api/lists/{slug}/webhooks")
-    List<WebhookView> all(@PathVariable String slug, Authentication user) {
-        String listId = curatorOf(slug, user);
+    List<WebhookView> all(@PathVariable String slug, Authentication user, HttpServletRequest http) {
+        String listId = curatorOf(slug, user, http);
         return jdbc.sql("SELECT id, url, kinds, state, failures, created_at FROM webhook WHERE list_id = ? AND state <> 'removed' "
                         + "ORDER BY created_at, id")
                 .param(listId)
@@ -140,15 +142,17 @@ class WebhookController {
 
     @Operation(summary = "Remove a webhook (curators)")
     @DeleteMapping("/api/lists/{slug}/webhooks/{id}")
-    ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Authentication user) {
-        send(new ListCommand.RemoveWebhook(listId(slug), id), user);
+    ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Authentication user,
+                                HttpServletRequest http) {
+        send(new ListCommand.RemoveWebhook(listId(slug), id), user, KeyedRequest.commit(http));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Turn a webhook disabled after repeated failures on again (curators): what it missed is delivered")
     @PostMapping("/api/lists/{slug}/webhooks/{id}/enable")
-    ResponseEntity<Void> enable(@PathVariable String slug, @PathVariable String id, Authentication user) {
-        send(new ListCommand.ReEnableWebhook(listId(slug), id), user);
+    ResponseEntity<Void> enable(@PathVariable String slug, @PathVariable String id, Authentication user,
+                                HttpServletRequest http) {
+        send(new ListCommand.ReEnableWebhook(listId(slug), id), user, KeyedRequest.commit(http));
         return ResponseEntity.noContent().build();
     }
 
@@ -159,8 +163,9 @@ class WebhookController {
 
     @Operation(summary = "A webhook's deliveries, newest first (curators)")
     @GetMapping("/api/lists/{slug}/webhooks/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id, Authentication user) {
-        requireWebhook(curatorOf(slug, user), id);
+    List<DeliveryView> deliveries(@PathVariable String slug, @PathVariable String id, Authentication user,
+                                  HttpServletRequest http) {
+        requireWebhook(curatorOf(slug, user, http), id);
         return jdbc.sql("""
                         SELECT sequence, kind, state, attempts, last_status, last_millis, last_error, next_attempt_at, delivered_at
                         FROM webhook_delivery WHERE webhook_id = ? ORDER BY sequence DESC LIMIT 200""")
@@ -174,8 +179,8 @@ class WebhookController {
     @Operation(summary = "Deliver one change again (curators)")
     @PostMapping("/api/lists/{slug}/webhooks/{id}/deliveries/{sequence}/redeliver")
     ResponseEntity<Void> redeliver(@PathVariable String slug, @PathVariable String id, @PathVariable long sequence,
-                                   Authentication user) {
-        requireWebhook(curatorOf(slug, user), id);
+                                   Authentication user, HttpServletRequest http) {
+        requireWebhook(curatorOf(slug, user, http), id);
         int updated = jdbc.sql("UPDATE webhook_delivery SET state = 'pending', next_attempt_at = now() WHERE webhook_id = ? AND sequence = ?")
                 .params(id, sequence).update();
         if (updated == 0) {
@@ -202,9 +207,9 @@ class WebhookController {
     }
 
     /** The list's id, once the list says {@code user} curates (or owns) it. */
-    private String curatorOf(String slug, Authentication user) {
+    private String curatorOf(String slug, Authentication user, HttpServletRequest http) {
         String listId = listId(slug);
-        send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user);
+        send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user, KeyedRequest.commit(http));
         return listId;
     }
 
@@ -212,8 +217,8 @@ class WebhookController {
         return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
     }
 
-    private <R> R send(ListCommand command, Authentication user) {
+    private <R> R send(ListCommand command, Authentication user, Commit commit) {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(EventMetadata.of(user)));
+                .andMetaData(EventMetadata.of(user)), commit);
     }
 }

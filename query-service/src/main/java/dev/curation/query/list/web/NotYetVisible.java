@@ -1,6 +1,6 @@
 package dev.curation.query.list.web;
 
-import java.net.URI;
+import dev.curation.service.Problems;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,13 +21,11 @@ class NotYetVisible extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String slug, long wanted, long seen, Duration waited) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-visible", "Version not yet visible",
                 seen == 0 ? "list '" + slug + "' is not visible here yet (waited " + waited.toMillis()
                         + " ms for version " + wanted + "); ask again after Retry-After"
                         : "list '" + slug + "' is at version " + seen + " here, not yet " + wanted + " (waited "
                         + waited.toMillis() + " ms); ask again after Retry-After");
-        problem.setType(URI.create("urn:curation:problem:not-yet-visible"));
-        problem.setTitle("Version not yet visible");
         problem.setProperty("minVersion", wanted);
         problem.setProperty("visibleVersion", seen);
         return problem;

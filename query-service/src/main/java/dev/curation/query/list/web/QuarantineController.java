@@ -1,7 +1,7 @@
 package dev.curation.query.list.web;
 
 import dev.curation.query.list.QuarantinedLists;
-import dev.curation.service.ProblemResponses;
+import dev.curation.service.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -45,7 +45,7 @@ class QuarantineController {
     ResponseEntity<?> retry(@PathVariable String list, @RequestBody(required = false) RetryRequest body,
                             HttpServletRequest request) {
         if (!quarantined.isQuarantined(list)) {
-            return ProblemResponses.of(HttpStatus.NOT_FOUND, "not-quarantined", "Not quarantined",
+            return Problems.answer(HttpStatus.NOT_FOUND, "not-quarantined", "Not quarantined",
                     "list '" + list + "' is not quarantined", request);
         }
         List<QuarantinedLists.Position> discard = body == null || body.discard() == null ? List.of() : body.discard();
@@ -53,7 +53,7 @@ class QuarantineController {
         if (outcome.status().equals("released")) {
             return ResponseEntity.ok(outcome);
         }
-        ResponseEntity<ProblemDetail> still = ProblemResponses.of(HttpStatus.CONFLICT, "still-quarantined", "Still quarantined",
+        ResponseEntity<ProblemDetail> still = Problems.answer(HttpStatus.CONFLICT, "still-quarantined", "Still quarantined",
                 "the held records of list '" + list + "' still fail: " + outcome.error(), request);
         still.getBody().setProperty("list", list);
         return still;

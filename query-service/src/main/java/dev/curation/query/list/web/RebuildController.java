@@ -1,7 +1,7 @@
 package dev.curation.query.list.web;
 
 import dev.curation.query.list.ReadModelRebuild;
-import dev.curation.service.ProblemResponses;
+import dev.curation.service.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -35,7 +35,7 @@ class RebuildController {
         try {
             return ResponseEntity.accepted().location(URI.create(PATH)).body(rebuild.start());
         } catch (ReadModelRebuild.AlreadyRunning e) {
-            return ProblemResponses.of(HttpStatus.CONFLICT, "rebuild-running", "Rebuild running",
+            return Problems.answer(HttpStatus.CONFLICT, "rebuild-running", "Rebuild running",
                     e.getMessage() + "; one runs at a time (follow it at GET " + PATH + " on its replica)", request);
         }
     }
@@ -44,7 +44,7 @@ class RebuildController {
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> status(HttpServletRequest request) {
         ReadModelRebuild.Status status = rebuild.status();
-        return status != null ? ResponseEntity.ok(status) : ProblemResponses.of(HttpStatus.NOT_FOUND, "no-rebuild",
+        return status != null ? ResponseEntity.ok(status) : Problems.answer(HttpStatus.NOT_FOUND, "no-rebuild",
                 "No rebuild", "no rebuild has run on this replica since it started", request);
     }
 }

@@ -1,5 +1,6 @@
 package dev.curation.core.edit;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,72 +13,72 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Edit {
 
     /** The ids of existing items this edit changes; a clash is another change to one of them since the base version. */
-    java.util.List<String> touches();
+    List<String> touches();
 
     record AddLink(String section, @Nullable Integer position, String title, String url, @Nullable String description) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of();
+        public List<String> touches() {
+            return List.of();
         }
     }
 
     record EditLink(String entry, @Nullable String title, @Nullable String url, @Nullable String description) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(entry);
+        public List<String> touches() {
+            return List.of(entry);
         }
     }
 
     record RemoveLink(String entry) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(entry);
+        public List<String> touches() {
+            return List.of(entry);
         }
     }
 
     record MoveLink(String entry, String section, @Nullable Integer position) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(entry);
+        public List<String> touches() {
+            return List.of(entry);
         }
     }
 
     record AddSection(@Nullable String parent, @Nullable Integer position, String title) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of();
+        public List<String> touches() {
+            return List.of();
         }
     }
 
     record RenameSection(String section, String title) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(section);
+        public List<String> touches() {
+            return List.of(section);
         }
     }
 
     record MoveSection(String section, @Nullable String parent, @Nullable Integer position) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(section);
+        public List<String> touches() {
+            return List.of(section);
         }
     }
 
     /** Removes a section; one that still holds entries (or sub-sections) needs {@code withContent} true. */
     record RemoveSection(String section, boolean withContent) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(section);
+        public List<String> touches() {
+            return List.of(section);
         }
     }
 
     record AddText(String section, @Nullable Integer position, String text) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of();
+        public List<String> touches() {
+            return List.of();
         }
     }
 
     record EditText(String block, String text) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(block);
+        public List<String> touches() {
+            return List.of(block);
         }
     }
 
     record RemoveText(String block) implements Edit {
-        public java.util.List<String> touches() {
-            return java.util.List.of(block);
+        public List<String> touches() {
+            return List.of(block);
         }
     }
 }

@@ -1,5 +1,11 @@
 package dev.curation.core.edit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +33,7 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
     /** The op of a proposal that undoes versions, as {@code POST /reverts} would. */
     public static final String REVERT = "revert";
 
-    public static final java.util.List<String> OPS = java.util.List.of("addLink", "editLink", "removeLink",
+    public static final List<String> OPS = List.of("addLink", "editLink", "removeLink",
             "moveLink", "addSection", "renameSection", "moveSection", "removeSection", "addText", "editText",
             "removeText");
 
@@ -68,30 +74,30 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
      * Fields that are set but not used by this op, by name. Sent anyway, they would be stored
      * with a proposal and shown nowhere: a way to smuggle megabytes into the log.
      */
-    public java.util.List<String> unusedFields() {
-        java.util.Set<String> used = fieldsOf(op);
+    public List<String> unusedFields() {
+        Set<String> used = fieldsOf(op);
         return FIELDS.entrySet().stream()
                 .filter(f -> f.getValue().apply(this) != null && !used.contains(f.getKey()))
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .toList();
     }
 
     /** The fields {@code op} takes besides {@code op} itself; none for an unknown op. */
-    public static java.util.Set<String> fieldsOf(@Nullable String op) {
+    public static Set<String> fieldsOf(@Nullable String op) {
         return switch (op == null ? "" : op) {
-            case "addLink" -> java.util.Set.of("section", "position", "title", "url", "description");
-            case "editLink" -> java.util.Set.of("entry", "title", "url", "description");
-            case "removeLink" -> java.util.Set.of("entry");
-            case "moveLink" -> java.util.Set.of("entry", "section", "position");
-            case "addSection" -> java.util.Set.of("parent", "position", "title");
-            case "renameSection" -> java.util.Set.of("section", "title");
-            case "moveSection" -> java.util.Set.of("section", "parent", "position");
-            case "removeSection" -> java.util.Set.of("section", "withContent");
-            case "addText" -> java.util.Set.of("section", "position", "text");
-            case "editText" -> java.util.Set.of("block", "text");
-            case "removeText" -> java.util.Set.of("block");
-            case REVERT -> java.util.Set.of("version", "throughVersion");
-            default -> java.util.Set.of();
+            case "addLink" -> Set.of("section", "position", "title", "url", "description");
+            case "editLink" -> Set.of("entry", "title", "url", "description");
+            case "removeLink" -> Set.of("entry");
+            case "moveLink" -> Set.of("entry", "section", "position");
+            case "addSection" -> Set.of("parent", "position", "title");
+            case "renameSection" -> Set.of("section", "title");
+            case "moveSection" -> Set.of("section", "parent", "position");
+            case "removeSection" -> Set.of("section", "withContent");
+            case "addText" -> Set.of("section", "position", "text");
+            case "editText" -> Set.of("block", "text");
+            case "removeText" -> Set.of("block");
+            case REVERT -> Set.of("version", "throughVersion");
+            default -> Set.of();
         };
     }
 
@@ -100,24 +106,24 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
      * fields that are set (an absent optional field is left out, not shown as null). The flat
      * record is how edits travel in; this is the shape each op has in the API's documents.
      */
-    public java.util.Map<String, Object> shape() {
-        java.util.Map<String, Object> shape = new java.util.LinkedHashMap<>();
+    public Map<String, Object> shape() {
+        Map<String, Object> shape = new LinkedHashMap<>();
         if (op != null) {
             shape.put("op", op);
         }
-        java.util.Set<String> used = fieldsOf(op);
+        Set<String> used = fieldsOf(op);
         FIELDS.forEach((name, field) -> {
             Object value = field.apply(this);
             if (value != null && used.contains(name)) {
                 shape.put(name, value);
             }
         });
-        return java.util.Collections.unmodifiableMap(shape);
+        return Collections.unmodifiableMap(shape);
     }
 
     /** The string fields with their values, for checks that treat them alike. */
-    public java.util.Map<String, String> texts() {
-        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>();
+    public Map<String, String> texts() {
+        Map<String, String> texts = new LinkedHashMap<>();
         FIELDS.forEach((name, value) -> {
             if (value.apply(this) instanceof String s) {
                 texts.put(name, s);
@@ -126,10 +132,10 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
         return texts;
     }
 
-    private static final java.util.Map<String, java.util.function.Function<EditSpec, Object>> FIELDS;
+    private static final Map<String, Function<EditSpec, Object>> FIELDS;
 
     static {
-        java.util.Map<String, java.util.function.Function<EditSpec, Object>> fields = new java.util.LinkedHashMap<>();
+        Map<String, Function<EditSpec, Object>> fields = new LinkedHashMap<>();
         fields.put("section", EditSpec::section);
         fields.put("entry", EditSpec::entry);
         fields.put("block", EditSpec::block);
@@ -142,7 +148,7 @@ public record EditSpec(@Nullable String op, @Nullable String section, @Nullable 
         fields.put("withContent", EditSpec::withContent);
         fields.put("version", EditSpec::version);
         fields.put("throughVersion", EditSpec::throughVersion);
-        FIELDS = java.util.Collections.unmodifiableMap(fields);
+        FIELDS = Collections.unmodifiableMap(fields);
     }
 
     private @Nullable Integer position(String path) {

@@ -26,6 +26,7 @@ import dev.curation.core.list.TextAdded;
 import dev.curation.core.list.TextEdited;
 import dev.curation.core.list.TextRemoved;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -316,7 +317,7 @@ public final class Revert {
             List<String> siblings = undo.work.sectionsOf(from).stream().map(Section::id).filter(s -> !s.equals(id)).toList();
             // the section gets its old level back and what is below it now moves by as many levels: old
             // headings where the level matches, re-levelled ones for what came below it since
-            Map<String, SectionMoved.Heading> old = new java.util.HashMap<>();
+            Map<String, SectionMoved.Heading> old = new HashMap<>();
             headings.forEach(h -> old.put(h.section(), h));
             Section root = undo.work.requireSection(id);
             int delta = headings.getFirst().level() - root.level();

@@ -1,9 +1,11 @@
 package dev.curation.core.lint;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import dev.curation.core.input.InputException;
+import java.util.TreeMap;
 
 /**
  * Which rules apply to a list and how strictly: a rule absent from {@code rules} is off. With
@@ -40,7 +42,7 @@ public record LintProfile(Map<LintRule, Severity> rules, boolean sameUrlInSectio
         changes.forEach((id, severity) -> {
             LintRule rule = LintRule.byId(id).orElseThrow(() -> new InputException.Invalid("rules." + id,
                     "is not a lint rule; the rules are " + String.join(", ",
-                            java.util.Arrays.stream(LintRule.values()).map(LintRule::id).toList())));
+                            Arrays.stream(LintRule.values()).map(LintRule::id).toList())));
             switch (severity == null ? "" : severity) {
                 case "error" -> rules.put(rule, Severity.ERROR);
                 case "warning" -> rules.put(rule, Severity.WARNING);
@@ -66,7 +68,7 @@ public record LintProfile(Map<LintRule, Severity> rules, boolean sameUrlInSectio
 
     /** Every rule by id with its severity or {@code off}. */
     public Map<String, String> toWire() {
-        Map<String, String> wire = new java.util.TreeMap<>();
+        Map<String, String> wire = new TreeMap<>();
         for (LintRule rule : LintRule.values()) {
             Severity severity = rules.get(rule);
             wire.put(rule.id(), severity == null ? "off" : severity.wireName());

@@ -14,6 +14,7 @@ import dev.curation.core.lint.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class LintFixes {
         if (sorted.equals(order)) {
             return 0;
         }
-        Map<String, Integer> rank = new java.util.HashMap<>();
+        Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             rank.put(sorted.get(i).id(), i);
         }

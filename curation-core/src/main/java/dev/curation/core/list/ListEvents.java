@@ -3,6 +3,7 @@ package dev.curation.core.list;
 import dev.curation.core.document.DocumentNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Facts about events that both sides need. */
 public final class ListEvents {
@@ -14,7 +15,7 @@ public final class ListEvents {
      * The events that share the list's version but make none of their own: proposals and their
      * review, and the list's settings. By type name, as they travel and are stored.
      */
-    public static final java.util.Set<String> NO_VERSION = java.util.Set.of("ProposalSubmitted", "ProposalWithdrawn",
+    public static final Set<String> NO_VERSION = Set.of("ProposalSubmitted", "ProposalWithdrawn",
             "ProposalRejected", "LintProfileChanged", "ProposalCommented", "ProposalCommentResolved",
             "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ReviewPolicyChanged",
             "WebhookSubscribed", "WebhookRemoved", "WebhookReEnabled", "MemberRoleSet", "MemberRemoved");

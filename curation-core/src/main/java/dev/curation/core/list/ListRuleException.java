@@ -1,5 +1,9 @@
 package dev.curation.core.list;
 
+import dev.curation.core.lint.LintProblem;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /** A command breaks a rule of the list's workflow; each kind maps to one HTTP status. */
 public abstract sealed class ListRuleException extends RuntimeException permits ListRuleException.NoSuchProposal,
         ListRuleException.IllegalTransition, ListRuleException.NotAllowed, ListRuleException.VersionMismatch,
@@ -83,16 +87,16 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
     /** 422: the change would add problems the list's lint profile counts as errors. */
     public static final class LintErrors extends ListRuleException {
         private static final long serialVersionUID = 1L;
-        private final transient java.util.List<dev.curation.core.lint.LintProblem> problems;
+        private final transient List<LintProblem> problems;
 
-        public LintErrors(java.util.List<dev.curation.core.lint.LintProblem> problems) {
+        public LintErrors(List<LintProblem> problems) {
             super("the change adds " + problems.size() + " lint error" + (problems.size() == 1 ? "" : "s") + ": "
                     + String.join("; ", problems.stream().limit(5).map(p -> p.rule() + ": " + p.message()).toList())
                     + (problems.size() > 5 ? "; ..." : ""));
-            this.problems = java.util.List.copyOf(problems);
+            this.problems = List.copyOf(problems);
         }
 
-        public java.util.List<dev.curation.core.lint.LintProblem> problems() {
+        public List<LintProblem> problems() {
             return problems;
         }
     }
@@ -101,7 +105,7 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
     public static final class NothingToFix extends ListRuleException {
         private static final long serialVersionUID = 1L;
 
-        public NothingToFix(java.util.List<String> rules) {
+        public NothingToFix(List<String> rules) {
             super("the list has no problem " + (rules.isEmpty() ? "of the fixable rules enabled in its profile"
                     : "of " + String.join(", ", rules)) + " to fix");
         }
@@ -111,7 +115,7 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
     public static final class Forbidden extends ListRuleException {
         private static final long serialVersionUID = 1L;
 
-        public Forbidden(String actor, @org.jspecify.annotations.Nullable ListRole role, ListRole needed, String action) {
+        public Forbidden(String actor, @Nullable ListRole role, ListRole needed, String action) {
             super(actor + (role == null ? " has no role on this list" : " is a " + role.wire() + " of this list")
                     + "; to " + action + " needs " + (needed == ListRole.OWNER ? "an " : "a ") + needed.wire()
                     + " (an owner of the list can grant it)");

@@ -4,6 +4,7 @@ import dev.curation.core.edit.EditSpec;
 import dev.curation.core.input.InputException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -155,11 +156,11 @@ public record Proposal(String id, String author, boolean byCurator, int revision
     }
 
     public static String wire(Status status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT);
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     /** The status of a wire name ({@link #wire(Status)}). */
     public static Status status(String wire) {
-        return Status.valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        return Status.valueOf(wire.toUpperCase(Locale.ROOT));
     }
 }

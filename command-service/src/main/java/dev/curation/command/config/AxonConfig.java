@@ -11,6 +11,7 @@ import dev.curation.core.list.EventRevision;
 import dev.curation.core.list.InputContract;
 import dev.curation.core.list.ListRuleException;
 import java.sql.SQLException;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -29,6 +30,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,6 +88,7 @@ class AxonConfig {
      * replay every event of the list from the store. The refusal still reaches the caller.
      */
     @Bean
+    // Axon's Configuration spelled out: the simple name is Spring's @Configuration on this class
     SimpleCommandBus curationCommandBus(TransactionManager transactions, org.axonframework.config.Configuration axon,
                                         DuplicateCommandHandlerResolver duplicates, InputContract contract,
                                         ListProperties lists) {
@@ -103,8 +106,8 @@ class AxonConfig {
         bus.registerDispatchInterceptor(commands -> (index, command) -> {
             contract.check(command.getPayload());
             // the request's trace id, which Axon's MessageOriginProvider copies onto every event
-            String traceId = org.slf4j.MDC.get(EventMetadata.TRACE_ID);
-            return traceId == null ? command : command.andMetaData(java.util.Map.of(EventMetadata.TRACE_ID, traceId));
+            String traceId = MDC.get(EventMetadata.TRACE_ID);
+            return traceId == null ? command : command.andMetaData(Map.of(EventMetadata.TRACE_ID, traceId));
         });
         return bus;
     }

@@ -1,5 +1,11 @@
 package dev.curation.command.list;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.MetaData;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+
 /** Keys of the metadata every list event carries besides Axon's correlation data. */
 public final class EventMetadata {
 
@@ -23,22 +29,22 @@ public final class EventMetadata {
     }
 
     /** A command's metadata for a signed-in user: {@link #ACTOR} and {@link #ROLES}. */
-    public static org.axonframework.messaging.MetaData of(org.springframework.security.core.Authentication user) {
-        return org.axonframework.messaging.MetaData.with(ACTOR, user.getName()).and(ROLES, roles(user));
+    public static MetaData of(Authentication user) {
+        return MetaData.with(ACTOR, user.getName()).and(ROLES, roles(user));
     }
 
     /**
      * A signed-in user's global roles as {@link #ROLES} carries them. A role is one name: one that
      * holds the separator (a claim {@code "X,CURATOR"}) is no role at all, never two.
      */
-    static String roles(org.springframework.security.core.Authentication user) {
+    static String roles(Authentication user) {
         return user.getAuthorities().stream().map(a -> a.getAuthority())
                 .filter(a -> a.startsWith("ROLE_") && a.indexOf(',') < 0).map(a -> a.substring(5))
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
     }
 
     /** The global roles {@link #ROLES} holds (none when absent). */
-    public static java.util.Set<String> roles(@org.jspecify.annotations.Nullable String roles) {
-        return roles == null || roles.isBlank() ? java.util.Set.of() : java.util.Set.of(roles.split(","));
+    public static Set<String> roles(@Nullable String roles) {
+        return roles == null || roles.isBlank() ? Set.of() : Set.of(roles.split(","));
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class ListCache implements Cache {
 
+    // Caffeine's Cache spelled out: the simple name is Axon's Cache, which this class implements
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 

@@ -6,10 +6,13 @@ import dev.curation.core.list.ListEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -77,25 +80,25 @@ class KafkaEventPublisher {
     }
 
     /** Compiled once: every published event is checked. */
-    private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
-    private static final java.util.regex.Pattern SPAN_SOURCE = java.util.regex.Pattern.compile("[0-9a-f]{16,}");
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern SPAN_SOURCE = Pattern.compile("[0-9a-f]{16,}");
 
     /**
      * The W3C {@code traceparent} of the request that caused the event: its trace id (a command id
      * when the request brought none: Axon's own trace id, a UUID, as 32 hex digits) and a span id
      * derived from the event id, so the same event always carries the same header.
      */
-    static java.util.Optional<String> traceparent(EventMessage<?> message) {
+    static Optional<String> traceparent(EventMessage<?> message) {
         Object traceId = message.getMetaData().get(EventMetadata.TRACE_ID);
         if (traceId == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String trace = traceId.toString().replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        String span = message.getIdentifier().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        String trace = traceId.toString().replace("-", "").toLowerCase(Locale.ROOT);
+        String span = message.getIdentifier().replace("-", "").toLowerCase(Locale.ROOT);
         if (!TRACE_ID.matcher(trace).matches() || !SPAN_SOURCE.matcher(span).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("00-" + trace + "-" + span.substring(0, 16) + "-01");
+        return Optional.of("00-" + trace + "-" + span.substring(0, 16) + "-01");
     }
 
     /** Sends of the current batch; awaited once, before the batch's token is committed. */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -54,7 +55,7 @@ class ErrorProblemController implements ErrorController {
     }
 
     /** The failed request's own path, for the problem's instance. */
-    private static final class ForwardedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private static final class ForwardedRequest extends HttpServletRequestWrapper {
         private final String uri;
 
         ForwardedRequest(HttpServletRequest request, String uri) {

@@ -13,8 +13,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -46,12 +51,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_KEY = 200;
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
-    private final java.time.Duration ttl;
+    private final Duration ttl;
 
     IdempotencyFilter(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions,
                       IdempotencyProperties settings) {
@@ -172,7 +177,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     /** Forgets answers older than {@code curation.idempotency.ttl} (default a day): a key is for retries, not forever. */
     void expire() {
         int removed = jdbc.sql("DELETE FROM idempotency_record WHERE created_at < ? AND status IS NOT NULL")
-                .param(java.sql.Timestamp.from(java.time.Instant.now().minus(ttl))).update();
+                .param(Timestamp.from(Instant.now().minus(ttl))).update();
         if (removed > 0) {
             LOG.info("forgot {} Idempotency-Key answers older than {}", removed, ttl);
         }

@@ -18,6 +18,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +42,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link CrossSiteWrites}).
  */
 @Configuration
-@org.springframework.boot.context.properties.EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class,
+@EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class,
         OperationsProperties.class})
 class SecurityConfig {
 
@@ -63,7 +69,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, UserDetailsService accounts, PasswordEncoder passwords,
                             AccountProperties basicAccounts, SignInFailureProperties failures, BrowserProperties browsers,
                             OidcProperties oidc, OperationsAccess operations,
-                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> tokens)
+                            ObjectProvider<JwtDecoder> tokens)
             throws Exception {
         // one check per attempt at the accounts' cost, known name or not, unless throttled
         AuthenticationProvider provider = BasicSignIn.provider(basicAccounts, accounts, passwords, new FailedSignIns(failures));
@@ -75,12 +81,12 @@ class SecurityConfig {
             if (browsers.allowedOrigins().isEmpty()) {
                 return null;
             }
-            org.springframework.web.cors.CorsConfiguration config = new org.springframework.web.cors.CorsConfiguration();
+            CorsConfiguration config = new CorsConfiguration();
             config.setAllowedOrigins(browsers.allowedOrigins());
-            config.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
-            config.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
+            config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
+            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
                     "X-Curation-Min-Version"));
-            config.setExposedHeaders(java.util.List.of("ETag", "Location", "Retry-After", "X-Curation-Version"));
+            config.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Curation-Version"));
             config.setAllowCredentials(true);
             return config;
         }));
@@ -131,7 +137,7 @@ class SecurityConfig {
                             "sign in with HTTP Basic to write");
                 }));
         }
-        org.springframework.security.oauth2.jwt.JwtDecoder decoder = tokens.getIfAvailable();
+        JwtDecoder decoder = tokens.getIfAvailable();
         if (decoder != null) {
             // bearer tokens from the configured issuer: the name and global roles come from their claims; on the
             // operations endpoints the operations token is a bearer token too, not the issuer's to check
@@ -139,7 +145,7 @@ class SecurityConfig {
                     (request, response, status, type, title, detail) -> problem(json, response, status, type, title, detail)));
         }
         if (decoder == null && !basicAccounts.httpBasic()) {
-            org.slf4j.LoggerFactory.getLogger(SecurityConfig.class).warn("nobody can sign in: HTTP Basic is off and no OIDC "
+            LoggerFactory.getLogger(SecurityConfig.class).warn("nobody can sign in: HTTP Basic is off and no OIDC "
                     + "issuer is configured (spring.security.oauth2.resourceserver.jwt.issuer-uri); every write is a 401");
         }
         return http.build();

@@ -1,5 +1,6 @@
 package dev.curation.command.web;
 
+import dev.curation.command.list.EventMetadata;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class TraceContextFilter extends OncePerRequestFilter {
 
     /** MDC key, the same as the command metadata key the command bus copies it to. */
-    public static final String TRACE_ID = dev.curation.command.list.EventMetadata.TRACE_ID;
+    public static final String TRACE_ID = EventMetadata.TRACE_ID;
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -3,9 +3,13 @@ package dev.curation.query.history;
 import dev.curation.core.document.DocumentDiff;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvents;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -97,13 +101,13 @@ public class ChangeStreams {
         return rows.stream().map(r -> change(r, new Position(r.tx(), r.position()).id())).toList();
     }
 
-    private Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getLong(10));
     }
 
     private Change change(Row row, String id) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("list", row.slug());
         data.put("listId", row.listId());
         data.put("sequence", row.sequence());
@@ -125,7 +129,7 @@ public class ChangeStreams {
         jdbc.sql("SELECT kind, proposal, rationale FROM list_version WHERE list_id = ? AND version = ?")
                 .params(row.listId(), row.version())
                 .query(rs -> {
-                    data.put("kind", rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+                    data.put("kind", rs.getString(1).toLowerCase(Locale.ROOT));
                     data.put("proposal", rs.getString(2));
                     data.put("rationale", rs.getString(3));
                 });

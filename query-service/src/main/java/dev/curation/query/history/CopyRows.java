@@ -1,5 +1,6 @@
 package dev.curation.query.history;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class CopyRows {
         template.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN", new java.io.ByteArrayInputStream(data));
+                        "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN", new ByteArrayInputStream(data));
             } catch (IOException e) {
                 throw new SQLException("COPY into " + table + " failed", e);
             }

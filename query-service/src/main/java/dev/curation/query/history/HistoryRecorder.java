@@ -191,6 +191,6 @@ public class HistoryRecorder {
 
     /** Commands on proposals and on the list's settings make no version. */
     private static boolean isProposalOnly(ListEvent payload) {
-        return dev.curation.core.list.ListEvents.makesNoVersion(payload);
+        return ListEvents.makesNoVersion(payload);
     }
 }

@@ -2,10 +2,14 @@ package dev.curation.query.history;
 
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.ListDocument;
+import dev.curation.core.edit.Revert;
 import dev.curation.core.list.ChangeSummary;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListFold;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -111,19 +116,19 @@ public class ListHistory {
     }
 
     /** The events of versions {@code from} to {@code through}, version by version (a proposal's review and settings left out). */
-    public List<dev.curation.core.edit.Revert.PastVersion> pastVersions(String listId, long from, long through) {
-        Map<Long, List<ListEvent>> byVersion = new java.util.TreeMap<>();
+    public List<Revert.PastVersion> pastVersions(String listId, long from, long through) {
+        Map<Long, List<ListEvent>> byVersion = new TreeMap<>();
         jdbc.sql("SELECT version, type, payload FROM list_event WHERE list_id = ? AND version >= ? AND version <= ? ORDER BY sequence")
                 .params(listId, from, through)
                 .query(rs -> {
                     Class<? extends ListEvent> type = EventEnvelope.payloadType(rs.getString(2));
-                    if (type != null && !dev.curation.core.list.ListEvents.NO_VERSION.contains(rs.getString(2))) {
-                        byVersion.computeIfAbsent(rs.getLong(1), v -> new java.util.ArrayList<>())
+                    if (type != null && !ListEvents.NO_VERSION.contains(rs.getString(2))) {
+                        byVersion.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>())
                                 .add(json.readValue(rs.getBytes(3), type));
                     }
                 });
         return byVersion.entrySet().stream()
-                .map(e -> new dev.curation.core.edit.Revert.PastVersion(e.getKey(), e.getValue())).toList();
+                .map(e -> new Revert.PastVersion(e.getKey(), e.getValue())).toList();
     }
 
     /**
@@ -166,7 +171,7 @@ public class ListHistory {
     private record Stored(VersionRow row, String proposalAuthor) {
     }
 
-    private static Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Stored row(ResultSet rs, int n) throws SQLException {
         return new Stored(new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 List.of(rs.getString(8).split(","))), rs.getString(9));
@@ -187,7 +192,7 @@ public class ListHistory {
                           -- commands on proposals and settings share the list's version but make none of their own
                           AND type NOT IN (:settings)
                         ORDER BY sequence""")
-                .param("list", listId).param("settings", List.copyOf(dev.curation.core.list.ListEvents.NO_VERSION)).param("versions", stored.stream().map(s -> s.row().version()).toList())
+                .param("list", listId).param("settings", List.copyOf(ListEvents.NO_VERSION)).param("versions", stored.stream().map(s -> s.row().version()).toList())
                 .query(rs -> {
                     sentences.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>()).add(sentence(rs.getString(2)));
                 });

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ class LinkBot implements SmartLifecycle {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
-        this.signIn = new BotSignIn(properties.bot(), http, json, java.time.Clock.systemUTC());
+        this.signIn = new BotSignIn(properties.bot(), http, json, Clock.systemUTC());
     }
 
     @Override

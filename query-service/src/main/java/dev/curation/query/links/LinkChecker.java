@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -213,7 +214,7 @@ class LinkChecker implements SmartLifecycle {
                     archived = archive.closest(due.url()).orElse(null);
                 }
                 LinkCheckRecord record = LinkCheckRecord.of(check, due.urlHash(), now, archived);
-                meters.counter("curation.links.checks", "outcome", check.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+                meters.counter("curation.links.checks", "outcome", check.outcome().name().toLowerCase(Locale.ROOT)).increment();
                 kafka.send(properties.topic(), due.urlHash(), json.writeValueAsBytes(record)).whenComplete((sent, failure) -> {
                     if (failure != null) {
                         LOG.warn("the check of {} was not published (checked again when its claim runs out): {}", due.url(),

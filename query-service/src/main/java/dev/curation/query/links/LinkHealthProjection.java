@@ -3,6 +3,7 @@ package dev.curation.query.links;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +93,7 @@ class LinkHealthProjection {
                         INSERT INTO link_check (id, url_hash, url, checked_at, outcome, status_after, http_status, final_url,
                                                 redirects, attempts, elapsed_ms, error, archived_url)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(check.id(), check.urlHash(), check.url(), Timestamp.from(check.checkedAt()), check.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                .params(check.id(), check.urlHash(), check.url(), Timestamp.from(check.checkedAt()), check.outcome().name().toLowerCase(Locale.ROOT),
                         after.status().wire(), check.status(), check.finalUrl(), json.writeValueAsString(check.redirects()),
                         check.attempts(), check.elapsedMillis(), check.error(), check.archivedUrl())
                 .update();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,7 +39,7 @@ public class LinkReports {
     /** The list's entries whose link is failing, dead or redirected, as a JSON object entry id to state; empty if none. */
     public byte[] notOk(String listId) {
         return notOk.get(listId, id -> {
-            Map<String, String> states = new java.util.TreeMap<>();
+            Map<String, String> states = new TreeMap<>();
             jdbc.sql("SELECT entry_id, status FROM entry_link_health WHERE list_id = ?").param(id)
                     .query((rs, n) -> states.put(rs.getString(1), rs.getString(2))).list();
             return states.isEmpty() ? new byte[0] : json.writeValueAsBytes(states);

@@ -2,6 +2,7 @@ package dev.curation.query.links;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,11 +18,11 @@ record LinkState(Status status, int failures, @Nullable Instant firstFailureAt, 
         UNCHECKED, OK, REDIRECTED, FAILING, DEAD, REFUSED, EXCLUDED;
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Status ofWire(String wire) {
-            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(wire.toUpperCase(Locale.ROOT));
         }
     }
 

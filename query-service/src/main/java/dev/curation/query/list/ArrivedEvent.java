@@ -4,6 +4,7 @@ import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.WebhookSubscribed;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -79,7 +80,7 @@ record ArrivedEvent(EventEnvelope envelope, byte[] payloadJson) {
         if (payloadStart < 0 || payloadEnd <= payloadStart || payloadEnd > bytes.length) {
             throw new IllegalArgumentException("the envelope has no payload");
         }
-        byte[] payloadJson = java.util.Arrays.copyOfRange(bytes, payloadStart, payloadEnd);
+        byte[] payloadJson = Arrays.copyOfRange(bytes, payloadStart, payloadEnd);
         EventEnvelope envelope = new EventEnvelope(required(eventId, "eventId"), type, revision, required(listId, "listId"),
                 required(version, "version"), required(sequence, "sequence"), Instant.parse(required(timestamp, "timestamp")),
                 actor, correlationId, endOfVersion, json.readValue(payloadJson, payloadType));

@@ -12,14 +12,17 @@ import dev.curation.query.config.TopicProperties;
 import dev.curation.query.history.HistoryRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.ObjLongConsumer;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -141,7 +144,7 @@ class ListProjection {
      * Batches of different consumer threads run together (their partitions, and so their lists,
      * are disjoint); an operator's retry and forgetting the kept lists run alone.
      */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     @KafkaListener(id = LISTENER, idIsGroup = false, topics = "#{__listener.topic()}", batch = "true")
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
@@ -323,7 +326,7 @@ class ListProjection {
             }
             sequenced.add(new Sequenced(sequence, i, records.get(i)));
         }
-        sequenced.sort(java.util.Comparator.comparingLong(Sequenced::sequence).thenComparingInt(Sequenced::index));
+        sequenced.sort(Comparator.comparingLong(Sequenced::sequence).thenComparingInt(Sequenced::index));
         return sequenced.stream().map(Sequenced::record).toList();
     }
 
@@ -365,14 +368,14 @@ class ListProjection {
             // the trace of the request that caused the event, in every log line about it
             String traceId = ProjectionFailures.traceId(record);
             if (traceId != null) {
-                org.slf4j.MDC.put("traceId", traceId);
+                MDC.put("traceId", traceId);
             }
             try {
                 applyOne(record, lists, recorded, indexed);
             } catch (RuntimeException e) {
                 throw new ProjectionFailures.RecordFailed(record, e);
             } finally {
-                org.slf4j.MDC.remove("traceId");
+                MDC.remove("traceId");
             }
         }
         recorded.flush();

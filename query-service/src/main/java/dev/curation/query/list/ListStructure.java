@@ -7,7 +7,9 @@ import dev.curation.core.document.Entry;
 import dev.curation.core.document.LinkSafety;
 import dev.curation.core.document.Section;
 import dev.curation.core.document.ListDocument;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The structure JSON of a list: sections with their entries and sub-sections, each with the
@@ -17,11 +19,11 @@ public record ListStructure(String id, String slug, long version, List<EntryView
                             List<SectionView> sections,
                             @Schema(description = "entries whose link is not ok now, by entry id: failing, dead or redirected"
                                     + " (link health, current whatever the version; absent when there is none)")
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) java.util.Map<String, String> links) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> links) {
 
     public static ListStructure of(String id, String slug, long version, ListDocument document) {
         return new ListStructure(id, slug, version, entries(document.preamble()), sections(document.sections()),
-                java.util.Map.of());
+                Map.of());
     }
 
     /**
@@ -33,7 +35,7 @@ public record ListStructure(String id, String slug, long version, List<EntryView
         while (end > 0 && structure[end] != '}') {
             end--;
         }
-        byte[] key = ",\"links\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = ",\"links\":".getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[end + key.length + links.length + 1];
         System.arraycopy(structure, 0, out, 0, end);
         System.arraycopy(key, 0, out, end, key.length);

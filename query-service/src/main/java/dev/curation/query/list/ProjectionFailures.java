@@ -1,12 +1,16 @@
 package dev.curation.query.list;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import tools.jackson.core.JacksonException;
 
 /** Tells a failure of the database (retry everything later) from a record that cannot be projected (quarantine its list). */
 final class ProjectionFailures {
@@ -25,8 +29,8 @@ final class ProjectionFailures {
     }
 
     /** Compiled once: every record's header is checked (String.matches compiled it per record, 13% of a rebuild's thread). */
-    private static final java.util.regex.Pattern TRACEPARENT =
-            java.util.regex.Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     /** The trace id of a record's W3C {@code traceparent} header, if it has a well-formed one. */
     static String traceId(ConsumerRecord<String, byte[]> record) {
@@ -34,7 +38,7 @@ final class ProjectionFailures {
         if (header == null || header.value() == null) {
             return null;
         }
-        String value = new String(header.value(), java.nio.charset.StandardCharsets.US_ASCII);
+        String value = new String(header.value(), StandardCharsets.US_ASCII);
         return TRACEPARENT.matcher(value).matches() ? value.substring(3, 35) : null;
     }
 
@@ -73,10 +77,10 @@ final class ProjectionFailures {
 
     /** What went wrong, in words an operator reads without knowing our classes. */
     private static String kind(Throwable root) {
-        if (root instanceof tools.jackson.core.JacksonException) {
+        if (root instanceof JacksonException) {
             return "unreadable event JSON";
         }
-        if (root instanceof SQLException || root instanceof org.springframework.dao.DataAccessException) {
+        if (root instanceof SQLException || root instanceof DataAccessException) {
             return "the database refused it";
         }
         if (root instanceof IllegalStateException || root instanceof IllegalArgumentException) {

@@ -3,6 +3,9 @@ package dev.curation.query.list;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
 class ProjectionMetrics {
 
     private final Counter quarantines;
-    private final java.util.concurrent.atomic.AtomicLong lagMillis = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
 
     ProjectionMetrics(MeterRegistry meters, Quarantine quarantine) {
         this.quarantines = Counter.builder("curation.projection.quarantines")
@@ -31,8 +34,8 @@ class ProjectionMetrics {
                 .register(meters);
     }
 
-    void projected(java.time.Instant eventTime) {
-        lagMillis.set(Math.max(0, java.time.Duration.between(eventTime, java.time.Instant.now()).toMillis()));
+    void projected(Instant eventTime) {
+        lagMillis.set(Math.max(0, Duration.between(eventTime, Instant.now()).toMillis()));
     }
 
     void quarantined() {

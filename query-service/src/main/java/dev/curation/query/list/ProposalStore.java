@@ -15,6 +15,8 @@ import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.ProposalWithdrawn;
 import dev.curation.core.list.ReviewPolicy;
 import dev.curation.core.list.ReviewPolicyChanged;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -192,7 +194,7 @@ public class ProposalStore {
                 .query((rs, n) -> view(rs)).optional();
     }
 
-    private ProposalView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private ProposalView view(ResultSet rs) throws SQLException {
         Timestamp decided = rs.getTimestamp(9);
         return new ProposalView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 json.readValue(rs.getBytes(6), EDITS), rs.getTimestamp(7).toInstant(), rs.getString(8),

@@ -1,6 +1,7 @@
 package dev.curation.query.list;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -29,7 +30,7 @@ class QuarantineHealth implements HealthIndicator {
         }
         List<Quarantine.Entry> entries = quarantine.entries();
         return Health.status(DEGRADED)
-                .withDetail("quarantined", entries.stream().map(e -> java.util.Map.of(
+                .withDetail("quarantined", entries.stream().map(e -> Map.of(
                         "list", e.listKey(), "since", e.since().toString(), "error", e.error(),
                         "heldRecords", e.heldRecords(), "retries", e.retries())).toList())
                 .build();

@@ -20,10 +20,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
@@ -161,7 +163,7 @@ public class ReadModelRebuild implements DisposableBean {
             connection.close();
             throw new AlreadyRunning("a rebuild is already running on another replica");
         } catch (SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("could not take the rebuild's lock", e);
+            throw new DataAccessResourceFailureException("could not take the rebuild's lock", e);
         }
     }
 
@@ -228,7 +230,7 @@ public class ReadModelRebuild implements DisposableBean {
             LOG.info("rebuild swapped in: {} records in {} s", progress.records, (System.nanoTime() - started) / 1_000_000_000);
             return progress.status("swapped", null);
         } catch (RuntimeException | InterruptedException e) {
-            String error = e instanceof InterruptedException || e instanceof org.apache.kafka.common.errors.InterruptException
+            String error = e instanceof InterruptedException || e instanceof InterruptException
                     ? "stopped with the service" : ProjectionFailures.describe(e);
             LOG.error("rebuild failed: {}; the live read model is unchanged", error, e);
             try {
@@ -439,7 +441,7 @@ public class ReadModelRebuild implements DisposableBean {
 
     private static boolean lockNotAvailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.curation.query.web;
 
+import java.beans.PropertyEditorSupport;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -75,7 +76,7 @@ class ParameterConversion implements WebMvcConfigurer {
      * converter fails, and that lookup trims control characters away ({@code kind=%00} would be
      * read as no kind at all).
      */
-    static final class WireNames<E extends Enum<E>> extends java.beans.PropertyEditorSupport {
+    static final class WireNames<E extends Enum<E>> extends PropertyEditorSupport {
         private final Class<E> type;
 
         WireNames(Class<E> type) {

@@ -7,18 +7,23 @@ import dev.curation.query.list.ProjectedVersions;
 import dev.curation.service.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -100,7 +105,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             ResponseEntity<ProblemDetail> unavailable = Problems.answer(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                     "Database unavailable", "the read models' database is unavailable; retry shortly", request);
             return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders())
-                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5").body(unavailable.getBody());
+                    .header(HttpHeaders.RETRY_AFTER, "5").body(unavailable.getBody());
         }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return Problems.answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
@@ -110,10 +115,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** No connection to PostgreSQL, or it broke: a 503 to retry, not a 500. */
     static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08"))) {
                 return true;
             }

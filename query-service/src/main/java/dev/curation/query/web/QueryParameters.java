@@ -2,6 +2,7 @@ package dev.curation.query.web;
 
 import dev.curation.core.input.FreeText;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * The checks every read applies to its query parameters, so that any client input is answered
@@ -58,7 +59,7 @@ public final class QueryParameters {
     /** A client's value quoted for a problem's detail: shortened, so that a detail stays a sentence. */
     public static String echo(Object value) {
         // a repeated parameter arrives as an array, whose toString would name a Java type
-        String text = value instanceof Object[] values ? String.join(",", java.util.Arrays.stream(values)
+        String text = value instanceof Object[] values ? String.join(",", Arrays.stream(values)
                 .map(String::valueOf).toList()) : String.valueOf(value);
         StringBuilder out = new StringBuilder("'");
         // code point by code point: controls and unpaired surrogates (which JSON writers refuse) become U+FFFD

@@ -8,6 +8,7 @@ import dev.curation.query.list.ListStore;
 import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
+import dev.curation.query.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -104,7 +105,7 @@ class StreamController {
             return sequence;
         } catch (NumberFormatException e) {
             throw new BadRequestException("Last-Event-ID (or after) of a list's stream is an event sequence such as 42, not '"
-                    + dev.curation.query.web.QueryParameters.echo(id) + "'");
+                    + QueryParameters.echo(id) + "'");
         }
     }
 

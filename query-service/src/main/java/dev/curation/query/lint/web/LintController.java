@@ -14,7 +14,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +71,9 @@ class LintController {
 
     /** An Accept that names JSON before SARIF (or with a higher quality) gets JSON. */
     private static boolean prefersJson(String accept) {
-        List<MediaType> types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
         // stable: types of equal quality keep the client's order
-        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType type : types) {
             if (type.toString().startsWith(SARIF)) {
                 return false;

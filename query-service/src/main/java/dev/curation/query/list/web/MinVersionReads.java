@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -50,7 +51,7 @@ class MinVersionReads implements HandlerInterceptor, WebMvcConfigurer {
                 Operation read = item.getGet();
                 Schema<Number> version = ApiRefusals.integer();
                 version.setFormat("int64");
-                version.setMinimum(java.math.BigDecimal.ONE);
+                version.setMinimum(BigDecimal.ONE);
                 String what = "a consistency token: answer only once this list has reached this version (the version "
                         + "a write answered), waiting up to a few seconds; 503 with Retry-After if it has not";
                 read.addParametersItem(new QueryParameter().name(PARAMETER).required(false).description(what).schema(version));

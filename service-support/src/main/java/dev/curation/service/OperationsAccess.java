@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ public final class OperationsAccess implements AuthorizationManager<RequestAutho
         if (request.isUserInRole(OPERATOR) || allowed(request)) {
             return null;
         }
-        java.security.Principal signedIn = request.getUserPrincipal();
+        Principal signedIn = request.getUserPrincipal();
         if (signedIn != null) {
             return Problems.answer(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", signedIn.getName()
                     + " is signed in without the role " + OPERATOR + " that operations need", request);

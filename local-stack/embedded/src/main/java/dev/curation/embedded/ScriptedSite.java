@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +31,7 @@ public final class ScriptedSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<Reply>> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
-    private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, HostLoad> load = new ConcurrentHashMap<>();
     private final HostLoad total = new HostLoad();
     private final AtomicInteger abandoned = new AtomicInteger();
@@ -159,7 +161,7 @@ public final class ScriptedSite implements AutoCloseable {
     }
 
     public Map<String, Integer> hosts() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         load.forEach((host, l) -> counts.put(host, l.count.get()));
         return counts;
     }

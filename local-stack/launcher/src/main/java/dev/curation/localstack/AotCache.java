@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -94,13 +97,13 @@ final class AotCache {
 
     private String hash() {
         try (var in = Files.newInputStream(jar)) {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 sha.update(buffer, 0, n);
             }
-            return java.util.HexFormat.of().formatHex(sha.digest()) + " " + Runtime.version();
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest()) + " " + Runtime.version();
+        } catch (IOException | NoSuchAlgorithmException e) {
             return "missing";
         }
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as a child JVM from its executable jar, its output going to a log file. */
@@ -140,7 +141,7 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    java.util.concurrent.CompletableFuture<Process> onExit() {
+    CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 

@@ -1,7 +1,12 @@
 package dev.curation.localstack;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Settings of the local stack: command-line options win over environment variables, which win
@@ -25,7 +30,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
             """;
 
     public static StackOptions parse(String[] args, Map<String, String> env) {
-        Map<String, String> given = new java.util.HashMap<>();
+        Map<String, String> given = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("start")) {
@@ -64,7 +69,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
                 source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
                 source.onOff("link-checks", true));
         source.rejectUnknown();
-        requireDistinct(java.util.Map.of("--pg-port", options.pgPort(), "--kafka-port", options.kafkaPort(),
+        requireDistinct(Map.of("--pg-port", options.pgPort(), "--kafka-port", options.kafkaPort(),
                 "--kafka-controller-port", options.kafkaControllerPort(), "--command-port", options.commandPort(),
                 "--query-port", options.queryPort(), "--identity-port", options.identityPort()));
         return options;
@@ -72,8 +77,8 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
 
     /** Two parts on one port would have the second fail to start, with a less clear message. */
     private static void requireDistinct(Map<String, Integer> ports) {
-        Map<Integer, String> seen = new java.util.HashMap<>();
-        new java.util.TreeMap<>(ports).forEach((option, port) -> {
+        Map<Integer, String> seen = new HashMap<>();
+        new TreeMap<>(ports).forEach((option, port) -> {
             String other = seen.putIfAbsent(port, option);
             if (other != null) {
                 throw new UsageException(other + " and " + option + " are both " + port + "; give each part a port of its own");
@@ -85,7 +90,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
     private static final class OptionSource {
         private final Map<String, String> given;
         private final Map<String, String> env;
-        private final java.util.Set<String> known = new java.util.HashSet<>();
+        private final Set<String> known = new HashSet<>();
 
         OptionSource(Map<String, String> given, Map<String, String> env) {
             this.given = given;
@@ -97,7 +102,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
             if (given.containsKey(name)) {
                 return given.get(name);
             }
-            String fromEnv = env.get("CURATION_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            String fromEnv = env.get("CURATION_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
             if (name.equals("seeds") && fromEnv == null) {
                 fromEnv = env.get("CURATION_SEEDS_DIR");
             }

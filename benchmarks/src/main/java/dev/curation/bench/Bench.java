@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openjdk.jmh.Main;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./curation bench [--quick] [--json] [--no-docs]}: every scenario, with its baseline, in one run. */
@@ -47,7 +48,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         if (options.contains("jmh")) {
-            org.openjdk.jmh.Main.main(options.stream().filter(a -> !a.equals("jmh")).toArray(String[]::new));
+            Main.main(options.stream().filter(a -> !a.equals("jmh")).toArray(String[]::new));
             return;
         }
         if (options.contains("links")) {

@@ -16,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,8 +72,8 @@ final class LinkBench {
             MarkdownReader.read(markdown, new IdSequence(0));
             read.add((System.nanoTime() - start) / 1e6);
         }
-        java.util.Collections.sort(lint);
-        java.util.Collections.sort(read);
+        Collections.sort(lint);
+        Collections.sort(read);
         double readMs = LoadDriver.percentile(read, 50);
         return List.of(
                 new Measure("read a 10k-entry list (MarkdownReader), warm, median", readMs, "ms", Double.NaN, null, 0,
@@ -94,7 +96,7 @@ final class LinkBench {
                     urls.add(site.url("/page") + "?n=" + i);
                 }
             }
-            java.util.Collections.shuffle(urls, new java.util.Random(7));
+            Collections.shuffle(urls, new Random(7));
             // the plain baseline first: 256 at a time, no limits, one GET each; a first pass warms up
             // the client, the servers and the JIT, the second is measured
             HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -113,7 +115,7 @@ final class LinkBench {
                     checked.add(site.url("/page") + "?n=" + i);
                 }
             }
-            java.util.Collections.shuffle(checked, new java.util.Random(7));
+            Collections.shuffle(checked, new Random(7));
             LinkProbe probe = new LinkProbe(new LinkCheckSettings(Duration.ofSeconds(10), 2, Duration.ofMillis(100), 5,
                     HOST_CONCURRENCY, HOST_INTERVAL, StatusCodes.parse("200-299"), LinkCheckSettings.USER_AGENT, List.of(), true));
             double checks = rate(checked, 256, url -> probe.check(url).outcome() == LinkCheck.Outcome.OK);

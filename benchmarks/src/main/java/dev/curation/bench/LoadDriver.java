@@ -3,6 +3,7 @@ package dev.curation.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,7 +17,7 @@ final class LoadDriver {
     }
 
     /** Why operations were refused, for the report: exception or status, with a count. */
-    static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> REFUSALS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final ConcurrentHashMap<String, LongAdder> REFUSALS = new ConcurrentHashMap<>();
 
     static void refused(String why) {
         REFUSALS.computeIfAbsent(why.length() > 160 ? why.substring(0, 160) : why, k -> new LongAdder()).increment();

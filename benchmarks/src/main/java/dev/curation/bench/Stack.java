@@ -1,5 +1,6 @@
 package dev.curation.bench;
 
+import dev.curation.embedded.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -185,7 +186,7 @@ final class Stack implements AutoCloseable {
 
     /** A free loopback port, never one given before in this run (two parts of the stack on one port fail it). */
     static int freePort() {
-        return dev.curation.embedded.Ports.free();
+        return Ports.free();
     }
 
     @Override

@@ -81,7 +81,6 @@ public sealed interface ListCommand {
     record CheckRole(String listId, ListRole needed, String action) implements ListCommand {
     }
 
-    /** A curator sets the list's review policy. */
     /** A curator sets how proposals are reviewed; a field not given takes its default ({@link ReviewPolicy#withDefaults}). */
     record ChangeReviewPolicy(String listId, @Nullable Integer requiredApprovals, @Nullable Boolean authorCounts,
                               @Nullable Boolean dismissOnAmend)
@@ -138,10 +137,6 @@ public sealed interface ListCommand {
         }
     }
 
-    /**
-     * A curator sets the list's lint profile: rule id to {@code error}, {@code warning} or
-     * {@code off}, the rules not named at their defaults.
-     */
     /** A curator sets the lint profile: the rules named at their severities, the others at their defaults. */
     record ChangeLintProfile(String listId, Map<String, String> rules, @Nullable Boolean sameUrlInSections)
             implements ListCommand {

@@ -78,7 +78,7 @@ class Quarantine {
     /** Quarantined for a missing event (not a bad one): a retry may succeed once the event arrives. */
     boolean awaitsRepair(String key) {
         return keys.contains(key) && jdbc.sql("SELECT error FROM quarantined_list WHERE list_key = ?").param(key)
-                .query(String.class).optional().map(e -> e.contains(ListProjection.SEQUENCE_GAP)).orElse(false);
+                .query(String.class).optional().map(e -> e.contains(ListBatches.SEQUENCE_GAP)).orElse(false);
     }
 
     boolean isEmpty() {

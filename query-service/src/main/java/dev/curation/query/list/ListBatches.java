@@ -1,0 +1,201 @@
+package dev.curation.query.list;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.curation.core.document.ListDocument;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.ListFold;
+import dev.curation.core.list.ListImported;
+import dev.curation.query.history.HistoryRecorder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ObjLongConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies a projection's records to the list read models, in the caller's transaction, and keeps
+ * the lists as the last committed batch left them. {@link ListProjection} decides the
+ * transactions and what happens when one fails; this class only applies, and is told afterwards
+ * whether what it applied was committed ({@link #commit}) or not ({@link #evict}).
+ */
+final class ListBatches {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListBatches.class);
+    /** How a quarantine for a missing event starts: such a list retries by itself when records arrive. */
+    static final String SEQUENCE_GAP = "sequence gap: ";
+
+    private final ListStore store;
+    private final ProposalStore proposals;
+    private final LintProfiles lintProfiles;
+    private final EntryIndex entries;
+    private final HistoryRecorder history;
+    private final JsonMapper json;
+    /** Told each version readers can now see (after the commit); a rebuild's readers see nothing yet. */
+    private final ObjLongConsumer<String> visible;
+    private final long itemsInMemory;
+    /**
+     * Lists as the last committed batch left them, so that a batch does not load and parse the
+     * whole document of every list it touches. Written only after a commit; a failed batch evicts
+     * the lists it touched (their documents may hold half-applied events). A list that does not fit
+     * is loaded from its snapshot again when next needed.
+     */
+    private final Cache<String, Working> committed;
+
+    ListBatches(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, EntryIndex entries,
+                HistoryRecorder history, JsonMapper json, ObjLongConsumer<String> visible, long itemsInMemory) {
+        this.store = store;
+        this.proposals = proposals;
+        this.lintProfiles = lintProfiles;
+        this.entries = entries;
+        this.history = history;
+        this.json = json;
+        this.visible = visible;
+        this.itemsInMemory = itemsInMemory;
+        this.committed = newCache(itemsInMemory);
+    }
+
+    /** Batches applied by the same rules into lists of their own, telling readers nothing (a rebuild's). */
+    ListBatches unseen() {
+        return new ListBatches(store, proposals, lintProfiles, entries, history, json, (slug, version) -> {
+        }, itemsInMemory);
+    }
+
+    /** Bounded by the items the lists hold, not by their number: a few huge lists must not exhaust the heap. */
+    private static Cache<String, Working> newCache(long itemsInMemory) {
+        // about 1 KB per item; by default a quarter of the heap
+        return Caffeine.newBuilder()
+                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() / 4 / 1024)
+                .weigher((String id, Working w) -> 1 + w.document.itemCount())
+                .executor(Runnable::run).build();
+    }
+
+    /** Drops what is kept in memory of lists; they are read from the database when next needed. */
+    void forget() {
+        committed.invalidateAll();
+    }
+
+    /** The transaction that applied {@code applied} committed: readers may see its versions, its lists are kept. */
+    void commit(Map<String, Working> applied) {
+        applied.values().forEach(w -> {
+            if (w.published != null) {
+                // committed: reads waiting for this version (minVersion) may go on
+                visible.accept(w.slug, w.published.version());
+            }
+            w.published = null;
+            w.dirty = false;
+        });
+        committed.putAll(applied);
+    }
+
+    /** Lists a failed transaction touched may hold half-applied events in memory. */
+    void evict(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(r -> committed.invalidate(r.key()));
+    }
+
+    /** Applies the records in the caller's transaction; returns the lists they changed, for {@link #commit}. */
+    Map<String, Working> apply(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, Working> lists = new LinkedHashMap<>();
+        HistoryRecorder.Batch recorded = history.batch();
+        EntryIndex.Batch indexed = entries.batch();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            // the trace of the request that caused the event, in every log line about it
+            String traceId = ProjectionFailures.traceId(record);
+            if (traceId != null) {
+                MDC.put("traceId", traceId);
+            }
+            try {
+                applyOne(record, lists, recorded, indexed);
+            } catch (RuntimeException e) {
+                throw new ProjectionFailures.RecordFailed(record, e);
+            } finally {
+                MDC.remove("traceId");
+            }
+        }
+        recorded.flush();
+        indexed.flush();
+        lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
+        return lists;
+    }
+
+    private void applyOne(ConsumerRecord<String, byte[]> record, Map<String, Working> lists,
+                          HistoryRecorder.Batch recorded, EntryIndex.Batch indexed) {
+        ArrivedEvent arrived = ArrivedEvent.read(json, record);
+        EventEnvelope envelope = arrived.envelope();
+        Working list = lists.computeIfAbsent(envelope.listId(),
+                id -> Optional.ofNullable(committed.getIfPresent(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
+        long applied = list == null ? -1 : list.lastSequence;
+        if (envelope.sequence() <= applied) {
+            LOG.debug("skipping redelivered event {} of list {} (sequence {} <= {})", envelope.eventId(),
+                    envelope.listId(), envelope.sequence(), applied);
+            return;
+        }
+        if (envelope.sequence() != applied + 1) {
+            throw new IllegalStateException(SEQUENCE_GAP + "event " + envelope.eventId() + " of list " + envelope.listId()
+                    + " has sequence " + envelope.sequence() + " but " + (applied + 1) + " was expected; republish "
+                    + "from the event store to repair it");
+        }
+        if (list == null) {
+            if (!(envelope.payload() instanceof ListImported imported)) {
+                throw new IllegalStateException("list " + envelope.listId() + " starts with " + envelope.type());
+            }
+            list = new Working(imported.listId(), imported.slug());
+            lists.put(list.listId, list);
+            // the list row must exist before rows that refer to it
+            store.create(imported.listId(), imported.slug(), envelope.timestamp(), envelope.actor());
+        }
+        proposals.apply(envelope);
+        lintProfiles.apply(envelope);
+        recorded.record(envelope, arrived.payloadJson(), list.document);
+        list.apply(envelope);
+        indexed.apply(envelope);
+        if (envelope.endOfVersion()) {
+            recorded.complete(envelope, list.document);
+        }
+    }
+
+    /** A list being changed by the current batch. */
+    static final class Working {
+        private final String listId;
+        private final String slug;
+        private long version;
+        private long lastSequence = -1;
+        private ListDocument document;
+        private boolean dirty;
+        /** The last version completed in this batch, if any: what readers get to see. */
+        private PublishedVersion published;
+
+        Working(String listId, String slug) {
+            this.listId = listId;
+            this.slug = slug;
+            this.document = new ListDocument();
+        }
+
+        Working(StoredDocument stored) {
+            this(stored.listId(), stored.slug());
+            this.version = stored.version();
+            this.lastSequence = stored.lastSequence();
+            this.document = stored.document();
+        }
+
+        /** Applies an event; a completed version becomes what readers see (the batch's last one wins). */
+        void apply(EventEnvelope envelope) {
+            document = ListFold.apply(document, envelope.payload());
+            version = envelope.version();
+            lastSequence = envelope.sequence();
+            dirty = true;
+            if (envelope.endOfVersion()) {
+                published = PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor());
+            }
+        }
+
+        StoredDocument snapshot() {
+            return new StoredDocument(listId, slug, version, lastSequence, document);
+        }
+    }
+}

@@ -119,6 +119,7 @@ class ExpensiveReadsTest extends KafkaFedTest {
                 new Edit.AddLink(document.sections().getFirst().sections().getFirst().id(), null, "Second", "https://second.example", null));
 
         try (Held held = hold()) {
+            assertThat(held.release().getCount()).as("the gate is held").isEqualTo(1);
             // a past version not yet kept, and a search the trigram index cannot serve: refused while the gate is full
             assertBusy(get("/api/lists/gated-reads/lint?version=1"));
             assertBusy(get("/api/lists/gated-reads/markdown?version=1"));
@@ -133,6 +134,7 @@ class ExpensiveReadsTest extends KafkaFedTest {
         assertThat(new String(get("/api/lists/gated-reads/markdown?version=1").body(), StandardCharsets.UTF_8)).isEqualTo(markdown);
         assertThat(getJson("/api/search?q=ga").get("items")).isNotEmpty();
         try (Held held = hold()) {
+            assertThat(held.release().getCount()).as("the gate is held").isEqualTo(1);
             // once computed, a past version is kept and needs no permit
             assertThat(get("/api/lists/gated-reads/lint?version=1").statusCode()).isEqualTo(200);
             assertThat(get("/api/lists/gated-reads/markdown?version=1").statusCode()).isEqualTo(200);
@@ -167,10 +169,15 @@ class ExpensiveReadsTest extends KafkaFedTest {
     private record Held(CountDownLatch release, ExecutorService holders) implements AutoCloseable {
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             release.countDown();
             holders.shutdown();
-            assertThat(holders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                assertThat(holders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while the gate's holders let go", e);
+            }
         }
     }
 }

@@ -95,7 +95,7 @@ public final class AddressGuard {
      * @return why the host may not be reached, or empty if it may
      * @throws UnknownHostException if the name does not resolve
      */
-    public Optional<String> refusal(String host) throws UnknownHostException {
+    public Optional<String> whyRefused(String host) throws UnknownHostException {
         try {
             check(host, resolver.resolve(unbracketed(host)));
             return Optional.empty();

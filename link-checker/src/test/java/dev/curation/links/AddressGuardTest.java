@@ -68,7 +68,7 @@ class AddressGuardTest {
         assertThatExceptionOfType(AddressGuard.Refused.class)
                 .isThrownBy(() -> guard.address("mixed.test", Deadline.in(Duration.ofSeconds(1))))
                 .satisfies(e -> assertThat(e.reason()).contains("mixed.test", "10.0.0.1", "private, loopback or link-local"));
-        assertThat(guard.refusal("mixed.test")).isPresent();
+        assertThat(guard.whyRefused("mixed.test")).isPresent();
 
         AddressGuard allowing = new AddressGuard(true, host -> answers);
         assertThat(allowing.address("mixed.test", Deadline.in(Duration.ofSeconds(1)))).isEqualTo(answers[0]);
@@ -99,7 +99,7 @@ class AddressGuardTest {
                 "2001:0:4136:e378:8000:63bf:80ff:fffe")) {
             InetAddress resolved = InetAddress.getByName(address);
             AddressGuard guard = new AddressGuard(false, host -> new InetAddress[] {resolved});
-            assertThat(guard.refusal("[" + address + "]")).as(address).isPresent();
+            assertThat(guard.whyRefused("[" + address + "]")).as(address).isPresent();
         }
     }
 }

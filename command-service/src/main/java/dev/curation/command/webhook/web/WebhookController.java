@@ -117,7 +117,7 @@ class WebhookController {
             return;
         }
         try {
-            guard.refusal(host).ifPresent(why -> {
+            guard.whyRefused(host).ifPresent(why -> {
                 throw new InputException.Invalid("url", why + " (curation.webhooks.allow-private)");
             });
         } catch (UnknownHostException e) {

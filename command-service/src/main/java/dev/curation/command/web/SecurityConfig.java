@@ -7,13 +7,12 @@ import dev.curation.service.BearerTokens;
 import dev.curation.service.CrossSiteWrites;
 import dev.curation.service.FailedSignIns;
 import dev.curation.service.OidcProperties;
-import dev.curation.service.OperationsProperties;
 import dev.curation.service.OperationsAccess;
 import dev.curation.service.PasswordPolicy;
 import dev.curation.service.Problems;
 import dev.curation.service.PublicBaseUrl;
+import dev.curation.service.ServiceEdges;
 import dev.curation.service.SignInFailureProperties;
-import dev.curation.service.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,8 +24,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -59,8 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link CrossSiteWrites}).
  */
 @Configuration
-@EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class,
-        OperationsProperties.class})
+@Import(ServiceEdges.class)
+@EnableConfigurationProperties({OidcProperties.class, SignInFailureProperties.class})
 class SecurityConfig {
 
     static final String CURATOR = "CURATOR";
@@ -149,21 +148,6 @@ class SecurityConfig {
                     + "issuer is configured (spring.security.oauth2.resourceserver.jwt.issuer-uri); every write is a 401");
         }
         return http.build();
-    }
-
-    @Bean
-    OperationsAccess operationsAccess(OperationsProperties operations) {
-        return new OperationsAccess(operations.token());
-    }
-
-    @Bean
-    PublicBaseUrl publicBaseUrl(Environment environment) {
-        return new PublicBaseUrl(environment);
-    }
-
-    @Bean
-    static TrustedProxies trustedProxies(Environment environment) {
-        return new TrustedProxies(environment);
     }
 
     /** Before authentication: a refused cross-site write never checks a password. */

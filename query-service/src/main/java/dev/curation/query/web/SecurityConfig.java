@@ -4,11 +4,10 @@ import dev.curation.service.ApiRefusals;
 import dev.curation.service.BearerTokens;
 import dev.curation.service.CrossSiteWrites;
 import dev.curation.service.OidcProperties;
-import dev.curation.service.OperationsProperties;
 import dev.curation.service.OperationsAccess;
 import dev.curation.service.Problems;
+import dev.curation.service.ServiceEdges;
 import dev.curation.service.PublicBaseUrl;
-import dev.curation.service.TrustedProxies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,8 +17,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code ResponseHeaders} sets them, and reads keep their caching).
  */
 @Configuration
-@EnableConfigurationProperties({OidcProperties.class, OperationsProperties.class})
+@Import(ServiceEdges.class)
+@EnableConfigurationProperties(OidcProperties.class)
 class SecurityConfig {
 
     @Bean
@@ -71,21 +71,6 @@ class SecurityConfig {
                             write(json, response, Problems.answer(status, type, title, detail, request))));
         }
         return http.build();
-    }
-
-    @Bean
-    OperationsAccess operationsAccess(OperationsProperties operations) {
-        return new OperationsAccess(operations.token());
-    }
-
-    @Bean
-    PublicBaseUrl publicBaseUrl(Environment environment) {
-        return new PublicBaseUrl(environment);
-    }
-
-    @Bean
-    static TrustedProxies trustedProxies(Environment environment) {
-        return new TrustedProxies(environment);
     }
 
     /** Before authentication, like the command service's: no page of another site may start an operation. */

@@ -2,6 +2,7 @@ package dev.curation.command.list.web;
 
 import dev.curation.command.list.EventMetadata;
 import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListCommandBatcher.Commit;
 import dev.curation.command.list.ListDirectory;
 import dev.curation.command.web.ImportProperties;
 import dev.curation.command.web.KeyedRequest;
@@ -13,9 +14,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-/** What the list's controllers share: the list a slug names, and sending it a command as the signed-in user. */
+/**
+ * What the controllers of a list's commands share (the webhooks' too): the list a slug names, and
+ * sending it a command as the signed-in user.
+ */
 @Component
-class ListCommands {
+public class ListCommands {
 
     private final ListCommandBatcher commands;
     private final ListDirectory directory;
@@ -27,14 +31,18 @@ class ListCommands {
         this.properties = properties;
     }
 
-    String listId(String slug) {
+    public String listId(String slug) {
         return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
     }
 
     /** The list's answer to {@code command}, committed where {@code request} needs it ({@link KeyedRequest}). */
-    <R> R send(ListCommand command, Authentication user, HttpServletRequest request) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(EventMetadata.of(user)),
-                KeyedRequest.commit(request));
+    public <R> R send(ListCommand command, Authentication user, HttpServletRequest request) {
+        return send(command, user, KeyedRequest.commit(request));
+    }
+
+    /** The list's answer to {@code command}, committed as {@code commit} says. */
+    public <R> R send(ListCommand command, Authentication user, Commit commit) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(EventMetadata.of(user)), commit);
     }
 
     /** Where a proposal is read: on the query service. */

@@ -1,10 +1,7 @@
 package dev.curation.command.webhook.web;
 
-import dev.curation.command.list.EventMetadata;
-import dev.curation.command.list.ListCommandBatcher;
 import dev.curation.command.list.ListCommandBatcher.Commit;
-import dev.curation.command.list.ListDirectory;
-import dev.curation.command.web.KeyedRequest;
+import dev.curation.command.list.web.ListCommands;
 import dev.curation.command.web.NotFoundException;
 import dev.curation.command.web.ReplayedAnswer;
 import dev.curation.command.webhook.WebhookProperties;
@@ -26,7 +23,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,17 +46,15 @@ class WebhookController {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ListCommandBatcher commands;
-    private final ListDirectory directory;
+    private final ListCommands commands;
     private final JdbcClient jdbc;
     private final AddressGuard guard;
 
     private final TransactionTemplate transactions;
 
-    WebhookController(ListCommandBatcher commands, ListDirectory directory, JdbcClient jdbc, WebhookProperties properties,
+    WebhookController(ListCommands commands, JdbcClient jdbc, WebhookProperties properties,
                       PlatformTransactionManager transactions) {
         this.commands = commands;
-        this.directory = directory;
         this.jdbc = jdbc;
         this.guard = new AddressGuard(properties.allowPrivate());
         this.transactions = new TransactionTemplate(transactions);
@@ -82,7 +76,7 @@ class WebhookController {
     @PostMapping(path = "/api/lists/{slug}/webhooks", consumes = "application/json")
     ResponseEntity<Subscribed> subscribe(@PathVariable String slug, @RequestBody SubscribeRequest request, Authentication user,
                                          HttpServletRequest http) {
-        String listId = listId(slug);
+        String listId = commands.listId(slug);
         String url = request == null ? null : request.url();
         refuseInternal(url);
         String id = "w" + HexFormat.of().formatHex(bytes(8));
@@ -92,7 +86,7 @@ class WebhookController {
         // the secret and the whole URL (the event carries only its origin) commit with the event or not at all:
         // a refused subscription leaves no row behind (in a keyed request's transaction, this one joins it)
         Webhooks.Subscription accepted = Objects.requireNonNull(transactions.execute(tx -> {
-            Webhooks.Subscription subscription = send(command, user, Commit.IN_CALLERS_TRANSACTION);
+            Webhooks.Subscription subscription = commands.send(command, user, Commit.IN_CALLERS_TRANSACTION);
             jdbc.sql("INSERT INTO webhook_secret (id, secret, url) VALUES (?, ?, ?)").params(id, secret, subscription.url())
                     .update();
             return subscription;
@@ -144,7 +138,7 @@ class WebhookController {
     @DeleteMapping("/api/lists/{slug}/webhooks/{id}")
     ResponseEntity<Void> remove(@PathVariable String slug, @PathVariable String id, Authentication user,
                                 HttpServletRequest http) {
-        send(new ListCommand.RemoveWebhook(listId(slug), id), user, KeyedRequest.commit(http));
+        commands.send(new ListCommand.RemoveWebhook(commands.listId(slug), id), user, http);
         return ResponseEntity.noContent().build();
     }
 
@@ -152,7 +146,7 @@ class WebhookController {
     @PostMapping("/api/lists/{slug}/webhooks/{id}/enable")
     ResponseEntity<Void> enable(@PathVariable String slug, @PathVariable String id, Authentication user,
                                 HttpServletRequest http) {
-        send(new ListCommand.ReEnableWebhook(listId(slug), id), user, KeyedRequest.commit(http));
+        commands.send(new ListCommand.ReEnableWebhook(commands.listId(slug), id), user, http);
         return ResponseEntity.noContent().build();
     }
 
@@ -208,17 +202,8 @@ class WebhookController {
 
     /** The list's id, once the list says {@code user} curates (or owns) it. */
     private String curatorOf(String slug, Authentication user, HttpServletRequest http) {
-        String listId = listId(slug);
-        send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user, KeyedRequest.commit(http));
+        String listId = commands.listId(slug);
+        commands.send(new ListCommand.CheckRole(listId, ListRole.CURATOR, "manage the list's webhooks"), user, http);
         return listId;
-    }
-
-    private String listId(String slug) {
-        return directory.listId(slug).orElseThrow(() -> new NotFoundException("no list with slug '" + slug + "'"));
-    }
-
-    private <R> R send(ListCommand command, Authentication user, Commit commit) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(EventMetadata.of(user)), commit);
     }
 }

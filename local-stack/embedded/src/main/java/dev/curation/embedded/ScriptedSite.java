@@ -174,6 +174,7 @@ public final class ScriptedSite implements AutoCloseable {
         HostLoad hostLoad = load.computeIfAbsent(host, h -> new HostLoad());
         hostLoad.enter();
         total.enter();
+        boolean left = false;
         try {
             int n = hits.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
             List<Reply> script = scripts.getOrDefault(path, List.of(Reply.status(404)));
@@ -188,6 +189,11 @@ public final class ScriptedSite implements AutoCloseable {
                 endless(exchange, reply);
                 return;
             }
+            // counted as being answered until the answer goes out: a client that frees its limit once it has the
+            // answer may start its next request before this thread gets back to the finally below
+            left = true;
+            hostLoad.leave();
+            total.leave();
             exchange.sendResponseHeaders(reply.status(), head || body.length == 0 ? -1 : body.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -199,8 +205,10 @@ public final class ScriptedSite implements AutoCloseable {
         } catch (IOException e) {
             // the client went away (a timeout): nothing to answer
         } finally {
-            hostLoad.leave();
-            total.leave();
+            if (!left) {
+                hostLoad.leave();
+                total.leave();
+            }
             exchange.close();
         }
     }

@@ -1,0 +1,43 @@
+package dev.curation.web.page;
+
+import dev.curation.web.api.ApiRefusal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * A refusal a page did not handle itself (a list that does not exist, a service that is away)
+ * becomes a page in the reader's language with the API's own words, at the API's status.
+ */
+@ControllerAdvice
+class RefusalPages {
+
+    private final Pages pages;
+
+    RefusalPages(Pages pages) {
+        this.pages = pages;
+    }
+
+    @ExceptionHandler(ApiRefusal.class)
+    String refused(ApiRefusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(refusal.status());
+        String title = refusal.notFound() ? "error.notFound" : refusal.status() >= 500 ? "error.away" : "error.refused";
+        model.addAttribute("page", pages.of(request, title));
+        model.addAttribute("status", refusal.status());
+        model.addAttribute("detail", refusal.detail());
+        return "error/refusal";
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(404);
+        Page page = pages.of(request, "error.notFound");
+        model.addAttribute("page", page);
+        model.addAttribute("status", 404);
+        model.addAttribute("detail", page.t("error.noSuchPage"));
+        return "error/refusal";
+    }
+}

@@ -23,13 +23,13 @@ record ChangeSetCheck(
         @Schema(description = "whether the proposal would be accepted")
         boolean acceptable,
         @Schema(description = "the refusal (one error) or the lint warnings the proposal would get")
-        List<Problem> problems,
+        List<CheckProblem> problems,
         @Schema(description = "the version the proposal would be based on (the one sent, or the current one); absent when refused")
         Long baseVersion) {
 
     /** One thing the proposal would be told; {@code edit} and {@code field} when it is about one. */
     @JsonInclude(Include.NON_NULL)
-    record Problem(
+    record CheckProblem(
             @Schema(description = "0-based index of the edit it is about")
             Integer edit,
             @Schema(description = "the field it is about: an edit's (url, title, section, ...), or rationale, edits, baseVersion")
@@ -46,7 +46,7 @@ record ChangeSetCheck(
     private static final Pattern EDIT_PATH = Pattern.compile("edits\\[(\\d+)](?:\\.(.+))?");
 
     static ChangeSetCheck accepted(ProposalCheck check) {
-        List<Problem> warnings = check.warnings().stream().map(ChangeSetCheck::warning).toList();
+        List<CheckProblem> warnings = check.warnings().stream().map(ChangeSetCheck::warning).toList();
         return new ChangeSetCheck(true, warnings, check.baseVersion());
     }
 
@@ -67,10 +67,10 @@ record ChangeSetCheck(
             edit = Integer.valueOf(matcher.group(1));
             field = matcher.group(2);
         }
-        return new ChangeSetCheck(false, List.of(new Problem(edit, field, "error", rule, RefusalDetail.of(refusal))), null);
+        return new ChangeSetCheck(false, List.of(new CheckProblem(edit, field, "error", rule, RefusalDetail.of(refusal))), null);
     }
 
-    private static Problem warning(LintProblem problem) {
-        return new Problem(null, null, problem.severity().wireName(), problem.rule(), problem.message());
+    private static CheckProblem warning(LintProblem problem) {
+        return new CheckProblem(null, null, problem.severity().wireName(), problem.rule(), problem.message());
     }
 }

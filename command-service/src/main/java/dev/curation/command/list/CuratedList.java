@@ -52,6 +52,7 @@ class CuratedList {
     @CommandHandler @Nullable Object revert(ListCommand.RevertVersion c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object rollBack(ListCommand.RollBack c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object submit(ListCommand.SubmitProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object check(ListCommand.CheckProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object amend(ListCommand.AmendProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object comment(ListCommand.CommentOnProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object resolve(ListCommand.ResolveComment c, Actor a, ListHistory h) { return decide(c, a, h); }

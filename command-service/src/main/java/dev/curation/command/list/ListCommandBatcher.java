@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A list's commands always go to the same worker, in the order they arrived, so a batch never
  * waits on a lock another worker holds. The caller says where a command commits ({@link Commit}):
  * one whose events must commit with the caller's own writes (a keyed request stores its answer with
- * them) is not batched but runs in the caller's transaction.
+ * them) is not batched but runs in the caller's transaction; one that stores nothing is not batched either.
  */
 @Component
 public class ListCommandBatcher implements SmartLifecycle {
@@ -48,7 +48,12 @@ public class ListCommandBatcher implements SmartLifecycle {
          */
         IN_CALLERS_TRANSACTION,
         /** With the other list commands that queue up meanwhile, in one commit for all of them. */
-        GROUPED
+        GROUPED,
+        /**
+         * Nowhere: the command applies no event (a check), so it is sent at once, in a transaction of
+         * its own, and never waits in a batch worker's queue behind the writes.
+         */
+        NOTHING
     }
 
     private record Queued(CommandMessage<?> command, String traceId, CompletableFuture<Object> answer) {
@@ -88,7 +93,7 @@ public class ListCommandBatcher implements SmartLifecycle {
     /** Sends a list command and waits for its answer (its result, or the exception it was refused with). */
     @SuppressWarnings("unchecked")
     public <R> R sendAndWait(CommandMessage<?> command, Commit commit) {
-        if (commit == Commit.IN_CALLERS_TRANSACTION || !running || queues.isEmpty()
+        if (commit != Commit.GROUPED || !running || queues.isEmpty()
                 || !(command.getPayload() instanceof ListCommand list)) {
             return gateway.sendAndWait(command);
         }

@@ -48,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
+    /** The path's end of {@code POST /api/lists/{slug}/proposals/checks}. */
+    private static final String CHECKS = "/proposals/checks";
     private static final int MAX_KEY = 200;
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
@@ -68,7 +70,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || storesNothing(request);
+    }
+
+    /** A check of a change set stores nothing, so a key has nothing to guard and no answer is kept for it. */
+    static boolean storesNothing(HttpServletRequest request) {
+        return request.getRequestURI().endsWith(CHECKS);
     }
 
     @Override

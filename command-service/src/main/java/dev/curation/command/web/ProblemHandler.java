@@ -74,8 +74,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 yield p;
             }
             case EditException.Clash clash -> {
-                ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "clash", "Conflicting changes", e.getMessage()
-                        + "; nothing was applied");
+                ProblemDetail p = Problems.of(HttpStatus.CONFLICT, "clash", "Conflicting changes", RefusalDetail.of(clash));
                 p.setProperty("items", clash.items());
                 p.setProperty("baseVersion", clash.baseVersion());
                 p.setProperty("currentVersion", clash.currentVersion());

@@ -6,6 +6,7 @@ import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
 
+import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.EditSpec;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ApprovalOutcome;
@@ -19,6 +20,7 @@ import dev.curation.core.list.ProposalAmended;
 import dev.curation.core.list.ProposalApprovalRecorded;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalChangesRequested;
+import dev.curation.core.list.ProposalCheck;
 import dev.curation.core.list.ProposalCommentResolved;
 import dev.curation.core.list.ProposalCommented;
 import dev.curation.core.list.ProposalSubmitted;
@@ -188,6 +190,26 @@ class CuratedListReviewTest {
                         versioned(1, new ProposalSubmitted(LIST, "p1", 1, "why", List.of(CONSUL), "carol", false))))
                 .when(new ListCommand.ApproveProposal(LIST, "p1", null), actor("bob"))
                 .expectResultMessagePayload(new ApprovalOutcome(null, 1, 1, 2));
+    }
+
+    @Test
+    void aCheckOfAChangeSetAnswersWhatProposingWouldAndStoresNothing() {
+        fixture.given(imported())
+                .when(new ListCommand.CheckProposal(LIST, null, "a registry", List.of(CONSUL)), actor("carol"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new ProposalCheck(1, List.of()));
+        EditSpec unsafe = new EditSpec("addLink", "s4", null, null, null, null, "Evil", "javascript:alert(1)", null, null, null);
+        fixture.given(imported())
+                .when(new ListCommand.CheckProposal(LIST, null, null, List.of(unsafe)), actor("carol"))
+                .expectException(EditException.Invalid.class)
+                .expectNoEvents();
+        // the input contract applies on dispatch, as to the proposal
+        fixture.given(imported())
+                .when(new ListCommand.CheckProposal(LIST, null, null, List.of(new EditSpec("addLink", "s4", null, null, null, null,
+                        "x".repeat(301), "https://x.example", null, null, null))), actor("carol"))
+                .expectException(InputException.class)
+                .expectNoEvents();
     }
 
     @Test

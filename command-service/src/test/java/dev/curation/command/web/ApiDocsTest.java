@@ -68,6 +68,13 @@ class ApiDocsTest {
         assertThat(operations).contains("POST /api/lists", "POST /api/lists/{slug}/edits");
         // signed-in writes can also be refused for the role
         assertThat(api.at("/paths/~1api~1lists~1{slug}~1edits/post/responses").has("403")).isTrue();
+        // a check of a change set answers 200 whatever it finds; its problems are not RFC 9457 problems
+        JsonNode check = api.at("/paths/~1api~1lists~1{slug}~1proposals~1checks/post");
+        assertThat(check.at("/requestBody/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/ChangeSetRequest");
+        assertThat(check.at("/responses/200/content/*~1*/schema/$ref").asString()).isEqualTo("#/components/schemas/ChangeSetCheck");
+        assertThat(api.at("/components/schemas/ChangeSetCheck/properties/problems/items/$ref").asString())
+                .isEqualTo("#/components/schemas/CheckProblem");
     }
 
     @Test

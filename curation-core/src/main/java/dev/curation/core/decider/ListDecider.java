@@ -31,6 +31,7 @@ public final class ListDecider {
             case ListCommand.RevertVersion c -> ContentDecisions.revert(state, c, actor, history);
             case ListCommand.RollBack c -> ContentDecisions.rollBack(state, c, actor, history);
             case ListCommand.SubmitProposal c -> ReviewDecisions.submit(state, c, actor, history);
+            case ListCommand.CheckProposal c -> ReviewDecisions.check(state, c, actor, history);
             case ListCommand.AmendProposal c -> ReviewDecisions.amend(state, c, actor, history);
             case ListCommand.CommentOnProposal c -> ReviewDecisions.comment(state, c, actor);
             case ListCommand.ResolveComment c -> ReviewDecisions.resolve(state, c, actor);

@@ -19,6 +19,7 @@ import dev.curation.core.list.ProposalAmended;
 import dev.curation.core.list.ProposalApprovalRecorded;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalChangesRequested;
+import dev.curation.core.list.ProposalCheck;
 import dev.curation.core.list.ProposalCommentResolved;
 import dev.curation.core.list.ProposalCommented;
 import dev.curation.core.list.ProposalRejected;
@@ -27,6 +28,7 @@ import dev.curation.core.list.ProposalWithdrawn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proposals and their review (ADR 17): contributors propose and amend, everyone with a role
@@ -42,15 +44,30 @@ final class ReviewDecisions {
 
     /** Answers the lint warnings approving the proposal now would add. */
     static Decision submit(ListState state, ListCommand.SubmitProposal command, Actor author, ListHistory history) {
-        MembershipDecisions.require(state, author, ListRole.CONTRIBUTOR, "propose a change");
-        long base = ChangeSetRules.base(command.baseVersion(), state.version());
-        List<LintProblem> added = checkProposed(state, command.edits(), history);
+        ProposalCheck proposable = proposable(state, command.baseVersion(), command.edits(), author, history);
         // whether the author curates this list: what a review policy that counts curator authors reads
         ListRole role = state.members().roleOf(author.name(), author.globalRoles());
         boolean byCurator = role != null && role.atLeast(ListRole.CURATOR);
-        return Decision.sameVersion(state, new ProposalSubmitted(state.listId(), command.proposal(), base,
+        return Decision.sameVersion(state, new ProposalSubmitted(state.listId(), command.proposal(), proposable.baseVersion(),
                 ChangeSetRules.rationale(command.rationale()), command.edits(), author.name(), byCurator))
-                .answering(after -> added);
+                .answering(after -> proposable.warnings());
+    }
+
+    /**
+     * What {@link #submit} would answer, refused as it would be, with no event: a form asks while
+     * its author types. Answers the {@link ProposalCheck}.
+     */
+    static Decision check(ListState state, ListCommand.CheckProposal command, Actor author, ListHistory history) {
+        ProposalCheck proposable = proposable(state, command.baseVersion(), command.edits(), author, history);
+        return Decision.nothing(state).answering(after -> proposable);
+    }
+
+    /** The rules a proposal meets when it is made: who proposes, its base, no added lint error; its base and warnings. */
+    private static ProposalCheck proposable(ListState state, @Nullable Long baseVersion, List<EditSpec> edits, Actor author,
+                                            ListHistory history) {
+        MembershipDecisions.require(state, author, ListRole.CONTRIBUTOR, "propose a change");
+        long base = ChangeSetRules.base(baseVersion, state.version());
+        return new ProposalCheck(base, checkProposed(state, edits, history));
     }
 
     /** The author's next revision of an open proposal, against a base of their choice; answers its lint warnings. */

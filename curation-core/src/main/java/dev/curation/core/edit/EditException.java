@@ -1,29 +1,37 @@
 package dev.curation.core.edit;
 
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Why a change set cannot be applied; each kind maps to one HTTP status in the services. */
 public abstract sealed class EditException extends RuntimeException permits EditException.Invalid,
         EditException.UnknownItem, EditException.DuplicateUrl, EditException.Clash, EditException.NotEmpty {
 
     private static final long serialVersionUID = 1L;
+    private final @Nullable String field;
 
-    EditException(String message) {
+    EditException(@Nullable String field, String message) {
         super(message);
+        this.field = field;
+    }
+
+    /** The JSON path of the edit's field it is about, e.g. {@code edits[0].url}; null when about no one field. */
+    public @Nullable String field() {
+        return field;
     }
 
     /** A field of an edit is not acceptable (400). {@code field} is its JSON path, e.g. {@code edits[0].url}. */
     public static final class Invalid extends EditException {
         private static final long serialVersionUID = 1L;
-        private final String field;
 
         public Invalid(String field, String message) {
-            super(field + ": " + message);
-            this.field = field;
+            super(field, field + ": " + message);
         }
 
+        @Override
         public String field() {
-            return field;
+            return Objects.requireNonNull(super.field());
         }
     }
 
@@ -33,7 +41,7 @@ public abstract sealed class EditException extends RuntimeException permits Edit
         private final String id;
 
         public UnknownItem(String field, String id, String kind) {
-            super(field + ": no " + kind + " with id '" + id + "' in this list");
+            super(field, field + ": no " + kind + " with id '" + id + "' in this list");
             this.id = id;
         }
 
@@ -49,7 +57,7 @@ public abstract sealed class EditException extends RuntimeException permits Edit
         private final String existingEntry;
 
         public DuplicateUrl(String field, String url, String existingEntry) {
-            super(field + ": " + url + " is already in the list as entry " + existingEntry);
+            super(field, field + ": " + url + " is already in the list as entry " + existingEntry);
             this.url = url;
             this.existingEntry = existingEntry;
         }
@@ -71,7 +79,7 @@ public abstract sealed class EditException extends RuntimeException permits Edit
         private final long currentVersion;
 
         public Clash(List<String> items, long baseVersion, long currentVersion) {
-            super("items " + items + " changed since version " + baseVersion + " (the list is at version "
+            super(null, "items " + items + " changed since version " + baseVersion + " (the list is at version "
                     + currentVersion + ")");
             this.items = List.copyOf(items);
             this.baseVersion = baseVersion;
@@ -97,7 +105,7 @@ public abstract sealed class EditException extends RuntimeException permits Edit
         private final String section;
 
         public NotEmpty(String field, String section, int entries, int sections) {
-            super(field + ": section " + section + " still holds " + entries + " entries and " + sections
+            super(field, field + ": section " + section + " still holds " + entries + " entries and " + sections
                     + " sub-sections; set \"withContent\": true to remove them too, or move them first");
             this.section = section;
         }

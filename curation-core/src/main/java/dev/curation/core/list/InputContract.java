@@ -46,6 +46,7 @@ public final class InputContract {
                 id("proposal", s.proposal());
                 changeSet(s.rationale(), s.edits());
             }
+            case ListCommand.CheckProposal c -> changeSet(c.rationale(), c.edits());
             case ListCommand.WithdrawProposal w -> id("proposal", w.proposal());
             case ListCommand.ApproveProposal a -> id("proposal", a.proposal());
             case ListCommand.RejectProposal r -> {

@@ -41,6 +41,17 @@ public sealed interface ListCommand {
         }
     }
 
+    /**
+     * Asks what proposing this change set now would give, storing nothing: decided as
+     * {@link SubmitProposal} is (the same refusals), answered with a {@link ProposalCheck}.
+     */
+    record CheckProposal(String listId, @Nullable Long baseVersion, @Nullable String rationale, List<EditSpec> edits)
+            implements ListCommand {
+        public CheckProposal {
+            edits = ListCommand.copy(edits);
+        }
+    }
+
     /** The author replaces the change set of an open proposal with a new revision, against {@code baseVersion}. */
     record AmendProposal(String listId, String proposal, @Nullable Long baseVersion, @Nullable String rationale,
                          List<EditSpec> edits) implements ListCommand {

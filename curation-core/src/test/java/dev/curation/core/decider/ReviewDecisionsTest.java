@@ -13,7 +13,9 @@ import static dev.curation.core.decider.Lists.imported;
 import static dev.curation.core.decider.Lists.renameLink;
 import static dev.curation.core.decider.Lists.tools;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.InstanceOfAssertFactories.list;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.curation.core.document.DocumentNode;
@@ -36,6 +38,7 @@ import dev.curation.core.list.ProposalApprovalRecorded;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalChangesRequested;
 import dev.curation.core.list.ProposalCommentResolved;
+import dev.curation.core.list.ProposalCheck;
 import dev.curation.core.list.ProposalCommented;
 import dev.curation.core.list.ProposalRejected;
 import dev.curation.core.list.ProposalSubmitted;
@@ -142,6 +145,59 @@ class ReviewDecisionsTest {
                     .asInstanceOf(list(LintProblem.class))
                     .extracting(LintProblem::rule, LintProblem::item)
                     .containsExactly(tuple("description-capital", "e5"));
+        }
+    }
+
+    @Nested
+    class Checking {
+
+        private final String linted = "# Tools\n- [Kafka](https://kafka.apache.org) - A log.\n## Links\n"
+                + "- [Nacos](https://nacos.io) - A registry.\n";
+
+        private Given alphabeticalErrors() {
+            return Given.list(imported(linted, "alice"), by("alice", new LintProfileChanged(LIST,
+                    LintProfile.withChanges(Map.of("alphabetical", "error"), false).toWire(), false, "alice")));
+        }
+
+        @Test
+        void aCheckAnswersWhatProposingWouldWithNoEvent() {
+            Given given = alphabeticalErrors();
+            List<EditSpec> zookeeper = List.of(addLink("s3", "Zookeeper", "https://zookeeper.apache.org", "coordination."));
+            ListCommand.CheckProposal check = new ListCommand.CheckProposal(LIST, null, "a mesh", zookeeper);
+
+            Decision decision = given.when(check, CAROL);
+
+            assertThat(decision.events()).isEmpty();
+            assertThat(decision.version()).isEqualTo(1);
+            Object proposing = given.when(new ListCommand.SubmitProposal(LIST, "p1", null, "a mesh", zookeeper), CAROL)
+                    .answer().apply(given.state());
+            given.answer(check, CAROL).asInstanceOf(type(ProposalCheck.class)).satisfies(checked -> {
+                assertThat(checked.baseVersion()).isEqualTo(1);
+                assertThat(checked.warnings()).isEqualTo(proposing)
+                        .extracting(LintProblem::rule, LintProblem::item).containsExactly(tuple("description-capital", "e5"));
+            });
+            assertThat(given.state().proposals()).isEmpty();
+        }
+
+        @Test
+        void aCheckIsRefusedExactlyAsTheProposalWouldBe() {
+            Given given = alphabeticalErrors();
+            List<List<EditSpec>> refused = List.of(
+                    List.of(addLink("s3", "Beta", "https://beta.example", "Something.")),
+                    List.of(addLink("s3", "Zed", "https://nacos.io")),
+                    List.of(addLink("s404", "Zed", "https://zed.example")),
+                    List.of(addLink("s3", "Zed", "javascript:alert(1)")),
+                    List.of());
+            for (List<EditSpec> edits : refused) {
+                Throwable proposing = catchThrowable(() -> given.when(new ListCommand.SubmitProposal(LIST, "p1", null, null, edits),
+                        CAROL));
+                given.refused(new ListCommand.CheckProposal(LIST, null, null, edits), CAROL)
+                        .isExactlyInstanceOf(proposing.getClass()).hasMessage(proposing.getMessage());
+            }
+            given.refused(new ListCommand.CheckProposal(LIST, 2L, null, List.of(CONSUL)), CAROL)
+                    .isExactlyInstanceOf(ListRuleException.UnknownBase.class);
+            given.refused(new ListCommand.CheckProposal(LIST, null, null, List.of(CONSUL)), DAVE)
+                    .isExactlyInstanceOf(ListRuleException.Forbidden.class);
         }
     }
 

@@ -67,6 +67,7 @@ class AccountsTest {
     }
 
     private static IdentityProperties properties(boolean local, IdentityProperties.Account... accounts) {
-        return new IdentityProperties(List.of(accounts), local, Duration.ofHours(1), null, "curation");
+        return new IdentityProperties(List.of(accounts), local, Duration.ofHours(1), null, "curation", List.of(),
+                Duration.ofHours(12));
     }
 }

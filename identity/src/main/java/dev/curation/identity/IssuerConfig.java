@@ -115,6 +115,7 @@ class IssuerConfig {
                 .authenticationManager(new ProviderManager(new AccountSignIn(new AccountUsers(properties), passwords,
                         decoyHash(properties))))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(throttle))
                 .formLogin(form -> form.loginPage(SignInFormThrottle.SIGN_IN).successHandler(throttle.successHandler())
                         .failureHandler(throttle));
         return http.build();

@@ -10,8 +10,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -27,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * saved authorization request. The name is counted as Spring's form reads it (trimmed), and
  * matched exactly as the accounts are.
  */
-final class SignInFormThrottle extends OncePerRequestFilter implements AuthenticationFailureHandler {
+final class SignInFormThrottle extends OncePerRequestFilter implements AuthenticationFailureHandler, AccessDeniedHandler {
 
     static final String SIGN_IN = "/login";
 
@@ -65,6 +67,16 @@ final class SignInFormThrottle extends OncePerRequestFilter implements Authentic
                                         AuthenticationException exception) throws IOException {
         failures.failed(request.getRemoteAddr(), name(request));
         SignInPage.write(request, response, HttpStatus.UNAUTHORIZED, SignInPage.words(request).wrong());
+    }
+
+    /**
+     * A post refused before any password check: its CSRF token is not its session's (the session
+     * ended while the form was open, the issuer restarted). The form again, with a new token.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
+            throws IOException {
+        SignInPage.write(request, response, HttpStatus.FORBIDDEN, SignInPage.words(request).expired());
     }
 
     AuthenticationSuccessHandler successHandler() {

@@ -41,13 +41,15 @@ final class SignInPage {
 
     /** What the page says, in one language. */
     record Words(String lang, String title, String heading, String name, String password, String submit,
-                 String wrong, String tooMany, String signedInAs) {
+                 String wrong, String tooMany, String signedInAs, String expired) {
     }
 
     private static final Words ENGLISH = new Words("en", "Sign in · Curation", "Sign in", "Name", "Password", "Sign in",
-            "Wrong name or password.", "Too many failed sign-ins; try again in %d s.", "You are signed in as %s.");
+            "Wrong name or password.", "Too many failed sign-ins; try again in %d s.", "You are signed in as %s.",
+            "This form had expired. Sign in again, then go back to the application you came from.");
     private static final Words CHINESE = new Words("zh-CN", "登录 · Curation", "登录", "用户名", "密码", "登录",
-            "用户名或密码错误。", "登录失败次数过多，请在 %d 秒后重试。", "你已登录为 %s。");
+            "用户名或密码错误。", "登录失败次数过多，请在 %d 秒后重试。", "你已登录为 %s。",
+            "此表单已过期。请重新登录，然后返回原来的应用。");
 
     @GetMapping("/login")
     void show(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -190,6 +190,12 @@ class SignInTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("default-src 'none'").doesNotContain("unsafe-inline"));
 
+        // a form whose session ended: the form again with a new token, not an error page
+        HttpResponse<String> expired = new Browser("127.0.0.6").post("/login", form("username", "alice", "password", "alice",
+                "_csrf", csrf(page)));
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.body()).contains("This form had expired", "name=\"_csrf\"").doesNotContain(csrf(page));
+
         HttpResponse<String> chinese = new Browser("127.0.0.6").send(HttpRequest.newBuilder(URI.create(url("/login")))
                 .header("Accept-Language", "zh-CN,zh;q=0.9"));
         assertThat(chinese.body()).contains("<html lang=\"zh-CN\">", "密码");

@@ -12,16 +12,17 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers only what the issuer offers: discovery, the key set, the token endpoint and health.
- * Spring Authorization Server also mounts the authorization, device, registration, user-info and
- * logout endpoints; none has a use here (no account has a redirect URI or a browser session), and
- * the authorization endpoint threw on a request for a client without redirect URIs. Everything
- * else is a 404 before any of it runs.
+ * Answers only what the issuer offers: discovery, the key set, the token endpoint, health, and
+ * for the web clients' sign-in the authorization endpoint, the sign-in page, user info and
+ * RP-initiated logout. Spring Authorization Server also mounts the device, registration,
+ * introspection and revocation endpoints; none has a use here. Everything else is a 404 before
+ * any of it runs.
  */
 final class OfferedEndpoints extends OncePerRequestFilter {
 
     private static final List<String> OFFERED = List.of(TokenRequestThrottle.TOKEN_ENDPOINT, "/oauth2/jwks",
-            "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server", "/actuator/health");
+            "/.well-known/openid-configuration", "/.well-known/oauth-authorization-server", "/actuator/health",
+            CodeFlowClients.AUTHORIZATION_ENDPOINT, SignInFormThrottle.SIGN_IN, "/userinfo", "/connect/logout");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
  * Outside the local stack the issuer refuses to start with a secret anyone could guess, naming the
@@ -55,6 +59,46 @@ class AccountsTest {
     }
 
     @Test
+    void webClientsNeedAnIdRedirectUrisAndAStrongSecretOrNone() {
+        assertThatThrownBy(() -> new IssuerConfig().accounts(withWebClient(false, new IdentityProperties.WebClient("web",
+                "{noop}web-secret", List.of("https://curation.example/login/oauth2/code/curation"), List.of()))))
+                .hasMessageContaining("curation.identity.web-clients").hasMessageContaining("'web'").hasMessageContaining("{noop}");
+        assertThatThrownBy(() -> new IssuerConfig().accounts(withWebClient(true, new IdentityProperties.WebClient("web",
+                "{noop}secret", List.of(), List.of())))).hasMessageContaining("redirect-uris");
+        assertThatThrownBy(() -> new IssuerConfig().accounts(withWebClient(true, new IdentityProperties.WebClient(" ",
+                "{noop}secret", List.of("http://127.0.0.1:8080/cb"), List.of())))).hasMessageContaining("client-id");
+        // a web client named like an account would take its client id
+        assertThatThrownBy(() -> new IssuerConfig().accounts(withWebClient(true, new IdentityProperties.WebClient("dana",
+                "{noop}secret", List.of("http://127.0.0.1:8080/cb"), List.of())))).hasMessageContaining("'dana'");
+
+        RegisteredClientRepository clients = new IssuerConfig().accounts(withWebClient(true,
+                new IdentityProperties.WebClient("web", "{noop}web-secret", List.of("http://127.0.0.1:8080/cb"),
+                        List.of("http://127.0.0.1:8080/")),
+                new IdentityProperties.WebClient("app", "", List.of("http://127.0.0.1:8090/cb"), List.of())));
+        RegisteredClient web = clients.findByClientId("web");
+        assertThat(web).isNotNull();
+        assertThat(web.getAuthorizationGrantTypes()).containsExactlyInAnyOrder(AuthorizationGrantType.AUTHORIZATION_CODE,
+                AuthorizationGrantType.REFRESH_TOKEN);
+        assertThat(web.getClientSettings().isRequireProofKey()).isTrue();
+        assertThat(web.getClientSettings().isRequireAuthorizationConsent()).isFalse();
+        assertThat(web.getScopes()).containsExactlyInAnyOrder("openid", "profile");
+        assertThat(web.getPostLogoutRedirectUris()).containsExactly("http://127.0.0.1:8080/");
+        assertThat(web.getTokenSettings().getRefreshTokenTimeToLive()).isEqualTo(Duration.ofHours(12));
+        RegisteredClient app = clients.findByClientId("app");
+        assertThat(app).isNotNull();
+        assertThat(app.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.NONE);
+        // the accounts are unchanged: client credentials only
+        assertThat(clients.findByClientId("dana").getAuthorizationGrantTypes())
+                .containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS);
+    }
+
+    private static IdentityProperties withWebClient(boolean local, IdentityProperties.WebClient... clients) {
+        return properties(local, new IdentityProperties.Account("dana", local ? "{noop}dana"
+                : PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a long passphrase"), List.of()))
+                .withWebClients(List.of(clients));
+    }
+
+    @Test
     void theSigningKeyIsKeptForTheOwnerOnly(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys").resolve("signing-key.jwk");
         RSAKey first = SigningKey.loadOrCreate(file);
@@ -67,6 +111,7 @@ class AccountsTest {
     }
 
     private static IdentityProperties properties(boolean local, IdentityProperties.Account... accounts) {
-        return new IdentityProperties(List.of(accounts), local, Duration.ofHours(1), null, "curation");
+        return new IdentityProperties(List.of(accounts), local, Duration.ofHours(1), null, "curation", List.of(),
+                Duration.ofHours(12));
     }
 }

@@ -51,6 +51,8 @@ class IssuerTest {
 
         HttpResponse<String> issued = token("alice", "alice", "grant_type=client_credentials");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        // nothing kept for it: no session, no authorization
+        assertThat(issued.headers().allValues("Set-Cookie")).isEmpty();
         JsonNode body = JSON.readTree(issued.body());
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
         // checked as a resource server checks it: the signature against the published key set
@@ -81,14 +83,18 @@ class IssuerTest {
         assertRefused(token("alice", "alice", "grant_type=password&username=alice&password=alice"), 400,
                 "unsupported_grant_type");
         assertRefused(token("alice", "alice", ""), 400, "invalid_request");
-        // nothing but the issuer's endpoints answers: no code flow, device flow, registration, user info
-        for (String path : List.of("/api/lists", "/oauth2/authorize?response_type=code&client_id=alice", "/userinfo",
-                "/connect/register", "/oauth2/device_authorization", "/connect/logout", "/error")) {
+        // nothing but the issuer's endpoints answers: no device flow, registration, introspection, revocation
+        for (String path : List.of("/api/lists", "/connect/register", "/oauth2/device_authorization", "/oauth2/introspect",
+                "/oauth2/revoke", "/error", "/logout")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(JSON.readTree(response.body()).get("error").asString()).isEqualTo("not_found");
         }
         assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        // an account is no web client: its code flow is refused on the spot, not sent anywhere
+        HttpResponse<String> authorize = get("/oauth2/authorize?response_type=code&client_id=alice&scope=openid");
+        assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(400);
+        assertThat(get("/userinfo").statusCode()).isEqualTo(401);
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String error) {

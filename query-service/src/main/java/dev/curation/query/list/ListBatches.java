@@ -6,6 +6,7 @@ import dev.curation.core.document.ListDocument;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImported;
+import dev.curation.core.list.LintProfileChanged;
 import dev.curation.query.history.HistoryRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ final class ListBatches {
     private final ListStore store;
     private final ProposalStore proposals;
     private final LintProfiles lintProfiles;
+    private final LintCounts lintCounts;
     private final EntryIndex entries;
     private final HistoryRecorder history;
     private final JsonMapper json;
@@ -47,11 +49,12 @@ final class ListBatches {
      */
     private final Cache<String, Working> committed;
 
-    ListBatches(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, EntryIndex entries,
+    ListBatches(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, LintCounts lintCounts, EntryIndex entries,
                 HistoryRecorder history, JsonMapper json, ObjLongConsumer<String> visible, long itemsInMemory) {
         this.store = store;
         this.proposals = proposals;
         this.lintProfiles = lintProfiles;
+        this.lintCounts = lintCounts;
         this.entries = entries;
         this.history = history;
         this.json = json;
@@ -62,7 +65,7 @@ final class ListBatches {
 
     /** Batches applied by the same rules into lists of their own, telling readers nothing (a rebuild's). */
     ListBatches unseen() {
-        return new ListBatches(store, proposals, lintProfiles, entries, history, json, (slug, version) -> {
+        return new ListBatches(store, proposals, lintProfiles, lintCounts, entries, history, json, (slug, version) -> {
         }, itemsInMemory);
     }
 
@@ -89,6 +92,7 @@ final class ListBatches {
             }
             w.published = null;
             w.dirty = false;
+            w.lintStale = false;
         });
         committed.putAll(applied);
     }
@@ -120,6 +124,9 @@ final class ListBatches {
         recorded.flush();
         indexed.flush();
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
+        // once per list and batch: the last version completed (or the profile changed), not every version
+        lists.values().stream().filter(w -> w.lintStale).forEach(w -> lintCounts.count(w.listId, w.completedVersion,
+                w.lastSequence == w.completedSequence ? w.document : null));
         return lists;
     }
 
@@ -169,6 +176,16 @@ final class ListBatches {
         private boolean dirty;
         /** The last version completed in this batch, if any: what readers get to see. */
         private PublishedVersion published;
+        /**
+         * Events of a version not yet complete (or a new lint profile) were applied: its end changes
+         * what the lint report of the version readers see says.
+         */
+        private boolean lintChanging;
+        /** A version completed or the lint profile changed in this batch: the lint counts are to be made again. */
+        private boolean lintStale;
+        /** The version and sequence at which {@link #lintStale} was last set (the document was complete there). */
+        private long completedVersion;
+        private long completedSequence = -1;
 
         Working(String listId, String slug) {
             this.listId = listId;
@@ -186,11 +203,19 @@ final class ListBatches {
         /** Applies an event; a completed version becomes what readers see (the batch's last one wins). */
         void apply(EventEnvelope envelope) {
             document = ListFold.apply(document, envelope.payload());
+            // commands on proposals end at the version they were made at: they change no content
+            lintChanging |= envelope.version() != version || envelope.payload() instanceof LintProfileChanged;
             version = envelope.version();
             lastSequence = envelope.sequence();
             dirty = true;
             if (envelope.endOfVersion()) {
                 published = PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor());
+                if (lintChanging) {
+                    lintStale = true;
+                    completedVersion = version;
+                    completedSequence = lastSequence;
+                }
+                lintChanging = false;
             }
         }
 

@@ -52,14 +52,14 @@ class ListProjection {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     @Autowired
-    ListProjection(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, EntryIndex entries,
+    ListProjection(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, LintCounts lintCounts, EntryIndex entries,
                    HistoryRecorder history, JsonMapper json, TransactionTemplate transactions, JdbcClient jdbc, Quarantine quarantine,
                    ProjectionMetrics metrics, ProjectedVersions versions,
                    TopicProperties topic, ProjectionProperties settings) {
         this.quarantine = quarantine;
         this.metrics = metrics;
         this.topic = topic.topic();
-        this.batches = new ListBatches(store, proposals, lintProfiles, entries, history, json, versions::committed,
+        this.batches = new ListBatches(store, proposals, lintProfiles, lintCounts, entries, history, json, versions::committed,
                 settings.itemsInMemory());
         this.json = json;
         this.transactions = new ReadModelGeneration(transactions, jdbc, this::readModelSwapped);

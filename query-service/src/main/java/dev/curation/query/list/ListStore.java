@@ -43,13 +43,19 @@ public class ListStore {
                 .optional();
     }
 
+    /** Every published list with its counters, in one query (the counts come from indexed per-list lookups). */
     public List<ListSummary> all() {
         return jdbc.sql("""
-                        SELECT id, slug, version, section_count, entry_count, created_at, created_by, updated_at, updated_by
-                        FROM list_view WHERE version > 0 ORDER BY slug""")
+                        SELECT v.id, v.slug, v.version, v.section_count, v.entry_count, v.created_at, v.created_by, v.updated_at,
+                               v.updated_by,
+                               (SELECT count(*) FROM proposal_view p
+                                WHERE p.list_id = v.id AND p.status IN ('submitted', 'changes_requested')),
+                               coalesce(v.lint_errors, 0), coalesce(v.lint_warnings, 0),
+                               (SELECT count(*) FROM entry_link_health h WHERE h.list_id = v.id AND h.status = 'dead')
+                        FROM list_view v WHERE v.version > 0 ORDER BY v.slug""")
                 .query((rs, n) -> new ListSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                        rs.getString(9)))
+                        rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13)))
                 .list();
     }
 

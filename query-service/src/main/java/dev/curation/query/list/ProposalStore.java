@@ -19,9 +19,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -173,42 +176,111 @@ public class ProposalStore {
                 .params(Proposal.wire(status), by, at, reason, version, id).update();
     }
 
-    /** The list's proposals (with {@code status} if given), newest first: {@code limit} from {@code offset}. */
-    public List<ProposalView> forList(String listId, Status status, int offset, int limit) {
-        return jdbc.sql("""
-                        SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version,
-                               revision, by_curator
-                        FROM proposal_view WHERE list_id = :list AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
-                        ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
+    /**
+     * A proposal's row with what its review says: the list's current review policy (absent: the
+     * defaults) and the approvals recorded, as actor and revision in order. One query however many rows.
+     */
+    private static final String SELECT = """
+            SELECT p.id, p.status, p.author, p.rationale, p.base_version, p.edits, p.created_at, p.decided_by, p.decided_at,
+                   p.reason, p.version, p.revision, p.by_curator,
+                   r.required_approvals, r.author_counts, r.dismiss_on_amend,
+                   ARRAY(SELECT a.actor FROM proposal_activity a
+                         WHERE a.proposal_id = p.id AND a.kind IN ('approval', 'approved') ORDER BY a.sequence),
+                   ARRAY(SELECT a.revision FROM proposal_activity a
+                         WHERE a.proposal_id = p.id AND a.kind IN ('approval', 'approved') ORDER BY a.sequence)
+            FROM proposal_view p
+            LEFT JOIN LATERAL (SELECT required_approvals, author_counts, dismiss_on_amend FROM review_policy r
+                               WHERE r.list_id = p.list_id ORDER BY r.sequence DESC LIMIT 1) r ON true
+            """;
+
+    /** The list's proposals (with {@code status} if given) in {@code order}: {@code limit} from {@code offset}. */
+    public List<ProposalView> forList(String listId, Status status, ProposalOrder order, int offset, int limit) {
+        String orderBy = switch (order) {
+            case NEWEST -> "p.created_at DESC, p.id";
+            // whose turn (curators, the author, nobody), open ones oldest first, decided ones newest first
+            case TURN -> """
+                    CASE p.status WHEN 'submitted' THEN 0 WHEN 'changes_requested' THEN 1 ELSE 2 END,
+                    CASE WHEN p.status IN ('submitted', 'changes_requested') THEN p.created_at END,
+                    p.created_at DESC, p.id""";
+        };
+        return jdbc.sql(SELECT + """
+                        WHERE p.list_id = :list AND (CAST(:status AS VARCHAR) IS NULL OR p.status = :status)
+                        ORDER BY\s""" + orderBy + " LIMIT :limit OFFSET :offset")
                 .param("list", listId).param("status", status == null ? null : Proposal.wire(status))
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> view(rs)).list();
     }
 
     public Optional<ProposalView> byId(String listId, String id) {
-        return jdbc.sql("""
-                        SELECT id, status, author, rationale, base_version, edits, created_at, decided_by, decided_at, reason, version,
-                               revision, by_curator
-                        FROM proposal_view WHERE list_id = ? AND id = ?""")
+        return jdbc.sql(SELECT + "WHERE p.list_id = ? AND p.id = ?")
                 .params(listId, id)
                 .query((rs, n) -> view(rs)).optional();
     }
 
     private ProposalView view(ResultSet rs) throws SQLException {
         Timestamp decided = rs.getTimestamp(9);
-        return new ProposalView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                json.readValue(rs.getBytes(6), EDITS), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                decided == null ? null : decided.toInstant(), rs.getString(10), (Long) rs.getObject(11), rs.getInt(12),
-                rs.getBoolean(13));
+        String status = rs.getString(2);
+        String author = rs.getString(3);
+        int revision = rs.getInt(12);
+        boolean byCurator = rs.getBoolean(13);
+        ReviewPolicy policy = rs.getObject(14) == null ? ReviewPolicy.defaults()
+                : new ReviewPolicy(rs.getInt(14), rs.getBoolean(15), rs.getBoolean(16));
+        List<EditSpec> edits = json.readValue(rs.getBytes(6), EDITS);
+        return new ProposalView(rs.getString(1), status, author, rs.getString(4), rs.getLong(5), edits,
+                rs.getTimestamp(7).toInstant(), rs.getString(8), decided == null ? null : decided.toInstant(), rs.getString(10),
+                (Long) rs.getObject(11), revision, byCurator, turn(status), edits.size(),
+                Approvals.of(author, byCurator, revision, policy, (String[]) rs.getArray(17).getArray(),
+                        (Integer[]) rs.getArray(18).getArray()));
+    }
+
+    /** Who the next step is up to: curators while submitted, the author while sent back for changes, nobody once decided. */
+    private static String turn(String status) {
+        return switch (Proposal.status(status)) {
+            case SUBMITTED -> "curators";
+            case CHANGES_REQUESTED -> "author";
+            case APPROVED, REJECTED, WITHDRAWN -> null;
+        };
+    }
+
+    /**
+     * Where a proposal's approvals stand under the list's review policy now, by curation-core's
+     * rule: {@code given} the approvals that count for its current revision, {@code needed} how many
+     * the policy asks for, {@code by} whose they are (in the order given; the author first when the
+     * policy counts a curator author's own proposal), so {@code given} is the size of {@code by}.
+     */
+    public record Approvals(int given, int needed, List<String> by) {
+
+        static Approvals of(String author, boolean byCurator, int revision, ReviewPolicy policy, String[] actors,
+                            Integer[] revisions) {
+            // each curator's latest approval, in the order they first approved
+            Map<String, Integer> latest = new LinkedHashMap<>();
+            for (int i = 0; i < actors.length; i++) {
+                latest.put(actors[i], revisions[i]);
+            }
+            List<String> by = new ArrayList<>();
+            if (policy.authorCounts() && byCurator) {
+                by.add(author);
+            }
+            latest.forEach((curator, approved) -> {
+                if (!policy.dismissOnAmend() || approved == revision) {
+                    by.add(curator);
+                }
+            });
+            return new Approvals(by.size(), policy.requiredApprovals(), List.copyOf(by));
+        }
     }
 
     /**
      * A proposal as readers see it: its latest revision's change set. {@code status}: submitted,
      * changes_requested, approved, rejected or withdrawn; {@code reason}: why it was rejected or sent back.
+     * {@code turn}: {@code curators} while it waits for a curator's decision, {@code author} while it
+     * waits for its author to amend it after a request for changes, null once decided or withdrawn;
+     * {@code editCount}: the number of edits of its current revision ({@code edits} holds them).
      */
     public record ProposalView(String id, String status, String author, String rationale, long baseVersion,
                                List<EditSpec> edits, Instant createdAt, String decidedBy, Instant decidedAt,
-                               String reason, Long version, int revision, boolean byCurator) {
+                               String reason, Long version, int revision, boolean byCurator,
+                               @Nullable String turn, int editCount, Approvals approvals) {
 
         /** This proposal as curation-core's rules see it, with the approvals its review recorded (curator: revision). */
         public Proposal proposal(Map<String, Integer> approvals) {

@@ -2,6 +2,7 @@ package dev.curation.query.web;
 
 import dev.curation.core.list.Proposal;
 import dev.curation.query.history.VersionKind;
+import dev.curation.query.list.ProposalOrder;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -14,5 +15,6 @@ class EnumParameters {
     void wireNames(WebDataBinder binder) {
         binder.registerCustomEditor(VersionKind.class, new ParameterConversion.WireNames<>(VersionKind.class));
         binder.registerCustomEditor(Proposal.Status.class, new ParameterConversion.WireNames<>(Proposal.Status.class));
+        binder.registerCustomEditor(ProposalOrder.class, new ParameterConversion.WireNames<>(ProposalOrder.class));
     }
 }

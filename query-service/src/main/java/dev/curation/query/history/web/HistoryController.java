@@ -1,6 +1,7 @@
 package dev.curation.query.history.web;
 
 import dev.curation.query.history.ChangeFeed;
+import dev.curation.query.history.EntryBlame;
 import dev.curation.query.history.ItemHistory;
 import dev.curation.query.history.ItemHistory.ItemVersion;
 import dev.curation.query.history.ListBlame;
@@ -40,13 +41,15 @@ class HistoryController {
     private final ListHistory history;
     private final ItemHistory items;
     private final ListBlame blames;
+    private final EntryBlame entryBlames;
     private final ChangeFeed feeds;
     private final ListMembers members;
     /** Where links point: configuration, never the request's Host (a shared cache would keep it for everyone). */
     private final PublicBaseUrl self;
 
-    HistoryController(ListStore lists, ListHistory history, ItemHistory items, ListBlame blames, ChangeFeed feeds,
-                      ListMembers members, PublicBaseUrl self) {
+    HistoryController(ListStore lists, ListHistory history, ItemHistory items, ListBlame blames, EntryBlame entryBlames,
+                      ChangeFeed feeds, ListMembers members, PublicBaseUrl self) {
+        this.entryBlames = entryBlames;
         this.members = members;
         this.self = self;
         this.lists = lists;
@@ -110,6 +113,14 @@ class HistoryController {
     Map<String, List<BlameLine>> blame(@PathVariable String slug) {
         StoredDocument list = list(slug);
         return Map.of("items", blames.at(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(slug)));
+    }
+
+    @Operation(summary = "For each entry of the current version, in document order: the version that created it and the "
+            + "last version that changed it (moves included), whose change each was and the proposal it came through")
+    @GetMapping(path = "/api/lists/{slug}/entries/blame", produces = MediaType.APPLICATION_JSON_VALUE)
+    EntryBlame.Blame entryBlame(@PathVariable String slug) {
+        StoredDocument list = list(slug);
+        return entryBlames.at(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(slug));
     }
 
     @Operation(summary = "An Atom 1.0 feed of the list's changes")

@@ -43,7 +43,8 @@ class ListController {
         this.linkHealth = linkHealth;
     }
 
-    @Operation(summary = "All lists, by slug")
+    @Operation(summary = "All lists, by slug, each with its open proposals, the lint errors and warnings of its current "
+            + "version and its dead links")
     @GetMapping(path = "/api/lists", produces = MediaType.APPLICATION_JSON_VALUE)
     Page<ListSummary> all() {
         return new Page<>(lists.all());

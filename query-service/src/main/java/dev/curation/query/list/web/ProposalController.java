@@ -12,6 +12,7 @@ import dev.curation.query.history.VersionDiffs;
 import dev.curation.query.lint.LintProblemView;
 import dev.curation.query.list.LintProfiles;
 import dev.curation.query.list.ListStore;
+import dev.curation.query.list.ProposalOrder;
 import dev.curation.query.list.ProposalStore;
 import dev.curation.query.list.ProposalStore.ProposalView;
 import dev.curation.query.list.StoredDocument;
@@ -55,18 +56,24 @@ class ProposalController {
         this.profiles = profiles;
     }
 
-    @Operation(summary = "Proposals of a list, newest first, paged")
+    @Operation(summary = "Proposals of a list, newest first (or by whose turn it is), paged; each with whose turn it is, "
+            + "its number of edits and where its approvals stand under the list's review policy")
     @GetMapping(path = "/api/lists/{slug}/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
     Paging.Page<ProposalView> all(@PathVariable String slug,
                                   @Parameter(description = "where the review stands", schema = @Schema(type = "string",
                                           allowableValues = {"submitted", "changes_requested", "approved", "rejected", "withdrawn"}))
                                   @RequestParam(required = false) Proposal.Status status,
+                                  @Parameter(description = "newest: newest first; turn: open proposals waiting for a curator, "
+                                          + "then those waiting for their author, each oldest first, then decided ones, newest first",
+                                          schema = @Schema(type = "string", allowableValues = {"newest", "turn"},
+                                                  defaultValue = "newest"))
+                                  @RequestParam(defaultValue = "newest") ProposalOrder sort,
                                   @Parameter(description = Paging.LIMIT) @RequestParam(defaultValue = "100") int limit,
                                   @Parameter(description = Paging.OFFSET) @RequestParam(defaultValue = "0") int offset,
                                   HttpServletRequest request, HttpServletResponse response) {
         Paging paging = Paging.of(limit, offset);
         String listId = list(slug).listId();
-        return paging.page(proposals.forList(listId, status, paging.offset(), paging.fetch()), request, response);
+        return paging.page(proposals.forList(listId, status, sort, paging.offset(), paging.fetch()), request, response);
     }
 
     @Operation(summary = "One proposal, with a unified diff of the Markdown it would produce against the current list "

@@ -1,0 +1,45 @@
+package dev.curation.web.history;
+
+import dev.curation.web.api.CurationApi;
+import dev.curation.web.page.Pages;
+import java.security.Principal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Whether the signed-in person may revert directly (a curator or owner of the list) or proposes
+ * the revert. The list's members say first (an owner can make a global curator a contributor of
+ * the list); accounts not named there have their global role, the sign-in's {@code roles} claim.
+ * Only what the page offers: the command service decides, and its refusal is shown.
+ */
+@Component
+class ListRoles {
+
+    private final CurationApi api;
+
+    ListRoles(CurationApi api) {
+        this.api = api;
+    }
+
+    boolean curates(String slug, @Nullable Principal principal) {
+        String user = Pages.user(principal);
+        if (user == null) {
+            return false;
+        }
+        for (JsonNode member : api.readJson("/api/lists/{slug}/members", slug).path("members")) {
+            if (user.equals(member.path("member").asString(""))) {
+                String role = member.path("role").asString("");
+                return role.equals("owner") || role.equals("curator");
+            }
+        }
+        if (principal instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser person) {
+            List<String> roles = person.getClaimAsStringList("roles");
+            return roles != null && roles.contains("curator");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.curation.web.history;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One version as {@code GET /api/lists/{slug}/history} describes it; summary and rationale are people's words (escaped). */
+public record VersionRow(long version, @Nullable Instant timestamp, @Nullable String actor, @Nullable String kind,
+                         @Nullable String summary, @Nullable String proposal, @Nullable String rationale) {
+}

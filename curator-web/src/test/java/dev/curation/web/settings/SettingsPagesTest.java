@@ -1,0 +1,112 @@
+package dev.curation.web.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.Collections;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The settings page: owners only, each form's refusal in the API's words, the webhook secret shown once. */
+class SettingsPagesTest extends PageTestSupport {
+
+    @BeforeEach
+    void list() {
+        API.json("GET", "/api/lists/demo/members", """
+                {"members": [{"member": "alice", "role": "owner", "since": "2026-01-02T03:04:05Z", "by": "alice"},
+                             {"member": "bob", "role": "curator", "since": "2026-01-02T03:04:05Z", "by": "alice"}],
+                 "changes": []}""");
+        API.json("GET", "/api/lists/demo/lint", """
+                {"list": "demo", "version": 3, "profile": {"rules": {"link-url": "error", "separator": "warning"},
+                 "sameUrlInSections": false}, "errors": 0, "warnings": 0, "problems": []}""");
+        API.json("GET", "/api/lists/demo/proposals", "{\"items\": [], \"next\": null}");
+        API.json("GET", "/api/lists/demo/webhooks", "[]");
+    }
+
+    @Test
+    void someoneWhoIsNotAnOwnerIsToldSoWithoutAForm() throws Exception {
+        MvcResult answer = mvc.perform(get("/lists/demo/settings").with(signedIn("carol", "contributor"))).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(403);
+        String html = answer.getResponse().getContentAsString();
+        assertThat(html).contains("Only the list's owners can change settings").contains("role=\"alert\"")
+                .doesNotContain("<form method=\"post\" action=\"/lists/demo/settings").doesNotContain("<select");
+        // a curator is no owner either
+        assertThat(mvc.perform(get("/lists/demo/settings").with(signedIn("bob", "curator"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void anOwnerSeesEveryFormAndTheLintProfileAsSelects() throws Exception {
+        MvcResult answer = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(answer.getResponse().getContentAsString())
+                .contains("action=\"/lists/demo/settings/members\"", "action=\"/lists/demo/settings/review-policy\"",
+                        "action=\"/lists/demo/settings/lint-profile\"", "action=\"/lists/demo/settings/webhooks\"")
+                .contains("name=\"rule.link-url\"", "name=\"rule.alphabetical\"");
+    }
+
+    @Test
+    void theWebhookSecretIsShownOnceOnTheAnswerAndNeverAgain() throws Exception {
+        String secret = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e7";
+        API.json("POST", "/api/lists/demo/webhooks", "{\"id\": \"w1\", \"url\": \"https://hooks.example/in\", "
+                + "\"kinds\": [\"version\"], \"secret\": \"" + secret + "\"}");
+
+        MvcResult answer = mvc.perform(post("/lists/demo/settings/webhooks").with(signedIn("alice", "curator")).with(csrf())
+                .param("url", "https://hooks.example/in").param("kinds", "version")).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(answer.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(answer.getResponse().getContentAsString()).contains(secret).contains("it is not shown again");
+        assertThat(API.seen()).anySatisfy(seen -> {
+            assertThat(seen.method()).isEqualTo("POST");
+            assertThat(seen.uri()).isEqualTo("/api/lists/demo/webhooks");
+            assertThat(seen.authorization()).isEqualTo("Bearer token-of-alice");
+            assertThat(seen.body()).contains("\"url\":\"https://hooks.example/in\"").contains("\"kinds\":[\"version\"]");
+        });
+        assertThat(answer.getRequest().getSession(false)).satisfiesAnyOf(
+                session -> assertThat(session).isNull(),
+                session -> assertThat(Collections.list(session.getAttributeNames()))
+                        .allSatisfy(name -> assertThat(String.valueOf(session.getAttribute(name))).doesNotContain(secret)));
+
+        API.json("GET", "/api/lists/demo/webhooks", "[{\"id\": \"w1\", \"url\": \"https://hooks.example/in\", "
+                + "\"kinds\": [\"version\"], \"state\": \"active\", \"failures\": 0, \"createdAt\": \"2026-01-02T03:04:05Z\"}]");
+        String later = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(later).contains("https://hooks.example/in").doesNotContain(secret);
+    }
+
+    @Test
+    void aRefusedMemberChangeShowsTheApiMessageOnTheForm() throws Exception {
+        API.problem("PUT", "/api/lists/demo/members/alice", 409, "alice is the list's last owner: name another owner first");
+
+        MvcResult answer = mvc.perform(post("/lists/demo/settings/members").with(signedIn("alice", "curator")).with(csrf())
+                .param("member", "alice").param("role", "contributor")).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(409);
+        assertThat(answer.getResponse().getContentAsString())
+                .contains("<p class=\"refusal\" role=\"alert\">alice is the list's last owner: name another owner first</p>")
+                .contains("action=\"/lists/demo/settings/members\"");
+        assertThat(API.seen()).anySatisfy(seen -> {
+            assertThat(seen.method()).isEqualTo("PUT");
+            assertThat(seen.body()).isEqualTo("{\"role\":\"contributor\"}");
+        });
+    }
+
+    @Test
+    void anAcceptedChangeGoesBackToThePageWithAConfirmation() throws Exception {
+        API.json("PUT", "/api/lists/demo/review-policy", "{\"requiredApprovals\": 2, \"authorCounts\": false, \"dismissOnAmend\": true}");
+
+        MvcResult answer = mvc.perform(post("/lists/demo/settings/review-policy").with(signedIn("alice", "curator")).with(csrf())
+                .param("requiredApprovals", "2").param("dismissOnAmend", "true")).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(303);
+        assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/lists/demo/settings?saved=policy#policy");
+        assertThat(API.seen()).anySatisfy(seen -> assertThat(seen.body())
+                .contains("\"requiredApprovals\":2", "\"authorCounts\":false", "\"dismissOnAmend\":true"));
+    }
+}

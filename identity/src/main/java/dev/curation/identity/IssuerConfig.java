@@ -214,7 +214,7 @@ class IssuerConfig {
     /**
      * Access tokens name their account and carry its global roles and the services' audience:
      * the client's own account for client credentials, the signed-in person for the code flow
-     * (and its refreshes). ID tokens name the person too.
+     * (and its refreshes). ID tokens name the person and its global roles too.
      */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(IdentityProperties properties) {
@@ -228,7 +228,8 @@ class IssuerConfig {
                 context.getClaims().audience(List.of(properties.audience()))
                         .claim(NAME_CLAIM, name).claim(ROLES_CLAIM, roles.getOrDefault(name, List.of()));
             } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                context.getClaims().claim(NAME_CLAIM, name);
+                // the web app shows each person the actions their global roles allow (the services decide)
+                context.getClaims().claim(NAME_CLAIM, name).claim(ROLES_CLAIM, roles.getOrDefault(name, List.of()));
             }
         };
     }

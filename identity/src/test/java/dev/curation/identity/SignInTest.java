@@ -86,6 +86,7 @@ class SignInTest {
         assertThat(access.getAudience()).containsExactly("curation");
         Jwt id = decoder.decode(body.get("id_token").asString());
         assertThat(id.getClaimAsString("preferred_username")).isEqualTo("alice");
+        assertThat(id.getClaimAsStringList("roles")).containsExactly("CURATOR", "CONTRIBUTOR");
         assertThat(id.getAudience()).containsExactly(CLIENT);
 
         // the web app's session outlives the access token: the refresh token buys another naming alice

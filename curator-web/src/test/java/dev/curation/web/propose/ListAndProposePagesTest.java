@@ -95,6 +95,16 @@ class ListAndProposePagesTest {
     }
 
     @Test
+    void signedInEachEntryOffersAnEditAMoveAndARemoval() throws Exception {
+        String html = page(mvc.perform(get("/lists/hostile").session(signedIn())).andReturn(), 200);
+
+        assertThat(html).contains("href=\"/lists/hostile/propose?edit=e1&amp;op=editLink\"",
+                "href=\"/lists/hostile/propose?edit=e1&amp;op=moveLink\"",
+                "href=\"/lists/hostile/propose?edit=e1&amp;op=removeLink\"", "href=\"/lists/hostile/settings\"")
+                .doesNotContain(SCRIPT);
+    }
+
+    @Test
     void theServerSideFilterKeepsOnlyMatchingEntries() throws Exception {
         String html = page(mvc.perform(get("/lists/hostile").param("q", "EXAMPLE.org")).andReturn(), 200);
 

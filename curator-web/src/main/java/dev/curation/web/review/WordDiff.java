@@ -54,7 +54,41 @@ public final class WordDiff {
         while (j < b.size()) {
             add(segments, Segment.Kind.ADDED, b.get(j++));
         }
-        return segments;
+        return grouped(segments);
+    }
+
+    /**
+     * Easier to read: a lone space kept between two changes joins them, and each run of changes
+     * reads as all it removes, then all it adds ("self-contained SQL" rather than word by word).
+     */
+    private static List<Segment> grouped(List<Segment> segments) {
+        List<Segment> grouped = new ArrayList<>();
+        StringBuilder removed = new StringBuilder();
+        StringBuilder added = new StringBuilder();
+        for (int k = 0; k < segments.size(); k++) {
+            Segment segment = segments.get(k);
+            boolean between = k > 0 && k < segments.size() - 1 && !segments.get(k - 1).same() && !segments.get(k + 1).same();
+            if (segment.same() && !(between && segment.text().isBlank())) {
+                flush(grouped, removed, added);
+                grouped.add(segment);
+            } else {
+                if (!segment.added()) {
+                    removed.append(segment.text());
+                }
+                if (!segment.removed()) {
+                    added.append(segment.text());
+                }
+            }
+        }
+        flush(grouped, removed, added);
+        return grouped;
+    }
+
+    private static void flush(List<Segment> into, StringBuilder removed, StringBuilder added) {
+        add(into, Segment.Kind.REMOVED, removed.toString());
+        add(into, Segment.Kind.ADDED, added.toString());
+        removed.setLength(0);
+        added.setLength(0);
     }
 
     /** The old side: what stayed and what went. */

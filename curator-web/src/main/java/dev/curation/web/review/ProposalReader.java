@@ -63,7 +63,8 @@ class ProposalReader {
                 revision == null ? 1 : revision, baseVersion(proposal), Json.textOrNull(proposal, "decidedBy"),
                 Json.textOrNull(proposal, "reason"),
                 EditReader.changes(edits, list, lint, threads),
-                threads.stream().filter(thread -> thread.edit() == null).toList(),
+                // a thread on an edit a later revision no longer has stays on the whole
+                threads.stream().filter(thread -> thread.edit() == null || thread.edit() >= edits.size()).toList(),
                 preview == null ? List.of() : DiffLine.of(preview), Json.textOrNull(detail, "previewError"), problems,
                 revisions, new ProposalView.Approvals(counting == null ? approvers.size() : counting,
                         required == null ? 1 : required, approvers),

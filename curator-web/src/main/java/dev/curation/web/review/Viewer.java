@@ -1,0 +1,51 @@
+package dev.curation.web.review;
+
+import java.security.Principal;
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who looks at a review page and what they may do on this list: a named member has the list's role
+ * (owner and curator review), anyone else their global role (the token's "roles" claim).
+ *
+ * @param name    the signed-in person, or null for a reader
+ * @param curator whether they review proposals of this list
+ */
+public record Viewer(@Nullable String name, boolean curator) {
+
+    static final Viewer READER = new Viewer(null, false);
+
+    /** The viewer from the signed-in principal and the list's members ({@code GET .../members}). */
+    static Viewer of(@Nullable String name, @Nullable Principal principal, JsonNode members) {
+        if (name == null) {
+            return READER;
+        }
+        for (JsonNode member : members.path("members")) {
+            if (name.equals(Json.textOrNull(member, "member"))) {
+                String role = Json.text(member, "role", "");
+                return new Viewer(name, role.equals("owner") || role.equals("curator"));
+            }
+        }
+        return new Viewer(name, globalCurator(principal));
+    }
+
+    private static boolean globalCurator(@Nullable Principal principal) {
+        if (principal instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser person
+                && person.getClaims().get("roles") instanceof Collection<?> roles) {
+            return roles.contains("CURATOR");
+        }
+        return false;
+    }
+
+    public boolean signedIn() {
+        return name != null;
+    }
+
+    /** Whether {@code author} is this viewer. */
+    public boolean is(String author) {
+        return author.equals(name);
+    }
+}

@@ -84,6 +84,11 @@ final class Api {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Where the stack's web app answers. */
+    String webUrl() {
+        return "http://127.0.0.1:" + stack.webPort;
+    }
+
     /** A GET of any URL with this client. */
     HttpResponse<byte[]> getUrl(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -251,7 +251,43 @@ public final class Bench {
         Collections.sort(times);
         add(new Measure("Markdown export, 10k entries, warm, p50", LoadDriver.percentile(times, 50), "ms", Double.NaN,
                 null, 20, false, false, (md.length() / 1024) + " KiB over HTTP, 50 requests after 20 warm-up"));
+        listPage(api);
         readThroughput(api);
+    }
+
+    /**
+     * The web app's list page of the 10k-entry list (structure, lint, link health and blame read
+     * from the query service, then one HTML page), against the query service's structure read that
+     * it starts from, both warm, one client, alternately so that both see the same machine.
+     */
+    private void listPage(Api api) throws Exception {
+        progress("the web app's page of a 10k-entry list, against the API's structure read");
+        String page = api.webUrl() + "/lists/bench-10k";
+        List<Double> pageTimes = new ArrayList<>();
+        List<Double> apiTimes = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> html = api.getUrl(page);
+            double pageMs = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            HttpResponse<byte[]> structure = api.get("/api/lists/bench-10k");
+            double apiMs = (System.nanoTime() - start) / 1e6;
+            if (html.statusCode() != 200 || structure.statusCode() != 200) {
+                throw new IllegalStateException("the list page answered " + html.statusCode() + ", the structure " + structure.statusCode());
+            }
+            if (i >= 20) {
+                pageTimes.add(pageMs);
+                apiTimes.add(apiMs);
+            }
+        }
+        Collections.sort(pageTimes);
+        Collections.sort(apiTimes);
+        double apiP50 = LoadDriver.percentile(apiTimes, 50);
+        add(new Measure("structure JSON, 10k entries, warm, p50", apiP50, "ms", Double.NaN, null, 50, false, false,
+                "GET /api/lists/bench-10k, 50 requests after 20 warm-up, alternating with the page below"));
+        add(new Measure("web app list page, 10k entries, warm, p50", LoadDriver.percentile(pageTimes, 50), "ms", apiP50,
+                "structure JSON read", 200, false, false, "GET /lists/bench-10k on curator-web (structure, lint, "
+                + "link health, blame from the query service, one HTML page), signed out"));
     }
 
     /**

@@ -19,6 +19,7 @@ final class Stack implements AutoCloseable {
 
     final int commandPort = freePort();
     final int queryPort = freePort();
+    final int webPort = freePort();
     final int kafkaPort = freePort();
     final int pgPort = freePort();
     final Path dataDir;
@@ -36,13 +37,14 @@ final class Stack implements AutoCloseable {
     Stack start() throws IOException, InterruptedException {
         List<String> command = javaCommand("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
         command.addAll(List.of("-jar", jar("local-stack/launcher", "curation-local-stack").toString(), "start",
-                "--data-dir", dataDir.toString(), "--command-port", "" + commandPort, "--query-port", "" + queryPort,
+                "--data-dir", dataDir.toString(), "--command-port", "" + commandPort, "--query-port", "" + queryPort, "--web-port", "" + webPort,
                 "--kafka-port", "" + kafkaPort, "--kafka-controller-port", "" + freePort(), "--pg-port", "" + pgPort,
                 "--seeds", root.resolve("seeds").toString(), "--link-checks", "off"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CURATION_COMMAND_JAR", jar("command-service", "command-service").toString());
         builder.environment().put("CURATION_QUERY_JAR", jar("query-service", "query-service").toString());
         builder.environment().put("CURATION_IDENTITY_JAR", jar("identity", "identity").toString());
+        builder.environment().put("CURATION_WEB_JAR", jar("curator-web", "curator-web").toString());
         builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(freePort()));
         long start = System.nanoTime();
         process = builder.start();

@@ -17,6 +17,7 @@ import dev.curation.query.web.QueryParameters;
 import dev.curation.service.PublicBaseUrl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,6 +102,8 @@ class HistoryController {
 
     @Operation(summary = "One version of a list: the same row as an item of its history (who, when, what, why)",
             responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = VersionRow.class))),
                     @ApiResponse(responseCode = "400", description = "version not a number of 1 or more"),
                     @ApiResponse(responseCode = "404", description = "no such list, or no such version of it")})
     @GetMapping(path = "/api/lists/{slug}/history/{version}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -11,6 +11,7 @@ import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
@@ -40,7 +41,10 @@ class ListSettingsController {
 
     @Operation(summary = "How the list's proposals are reviewed now: the fields PUT /api/lists/{slug}/review-policy of the "
             + "command service takes, each with its value (the defaults until a curator sets one)",
-            responses = @ApiResponse(responseCode = "404", description = "no such list"))
+            responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ReviewPolicyView.class))),
+                    @ApiResponse(responseCode = "404", description = "no such list")})
     @GetMapping(path = "/api/lists/{slug}/review-policy", produces = MediaType.APPLICATION_JSON_VALUE)
     ReviewPolicyView reviewPolicy(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
         ReviewPolicy policy = proposals.policy(list(slug).listId());
@@ -59,7 +63,10 @@ class ListSettingsController {
 
     @Operation(summary = "The list's lint profile now: every rule curation-core knows with its severity, off included "
             + "(what PUT /api/lists/{slug}/lint-profile of the command service answers), and what each rule asks for",
-            responses = @ApiResponse(responseCode = "404", description = "no such list"))
+            responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = LintProfileView.class))),
+                    @ApiResponse(responseCode = "404", description = "no such list")})
     @GetMapping(path = "/api/lists/{slug}/lint-profile", produces = MediaType.APPLICATION_JSON_VALUE)
     LintProfileView lintProfile(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
         LintProfile profile = profiles.current(list(slug).listId());

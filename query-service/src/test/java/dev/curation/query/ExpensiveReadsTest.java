@@ -123,21 +123,25 @@ class ExpensiveReadsTest extends KafkaFedTest {
             // a past version not yet kept, and a search the trigram index cannot serve: refused while the gate is full
             assertBusy(get("/api/lists/gated-reads/lint?version=1"));
             assertBusy(get("/api/lists/gated-reads/markdown?version=1"));
+            assertBusy(get("/api/lists/gated-reads?version=1"));
             assertBusy(get("/api/search?q=ga"));
             assertBusy(get("/api/search?q=%E6%9C%8D"));
             // the current version and a longer search are cheap and answered
             assertThat(get("/api/lists/gated-reads/lint").statusCode()).isEqualTo(200);
             assertThat(get("/api/lists/gated-reads/markdown").statusCode()).isEqualTo(200);
+            assertThat(get("/api/lists/gated-reads?version=2").statusCode()).isEqualTo(200);
             assertThat(getJson("/api/search?q=gate%20keeper").get("items")).hasSize(1);
         }
         assertThat(getJson("/api/lists/gated-reads/lint?version=1").get("version").asLong()).isEqualTo(1);
         assertThat(new String(get("/api/lists/gated-reads/markdown?version=1").body(), StandardCharsets.UTF_8)).isEqualTo(markdown);
+        assertThat(getJson("/api/lists/gated-reads?version=1").get("version").asLong()).isEqualTo(1);
         assertThat(getJson("/api/search?q=ga").get("items")).isNotEmpty();
         try (Held held = hold()) {
             assertThat(held.release().getCount()).as("the gate is held").isEqualTo(1);
             // once computed, a past version is kept and needs no permit
             assertThat(get("/api/lists/gated-reads/lint?version=1").statusCode()).isEqualTo(200);
             assertThat(get("/api/lists/gated-reads/markdown?version=1").statusCode()).isEqualTo(200);
+            assertThat(get("/api/lists/gated-reads?version=1").statusCode()).isEqualTo(200);
         }
     }
 

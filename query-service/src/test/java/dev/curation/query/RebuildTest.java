@@ -7,8 +7,11 @@ import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.ListEditor;
+import dev.curation.core.lint.LintProfile;
 import dev.curation.core.list.ChangeSetApplied;
+import dev.curation.core.list.LintProfileChanged;
 import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ReviewPolicyChanged;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,6 +64,19 @@ class RebuildTest extends KafkaFedTest {
         sendRaw(stuck, "{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8));
         awaitQuarantined(stuck);
 
+        // settings a curator set: the reads of them are what the events say, before and after the rebuild
+        List<ListEvent> settings = List.of(new ReviewPolicyChanged(edited, 3, true, false, "alice"),
+                new LintProfileChanged(edited, LintProfile.withChanges(Map.of("alphabetical", "warning"), true).toWire(), true,
+                        "alice"));
+        for (ListEvent setting : settings) {
+            publish(edited, 12, sequence++, List.of(setting), 0, 1, false);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/api/lists/rebuild-edited/lint-profile")
+                .get("sameUrlInSections").asBoolean());
+        JsonNode policy = getJson("/api/lists/rebuild-edited/review-policy");
+        JsonNode profile = getJson("/api/lists/rebuild-edited/lint-profile");
+        assertThat(policy.get("requiredApprovals").asInt()).isEqualTo(3);
+
         List<String> ours = List.of(edited, released, stuck);
         Map<String, Object> before = fingerprint(ours);
         long generation = generation();
@@ -78,6 +94,8 @@ class RebuildTest extends KafkaFedTest {
         assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'curation\\_re%'").query(Long.class).single())
                 .isZero();
         assertThat(get("/api/lists/rebuild-edited/markdown").body()).isEqualTo(markdown);
+        assertThat(getJson("/api/lists/rebuild-edited/review-policy")).isEqualTo(policy);
+        assertThat(getJson("/api/lists/rebuild-edited/lint-profile")).isEqualTo(profile);
         // the operator's discard held across the rebuild; the other list is still quarantined
         assertThat(getJson("/api/operations/quarantine").get("items").findValuesAsString("list"))
                 .contains(stuck).doesNotContain(released);

@@ -50,6 +50,7 @@ class CuratedList {
     // one handler per command type (Axon routes by payload type), each handing it to the decider
     @CommandHandler @Nullable Object applyChangeSet(ListCommand.ApplyChangeSet c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object revert(ListCommand.RevertVersion c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object checkRevert(ListCommand.CheckRevert c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object rollBack(ListCommand.RollBack c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object submit(ListCommand.SubmitProposal c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object check(ListCommand.CheckProposal c, Actor a, ListHistory h) { return decide(c, a, h); }

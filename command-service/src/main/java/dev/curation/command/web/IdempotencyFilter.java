@@ -48,8 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
-    /** The path's end of {@code POST /api/lists/{slug}/proposals/checks}. */
+    /** The paths' ends of {@code POST /api/lists/{slug}/proposals/checks} and {@code .../reverts/checks}. */
     private static final String CHECKS = "/proposals/checks";
+    private static final String REVERT_CHECKS = "/reverts/checks";
     private static final int MAX_KEY = 200;
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
@@ -73,9 +74,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || storesNothing(request);
     }
 
-    /** A check of a change set stores nothing, so a key has nothing to guard and no answer is kept for it. */
+    /** A check of a change set or a revert stores nothing, so a key has nothing to guard and no answer is kept for it. */
     static boolean storesNothing(HttpServletRequest request) {
-        return request.getRequestURI().endsWith(CHECKS);
+        return request.getRequestURI().endsWith(CHECKS) || request.getRequestURI().endsWith(REVERT_CHECKS);
     }
 
     @Override

@@ -75,6 +75,15 @@ class ApiDocsTest {
         assertThat(check.at("/responses/200/content/*~1*/schema/$ref").asString()).isEqualTo("#/components/schemas/ChangeSetCheck");
         assertThat(api.at("/components/schemas/ChangeSetCheck/properties/problems/items/$ref").asString())
                 .isEqualTo("#/components/schemas/CheckProblem");
+        // a check of a revert too: the revert's body, the changes by id as the query service's structural diff
+        JsonNode revertCheck = api.at("/paths/~1api~1lists~1{slug}~1reverts~1checks/post");
+        assertThat(revertCheck.at("/requestBody/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/RevertRequest");
+        assertThat(revertCheck.at("/responses/200/content/*~1*/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/RevertCheckView");
+        assertThat(api.at("/components/schemas/RevertCheckView/properties/problems/items/$ref").asString())
+                .isEqualTo("#/components/schemas/CheckProblem");
+        assertThat(revertCheck.at("/responses").has("403")).isTrue();
     }
 
     @Test

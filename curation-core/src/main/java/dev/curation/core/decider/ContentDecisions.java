@@ -1,23 +1,31 @@
 package dev.curation.core.decider;
 
+import dev.curation.core.document.DocumentDiff;
 import dev.curation.core.document.IdSequence;
+import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Edit;
 import dev.curation.core.edit.EditException;
+import dev.curation.core.edit.EditSpec;
 import dev.curation.core.edit.ListEditor;
 import dev.curation.core.edit.Revert;
 import dev.curation.core.input.InputException;
+import dev.curation.core.lint.LintProblem;
 import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ChangeSetRules;
 import dev.curation.core.list.LintGate;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListRole;
 import dev.curation.core.list.ListRuleException;
+import dev.curation.core.list.ProposalCheck;
+import dev.curation.core.list.RevertCheck;
 import dev.curation.core.list.RevertOutcome;
 import dev.curation.core.list.VersionReverted;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +60,41 @@ final class ContentDecisions {
         long through = ChangeSetRules.revertible(reverted, command.through(), state.version());
         return undo(state, reverted, through, command.through(), null, curator, history)
                 .answering(after -> new RevertOutcome(after.version(), reverted, through, null));
+    }
+
+    /**
+     * What {@link #revert} would do now, refused as it would be, with no event; for someone who
+     * may only propose, what proposing that revert would answer (the proposal's rules and refusals,
+     * word for word). Answers a {@link RevertCheck} with the changes by id.
+     */
+    static Decision checkRevert(ListState state, ListCommand.CheckRevert command, Actor actor, ListHistory history) {
+        ListRole role = state.members().roleOf(actor.name(), actor.globalRoles());
+        boolean curator = role != null && role.atLeast(ListRole.CURATOR);
+        RevertCheck check;
+        if (curator) {
+            long reverted = ChangeSetRules.revertedVersion(command.version());
+            long through = ChangeSetRules.revertible(reverted, command.through(), state.version());
+            check = previewed(state, false, reverted, through, undoEvents(state, reverted, through, history), List.of());
+        } else {
+            List<EditSpec> specs = List.of(new EditSpec(EditSpec.REVERT, null, null, null, null, null, null, null, null, null,
+                    null, command.version(), command.through()));
+            ProposalCheck proposable = ReviewDecisions.proposable(state, null, specs, actor, history);
+            ChangeSetRules.RevertRange range = Objects.requireNonNull(ChangeSetRules.revertOf(specs));
+            long through = ChangeSetRules.revertible(range.version(), range.through(), state.version());
+            check = previewed(state, true, range.version(), through, undoEvents(state, range, history), proposable.warnings());
+        }
+        RevertCheck answer = check;
+        return Decision.nothing(state).answering(after -> answer);
+    }
+
+    private static RevertCheck previewed(ListState state, boolean asProposal, long from, long through, List<ListEvent> events,
+                                         List<LintProblem> warnings) {
+        ListDocument after = state.document().copy();
+        for (ListEvent event : events) {
+            after = ListFold.apply(after, event);
+        }
+        return new RevertCheck(asProposal, state.version(), from, through, warnings,
+                DocumentDiff.between(state.document(), after));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class ListDecider {
         return switch (command) {
             case ListCommand.ApplyChangeSet c -> ContentDecisions.applyChangeSet(state, c, actor);
             case ListCommand.RevertVersion c -> ContentDecisions.revert(state, c, actor, history);
+            case ListCommand.CheckRevert c -> ContentDecisions.checkRevert(state, c, actor, history);
             case ListCommand.RollBack c -> ContentDecisions.rollBack(state, c, actor, history);
             case ListCommand.SubmitProposal c -> ReviewDecisions.submit(state, c, actor, history);
             case ListCommand.CheckProposal c -> ReviewDecisions.check(state, c, actor, history);

@@ -63,7 +63,7 @@ final class ReviewDecisions {
     }
 
     /** The rules a proposal meets when it is made: who proposes, its base, no added lint error; its base and warnings. */
-    private static ProposalCheck proposable(ListState state, @Nullable Long baseVersion, List<EditSpec> edits, Actor author,
+    static ProposalCheck proposable(ListState state, @Nullable Long baseVersion, List<EditSpec> edits, Actor author,
                                             ListHistory history) {
         MembershipDecisions.require(state, author, ListRole.CONTRIBUTOR, "propose a change");
         long base = ChangeSetRules.base(baseVersion, state.version());

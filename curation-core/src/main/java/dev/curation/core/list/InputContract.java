@@ -94,6 +94,9 @@ public final class InputContract {
             case ListCommand.RevertVersion ignored -> {
                 // numbers, checked by the list
             }
+            case ListCommand.CheckRevert ignored -> {
+                // numbers, checked by the list
+            }
             case ListCommand.RollBack r -> FreeText.check("actor", r.actor(), 100, false);
             case ListCommand.SetMemberRole m -> {
                 FreeText.check("member", m.member(), MAX_ID, false);

@@ -124,6 +124,13 @@ public sealed interface ListCommand {
     }
 
     /**
+     * Asks what {@link RevertVersion} would do now (a curator), or proposing that revert (anyone who
+     * may only propose), storing nothing: the same refusals, answered with a {@link RevertCheck}.
+     */
+    record CheckRevert(String listId, @Nullable Long version, @Nullable Long through) implements ListCommand {
+    }
+
+    /**
      * Undo the latest run of consecutive versions written by {@code actor} as one new version,
      * unless someone changed the same items since.
      */

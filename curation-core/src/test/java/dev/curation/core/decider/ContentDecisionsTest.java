@@ -4,6 +4,7 @@ import static dev.curation.core.decider.Given.version;
 import static dev.curation.core.decider.Lists.ALICE;
 import static dev.curation.core.decider.Lists.BOB;
 import static dev.curation.core.decider.Lists.CAROL;
+import static dev.curation.core.decider.Lists.DAVE;
 import static dev.curation.core.decider.Lists.LIST;
 import static dev.curation.core.decider.Lists.TOOLS;
 import static dev.curation.core.decider.Lists.addLink;
@@ -14,6 +15,7 @@ import static dev.curation.core.decider.Lists.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.curation.core.document.DocumentDiff;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.edit.EditException;
 import dev.curation.core.edit.EditSpec;
@@ -31,6 +33,7 @@ import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalSubmitted;
+import dev.curation.core.list.RevertCheck;
 import dev.curation.core.list.RevertOutcome;
 import dev.curation.core.list.SectionRemoved;
 import dev.curation.core.list.VersionReverted;
@@ -282,6 +285,26 @@ class ContentDecisionsTest {
             given.refused(new ListCommand.RevertVersion(LIST, 9L), BOB)
                     .isExactlyInstanceOf(InputException.Invalid.class)
                     .hasMessage("version: this list has no version 9 (it is at version 1)");
+        }
+
+        @Test
+        void aCheckOfARevertSaysWhatItWouldChangeAndDecidesNothing() {
+            Given given = Given.list(tools(), changed(2, "alice", KAFKA_RENAMED));
+            ListCommand.CheckRevert check = new ListCommand.CheckRevert(LIST, 2L, null);
+
+            assertThat(given.decided(check, BOB)).isEmpty();
+            given.answer(check, BOB).isEqualTo(new RevertCheck(false, 2, 2, 2, List.of(), new DocumentDiff(List.of(
+                    new DocumentDiff.EntryChange(DocumentDiff.Change.EDITED, "e2",
+                            new DocumentDiff.EntryState("s1", "Apache Kafka", "https://kafka.apache.org", ""),
+                            new DocumentDiff.EntryState("s1", "Kafka", "https://kafka.apache.org", ""))), List.of())));
+            // a contributor: what proposing the revert would do
+            given.answer(check, CAROL).extracting("asProposal").isEqualTo(true);
+            // refused as the revert is, or as proposing it is; someone without a role may neither
+            given.refused(new ListCommand.CheckRevert(LIST, 1L, null), BOB)
+                    .isExactlyInstanceOf(ListRuleException.NotRevertible.class);
+            given.refused(new ListCommand.CheckRevert(LIST, null, null), CAROL)
+                    .isExactlyInstanceOf(EditException.Invalid.class).hasMessageContaining("edits[0].version");
+            given.refused(check, DAVE).isExactlyInstanceOf(ListRuleException.Forbidden.class);
         }
 
         @Test

@@ -37,6 +37,14 @@ public class LintProfiles {
         }
     }
 
+    /** The profile in effect now: the last one set (a change makes no version), the defaults if none was. */
+    public LintProfile current(String listId) {
+        return jdbc.sql("SELECT rules, same_url_in_sections FROM lint_profile WHERE list_id = ? ORDER BY sequence DESC LIMIT 1")
+                .params(listId)
+                .query((rs, n) -> LintProfile.fromWire(json.readValue(rs.getString(1), RULES), rs.getBoolean(2)))
+                .optional().orElseGet(LintProfile::defaults);
+    }
+
     /** The profile in effect at a version: the last one set at or before it, the defaults if none was. */
     public LintProfile at(String listId, long version) {
         return jdbc.sql("""

@@ -2,9 +2,12 @@ package dev.curation.command.list.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import dev.curation.command.list.ListCommandBatcher;
+import dev.curation.command.list.ListCommandBatcher.Commit;
 import dev.curation.command.web.LintProblemJson;
 import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.ListCommand;
+import dev.curation.core.list.ListRuleException;
 import dev.curation.core.list.RevertOutcome;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,6 +69,37 @@ class ListEditController {
         RevertOutcome outcome = commands.send(new ListCommand.RevertVersion(commands.listId(slug), request.version(),
                 request.throughVersion()), user, http);
         return ResponseEntity.ok().eTag(ETags.of(outcome.version())).body(Reverted.of(outcome));
+    }
+
+    @Operation(summary = "Check a revert (curators), or a revert proposal (contributors): what reverting, or proposing "
+            + "the revert, now would answer, storing nothing (no version, no event, no Idempotency-Key record)",
+            description = "The body is the revert's. A curator gets what POST /api/lists/{slug}/reverts would answer (as "
+                    + "revert); someone who may only propose gets what proposing {\"op\":\"revert\"} would answer (as "
+                    + "proposal, with the lint warnings it would get). A revert that would be refused (a clash with later "
+                    + "changes, the import, a version the list does not have) is a 200 with acceptable false and one error "
+                    + "whose message is the refusal's detail word for word; an accepted one names the entries and topics it "
+                    + "would change, in the shape of the query service's structural diff.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "checked: acceptable, as, problems, reverted, through, "
+                            + "entries, sections"),
+                    @ApiResponse(responseCode = "400", description = "the body is not JSON of a revert (a revert that would be "
+                            + "refused is a 200 with acceptable false)"),
+                    @ApiResponse(responseCode = "403", description = "signed in without a role on the list that may revert "
+                            + "or propose")})
+    @PostMapping(path = "/api/lists/{slug}/reverts/checks", consumes = "application/json")
+    RevertCheckView checkRevert(@PathVariable String slug, @RequestBody RevertRequest request, Authentication user) {
+        ListCommand.CheckRevert check = new ListCommand.CheckRevert(commands.listId(slug), request.version(),
+                request.throughVersion());
+        try {
+            // stores nothing: not queued behind the writes of a batch, and no Idempotency-Key record (IdempotencyFilter)
+            return RevertCheckView.accepted(commands.send(check, user, Commit.NOTHING));
+        } catch (RuntimeException e) {
+            // who may revert or propose at all is not a property of the revert: 403 as for the revert
+            if (!ListCommandBatcher.isRefusal(e) || e instanceof ListRuleException.Forbidden) {
+                throw e;
+            }
+            return RevertCheckView.refused(e);
+        }
     }
 
     /** {@code throughVersion}: the last version of a range (absent: just {@code version}). */

@@ -17,7 +17,9 @@ import dev.curation.query.web.QueryParameters;
 import dev.curation.service.PublicBaseUrl;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +98,20 @@ class HistoryController {
                     .replaceQueryParam("page", page + 1).build().toUriString();
         }
         return new HistoryPage(rows, page, size, next);
+    }
+
+    @Operation(summary = "One version of a list: the same row as an item of its history (who, when, what, why)",
+            responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = VersionRow.class))),
+                    @ApiResponse(responseCode = "400", description = "version not a number of 1 or more"),
+                    @ApiResponse(responseCode = "404", description = "no such list, or no such version of it")})
+    @GetMapping(path = "/api/lists/{slug}/history/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    VersionRow version(@PathVariable String slug, @Parameter(example = "2") @PathVariable long version) {
+        QueryParameters.version("version", version);
+        StoredDocument list = list(slug);
+        return history.version(list.listId(), version).orElseThrow(() -> new NotFoundException(
+                "list '" + slug + "' has no version " + version + " (current: " + list.version() + ")"));
     }
 
     @Operation(summary = "The versions that changed an entry (or section, or text), newest first, across moves")

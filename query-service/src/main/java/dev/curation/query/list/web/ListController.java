@@ -50,13 +50,36 @@ class ListController {
         return new Page<>(lists.all());
     }
 
-    @Operation(summary = "A list's structure: sections and entries with their stable ids, and its version",
-            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-                    schema = @Schema(implementation = ListStructure.class))))
+    @Operation(summary = "A list's structure: sections and entries with their stable ids, and its version; a past "
+            + "version with ?version= or ?at= (time travel)",
+            description = "Link health (links) is today's, so it is added to the current version only. A past version not "
+                    + "yet read waits for the read gate as the other past-version reads do.",
+            responses = {
+                    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ListStructure.class))),
+                    @ApiResponse(responseCode = "400", description = "version not a number of 1 or more, at not an "
+                            + "ISO-8601 instant, or both given"),
+                    @ApiResponse(responseCode = "404", description = "no such list, or no such version of it"),
+                    @ApiResponse(responseCode = "503", description = "too many expensive reads at once (Retry-After)")})
     @GetMapping(path = "/api/lists/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
-        // rendered once per version, then served from memory; link health is current, added if any link is not ok
-        Rendered list = rendered.current(slug).orElseThrow(() -> NotFoundException.list(slug));
+    ResponseEntity<byte[]> structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
+                                     @Parameter(description = "a past version") @RequestParam(required = false) Long version,
+                                     @Parameter(description = "an ISO-8601 instant: the version current then")
+                                     @RequestParam(required = false) Instant at) {
+        if (version == null && at == null) {
+            // rendered once per version, then served from memory; link health is current, added if any link is not ok
+            Rendered list = rendered.current(slug).orElseThrow(() -> NotFoundException.list(slug));
+            return withLinks(list);
+        }
+        checkOne(version, at);
+        StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
+        long wanted = wanted(list, version, at);
+        Rendered past = rendered.at(list, wanted).orElseThrow(() -> noVersion(list, wanted));
+        return wanted == list.version() ? withLinks(past)
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(past.structure());
+    }
+
+    private ResponseEntity<byte[]> withLinks(Rendered list) {
         byte[] links = linkHealth.notOk(list.listId());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links));
@@ -70,22 +93,38 @@ class ListController {
                                     @Parameter(description = "a past version") @RequestParam(required = false) Long version,
                                     @Parameter(description = "an ISO-8601 instant: the version current then")
                                     @RequestParam(required = false) Instant at) {
-        if (version != null && at != null) {
-            throw new BadRequestException("give either version or at, not both");
-        }
-        if (version != null) {
-            QueryParameters.version("version", version);
-        }
+        checkOne(version, at);
         StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
-        long wanted = version != null ? version : at != null ? past(list, at) : list.version();
-        Rendered export = rendered.at(list, wanted).orElseThrow(() -> new NotFoundException(
-                "list '" + slug + "' has no version " + wanted + " (current: " + list.version() + ")"));
+        long wanted = wanted(list, version, at);
+        Rendered export = rendered.at(list, wanted).orElseThrow(() -> noVersion(list, wanted));
         // Spring answers 304 for a matching If-None-Match (weak comparison, lists, *) from this ETag
         return ResponseEntity.ok()
                 .contentType(MARKDOWN)
                 .eTag(export.etag())
                 .header("X-List-Version", Long.toString(export.version()))
                 .body(export.markdown());
+    }
+
+    /** The version a read asks for: {@code version}, the one current {@code at}, or the current one. */
+    private long wanted(StoredDocument list, Long version, Instant at) {
+        if (version != null) {
+            return version;
+        }
+        return at != null ? past(list, at) : list.version();
+    }
+
+    /** Checked before the list is looked up: a bad request is 400 whether or not the list exists. */
+    private static void checkOne(Long version, Instant at) {
+        if (version != null && at != null) {
+            throw new BadRequestException("give either version or at, not both");
+        }
+        if (version != null) {
+            QueryParameters.version("version", version);
+        }
+    }
+
+    private static NotFoundException noVersion(StoredDocument list, long wanted) {
+        return new NotFoundException("list '" + list.slug() + "' has no version " + wanted + " (current: " + list.version() + ")");
     }
 
     /** The version current at an instant. */

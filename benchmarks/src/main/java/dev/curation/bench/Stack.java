@@ -38,11 +38,12 @@ final class Stack implements AutoCloseable {
         command.addAll(List.of("-jar", jar("local-stack/launcher", "curation-local-stack").toString(), "start",
                 "--data-dir", dataDir.toString(), "--command-port", "" + commandPort, "--query-port", "" + queryPort,
                 "--kafka-port", "" + kafkaPort, "--kafka-controller-port", "" + freePort(), "--pg-port", "" + pgPort,
-                "--seeds", root.resolve("seeds").toString(), "--link-checks", "off"));
+                "--seeds", root.resolve("seeds").toString(), "--link-checks", "off", "--web-port", "" + freePort()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CURATION_COMMAND_JAR", jar("command-service", "command-service").toString());
         builder.environment().put("CURATION_QUERY_JAR", jar("query-service", "query-service").toString());
         builder.environment().put("CURATION_IDENTITY_JAR", jar("identity", "identity").toString());
+        builder.environment().put("CURATION_WEB_JAR", jar("curator-web", "curator-web").toString());
         builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(freePort()));
         long start = System.nanoTime();
         process = builder.start();

@@ -299,7 +299,7 @@ public final class LocalStack implements AutoCloseable {
                   OIDC issuer      %s   (accounts alice, bob: curators; carol: contributor; secret = name)
                   Swagger UI       %s/swagger-ui.html  and  %s/swagger-ui.html
                   Kafka bootstrap  %s   topic curation.list-events
-                  PostgreSQL       127.0.0.1:%d  user postgres, databases %s (events) and %s (read models)
+                  PostgreSQL       127.0.0.1:%d  user postgres, databases %s (events), %s (read models), %s (web sessions)
 
                 Sign in as alice (a token lasts an hour; bob and carol likewise):
                   TOKEN=$(curl -s -u alice:alice -d grant_type=client_credentials %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
@@ -312,7 +312,7 @@ public final class LocalStack implements AutoCloseable {
                   psql -h 127.0.0.1 -p %d -U postgres %s -c 'select slug, version from list_view'
                 """,
                 options.dataDir(), webUrl(), webUrl(), commandUrl(), queryUrl(), issuerUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
-                options.pgPort(), EVENTS_DB, QUERY_DB, issuerUrl(),
+                options.pgPort(), EVENTS_DB, QUERY_DB, WEB_DB, issuerUrl(),
                 queryUrl(), queryUrl(), firstSeed, firstSeed, commandUrl(), kafkaBootstrap(), options.pgPort(), QUERY_DB);
         out.flush();
     }

@@ -35,7 +35,7 @@ final class Leftovers {
             throw new IllegalStateException("another ./curation start (pid " + launcher.get().pid() + ") is running on "
                     + data + "; stop it first, or use another --data-dir");
         }
-        for (String service : List.of("command-service", "query-service")) {
+        for (String service : List.of("command-service", "query-service", "curator-web")) {
             alive(data.resolve("run").resolve(service + ".pid"))
                     .filter(p -> commandLine(p).contains(service))
                     .ifPresent(p -> {

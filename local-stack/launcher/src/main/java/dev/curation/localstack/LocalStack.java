@@ -20,12 +20,17 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Starts the whole product locally: PostgreSQL, Kafka, the OIDC issuer (identity),
- * command-service, query-service, then imports the seeds. {@link #close()} stops everything it started, in reverse order.
+ * command-service, query-service and the curator web app, then imports the seeds. {@link #close()} stops everything it started, in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
     static final String EVENTS_DB = "curation_events";
     static final String QUERY_DB = "curation_query";
+    /** The web app's sessions (its own schema in its own database). */
+    static final String WEB_DB = "curation_web";
+    /** The web app's client at the issuer; the secret is a well-known one, as the local accounts' are. */
+    static final String WEB_CLIENT_ID = "curator-web";
+    static final String WEB_CLIENT_SECRET = "curator-web-local";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** The aud claim of the local issuer's tokens, which the command service requires. */
     static final String AUDIENCE = "curation";
@@ -36,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private SupervisedService command;
     private SupervisedService query;
     private SupervisedService identity;
+    private SupervisedService web;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -89,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(PrintStream out) {
         createDirectories(options.dataDir());
         Leftovers.clear(options.dataDir(), out);
+        Ports.requireFree(options.webPort(), "the curator web app", "--web-port or CURATION_WEB_PORT");
         Ports.requireFree(options.pgPort(), "PostgreSQL", "--pg-port or CURATION_PG_PORT");
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port or CURATION_KAFKA_PORT");
         Ports.requireFree(options.kafkaControllerPort(), "the Kafka controller",
@@ -105,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
         started.push(postgres);
         postgres.createDatabase(EVENTS_DB);
         postgres.createDatabase(QUERY_DB);
+        postgres.createDatabase(WEB_DB);
 
         out.println("Starting Kafka on 127.0.0.1:" + options.kafkaPort() + " ...");
         KafkaBroker kafka = KafkaBroker.start(options.kafkaPort(), options.kafkaControllerPort(), data.resolve("kafka"));
@@ -114,7 +122,12 @@ public final class LocalStack implements AutoCloseable {
                 // the iss claim of its tokens: the address the command service checks them against
                 "--spring.security.oauth2.authorizationserver.issuer=" + issuerUrl(),
                 // kept with the data, so tokens given out survive a restart of the issuer
-                "--curation.identity.key-file=" + data.resolve("identity").resolve("signing-key.jwk"));
+                "--curation.identity.key-file=" + data.resolve("identity").resolve("signing-key.jwk"),
+                // the web app signs people in here (authorization code with PKCE) and comes back to its own port
+                "--curation.identity.web-clients[0].client-id=" + WEB_CLIENT_ID,
+                "--curation.identity.web-clients[0].secret={noop}" + WEB_CLIENT_SECRET,
+                "--curation.identity.web-clients[0].redirect-uris[0]=" + webUrl() + "/login/oauth2/code/curation",
+                "--curation.identity.web-clients[0].post-logout-redirect-uris[0]=" + webUrl() + "/");
         List<String> commandSettings = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(EVENTS_DB),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -136,10 +149,20 @@ public final class LocalStack implements AutoCloseable {
                 // operators may sign in to its operations with the issuer's tokens
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUrl(),
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);
+        List<String> webSettings = List.of(
+                "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + postgres.jdbcUrl(WEB_DB),
+                // it names the issuer's endpoints rather than discovering them, so it starts whether or not they are up
+                "--curation.web.query-url=" + queryUrl(),
+                "--curation.web.command-url=" + commandUrl(),
+                "--curation.web.issuer-url=" + issuerUrl(),
+                "--curation.web.client-id=" + WEB_CLIENT_ID,
+                "--curation.web.client-secret=" + WEB_CLIENT_SECRET);
         AotCache commandJar = new AotCache(options.commandJar());
         AotCache queryJar = new AotCache(options.queryJar());
         AotCache identityJar = new AotCache(options.identityJar());
-        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready() && identityJar.ready())) {
+        AotCache webJar = new AotCache(options.webJar());
+        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready() && identityJar.ready() && webJar.ready())) {
             out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
             CompletableFuture<Boolean> identityTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
@@ -150,12 +173,15 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture<Boolean> queryTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
                     querySettings));
-            if (!commandTrained.join() || !queryTrained.join() || !identityTrained.join()) {
+            CompletableFuture<Boolean> webTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                    "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"), webSettings));
+            if (!commandTrained.join() || !queryTrained.join() || !identityTrained.join() || !webTrained.join()) {
                 out.println("  (could not record them, see the *-aot-training.log files; starting without)");
             }
         }
 
-        out.println("Starting the OIDC issuer, command-service and query-service (logs in " + data.resolve("logs") + ") ...");
+        out.println("Starting the OIDC issuer, command-service, query-service and the web app (logs in "
+                + data.resolve("logs") + ") ...");
         SupervisedService identity = new SupervisedService("identity", () -> ServiceProcess.start(
                 "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
                 identitySettings), READY_TIMEOUT, data.resolve("run"), out).start();
@@ -171,11 +197,18 @@ public final class LocalStack implements AutoCloseable {
         started.push(query);
         this.command = command;
         this.query = query;
+        // in parallel with the services: it needs none of them to start, only its sessions' database
+        SupervisedService web = new SupervisedService("curator-web", () -> ServiceProcess.start(
+                "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"),
+                webSettings), READY_TIMEOUT, data.resolve("run"), out).start();
+        started.push(web);
+        this.web = web;
         try {
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(identity::awaitReadyAndWatch),
                     CompletableFuture.runAsync(command::awaitReadyAndWatch),
-                    CompletableFuture.runAsync(query::awaitReadyAndWatch)).join();
+                    CompletableFuture.runAsync(query::awaitReadyAndWatch),
+                    CompletableFuture.runAsync(web::awaitReadyAndWatch)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -207,6 +240,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("list " + slug + " did not appear on the query service within 60 s");
+    }
+
+    /** The curator web app: the pages people use, signed in through the issuer. */
+    public String webUrl() {
+        return "http://127.0.0.1:" + options.webPort();
     }
 
     public String commandUrl() {
@@ -243,18 +281,25 @@ public final class LocalStack implements AutoCloseable {
         return identity;
     }
 
+    SupervisedService webApp() {
+        return web;
+    }
+
     void printWelcome(PrintStream out) {
         String firstSeed = seeds.isEmpty() ? "distributed-systems-notes" : seeds.getFirst().slug();
         out.printf("""
 
                 The curation backend is running. Ctrl-C stops it; data stays in %s.
 
+                Open %s in a browser: sign in as alice, bob (curators) or carol (contributor), password = name.
+
+                  curator web app  %s   (the pages: lists, proposals, review, history, settings)
                   command-service  %s   (writes: a bearer token, or HTTP Basic on this local stack)
                   query-service    %s
                   OIDC issuer      %s   (accounts alice, bob: curators; carol: contributor; secret = name)
                   Swagger UI       %s/swagger-ui.html  and  %s/swagger-ui.html
                   Kafka bootstrap  %s   topic curation.list-events
-                  PostgreSQL       127.0.0.1:%d  user postgres, databases %s (events) and %s (read models)
+                  PostgreSQL       127.0.0.1:%d  user postgres, databases %s (events), %s (read models), %s (web sessions)
 
                 Sign in as alice (a token lasts an hour; bob and carol likewise):
                   TOKEN=$(curl -s -u alice:alice -d grant_type=client_credentials %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
@@ -266,8 +311,8 @@ public final class LocalStack implements AutoCloseable {
                   kcat -C -b %s -t curation.list-events -e -f '%%k %%s\\n'
                   psql -h 127.0.0.1 -p %d -U postgres %s -c 'select slug, version from list_view'
                 """,
-                options.dataDir(), commandUrl(), queryUrl(), issuerUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
-                options.pgPort(), EVENTS_DB, QUERY_DB, issuerUrl(),
+                options.dataDir(), webUrl(), webUrl(), commandUrl(), queryUrl(), issuerUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
+                options.pgPort(), EVENTS_DB, QUERY_DB, WEB_DB, issuerUrl(),
                 queryUrl(), queryUrl(), firstSeed, firstSeed, commandUrl(), kafkaBootstrap(), options.pgPort(), QUERY_DB);
         out.flush();
     }

@@ -12,13 +12,14 @@ import java.util.TreeMap;
  * Settings of the local stack: command-line options win over environment variables, which win
  * over defaults.
  */
-public record StackOptions(Path dataDir, int commandPort, int queryPort, int identityPort, int kafkaPort,
-                           int kafkaControllerPort, int pgPort, Path seedsDir, Path commandJar, Path queryJar,
+public record StackOptions(Path dataDir, int webPort, int commandPort, int queryPort, int identityPort, int kafkaPort,
+                           int kafkaControllerPort, int pgPort, Path seedsDir, Path webJar, Path commandJar, Path queryJar,
                            Path identityJar, String javaOptions, boolean linkChecks) {
 
     public static final String USAGE = """
             usage: ./curation start [options]
               --data-dir DIR         where data lives (env CURATION_DATA_DIR, default ./.curation)
+              --web-port PORT        the curator web app's HTTP port (env CURATION_WEB_PORT, default 8080)
               --command-port PORT    command-service HTTP port (env CURATION_COMMAND_PORT, default 8081)
               --query-port PORT      query-service HTTP port (env CURATION_QUERY_PORT, default 8082)
               --identity-port PORT   the OIDC issuer's HTTP port (env CURATION_IDENTITY_PORT, default 8083)
@@ -56,6 +57,7 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
         int kafkaPort = source.port("kafka-port", 9092);
         StackOptions options = new StackOptions(
                 Path.of(source.get("data-dir", ".curation")).toAbsolutePath().normalize(),
+                source.port("web-port", 8080),
                 source.port("command-port", 8081),
                 source.port("query-port", 8082),
                 source.port("identity-port", 8083),
@@ -63,13 +65,14 @@ public record StackOptions(Path dataDir, int commandPort, int queryPort, int ide
                 source.port("kafka-controller-port", kafkaPort + 1),
                 source.port("pg-port", 15432),
                 Path.of(source.get("seeds", "seeds")).toAbsolutePath().normalize(),
+                Path.of(source.get("web-jar", "curator-web/target/curator-web-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("command-jar", "command-service/target/command-service-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("query-jar", "query-service/target/query-service-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("identity-jar", "identity/target/identity-exec.jar")).toAbsolutePath(),
                 source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
                 source.onOff("link-checks", true));
         source.rejectUnknown();
-        requireDistinct(Map.of("--pg-port", options.pgPort(), "--kafka-port", options.kafkaPort(),
+        requireDistinct(Map.of("--web-port", options.webPort(), "--pg-port", options.pgPort(), "--kafka-port", options.kafkaPort(),
                 "--kafka-controller-port", options.kafkaControllerPort(), "--command-port", options.commandPort(),
                 "--query-port", options.queryPort(), "--identity-port", options.identityPort()));
         return options;

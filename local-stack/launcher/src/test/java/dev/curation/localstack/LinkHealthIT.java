@@ -44,6 +44,7 @@ class LinkHealthIT {
             StackOptions defaults = StackFixture.options(data);
             java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
             env.put("CURATION_DATA_DIR", defaults.dataDir().toString());
+            env.put("CURATION_WEB_PORT", "" + defaults.webPort());
             env.put("CURATION_COMMAND_PORT", "" + defaults.commandPort());
             env.put("CURATION_QUERY_PORT", "" + defaults.queryPort());
             env.put("CURATION_IDENTITY_PORT", "" + defaults.identityPort());
@@ -51,6 +52,7 @@ class LinkHealthIT {
             env.put("CURATION_KAFKA_CONTROLLER_PORT", "" + defaults.kafkaControllerPort());
             env.put("CURATION_PG_PORT", "" + defaults.pgPort());
             env.put("CURATION_SEEDS_DIR", defaults.seedsDir().toString());
+            env.put("CURATION_WEB_JAR", defaults.webJar().toString());
             env.put("CURATION_COMMAND_JAR", defaults.commandJar().toString());
             env.put("CURATION_QUERY_JAR", defaults.queryJar().toString());
             env.put("CURATION_IDENTITY_JAR", defaults.identityJar().toString());

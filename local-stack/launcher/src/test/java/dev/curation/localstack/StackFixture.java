@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The local stack as the end-to-end tests start it: free loopback ports, a temporary data directory, the built jars. */
+/**
+ * The local stack as the end-to-end tests start it: free loopback ports, a temporary data directory, the built
+ * jars; the web app included, at {@link LocalStack#webUrl()}.
+ */
 final class StackFixture {
 
     static final Path SEEDS = Path.of(System.getProperty("curation.seeds-dir", "../../seeds"));
@@ -26,6 +29,7 @@ final class StackFixture {
     static StackOptions options(Path data) {
         Map<String, String> env = new HashMap<>();
         env.put("CURATION_DATA_DIR", data.toString());
+        env.put("CURATION_WEB_PORT", Integer.toString(Ports.free()));
         env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));
         env.put("CURATION_QUERY_PORT", Integer.toString(Ports.free()));
         env.put("CURATION_IDENTITY_PORT", Integer.toString(Ports.free()));
@@ -33,6 +37,7 @@ final class StackFixture {
         env.put("CURATION_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free()));
         env.put("CURATION_PG_PORT", Integer.toString(Ports.free()));
         env.put("CURATION_SEEDS_DIR", SEEDS.toString());
+        env.put("CURATION_WEB_JAR", System.getProperty("curation.web-jar"));
         env.put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
         env.put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
         env.put("CURATION_IDENTITY_JAR", System.getProperty("curation.identity-jar"));

@@ -12,8 +12,22 @@ class StackOptionsTest {
     @Test
     void theDefaultsGiveEveryPartAPortOfItsOwn() {
         StackOptions options = StackOptions.parse(new String[] {"start"}, Map.of());
-        assertThat(java.util.List.of(options.commandPort(), options.queryPort(), options.identityPort(), options.kafkaPort(),
-                options.kafkaControllerPort(), options.pgPort())).containsExactly(8081, 8082, 8083, 9092, 9093, 15432);
+        assertThat(java.util.List.of(options.webPort(), options.commandPort(), options.queryPort(), options.identityPort(),
+                options.kafkaPort(), options.kafkaControllerPort(), options.pgPort()))
+                .containsExactly(8080, 8081, 8082, 8083, 9092, 9093, 15432);
+    }
+
+    @Test
+    void theWebAppsPortAndJarComeFromAnOptionOrTheEnvironment() {
+        Map<String, String> env = Map.of("CURATION_WEB_PORT", "18080", "CURATION_WEB_JAR", "/opt/curator-web-exec.jar");
+        assertThat(StackOptions.parse(new String[] {"start"}, env).webPort()).isEqualTo(18080);
+        assertThat(StackOptions.parse(new String[] {"start"}, env).webJar()).hasToString("/opt/curator-web-exec.jar");
+        assertThat(StackOptions.parse(new String[] {"start", "--web-port", "9080"}, env).webPort()).isEqualTo(9080);
+        assertThat(StackOptions.USAGE).contains("--web-port PORT").contains("CURATION_WEB_PORT").contains("default 8080");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--web-port=8082"}, Map.of()))
+                .hasMessage("--query-port and --web-port are both 8082; give each part a port of its own");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--web-port", "http"}, Map.of()))
+                .hasMessage("--web-port must be a port number between 1 and 65535, not 'http'");
     }
 
     @Test

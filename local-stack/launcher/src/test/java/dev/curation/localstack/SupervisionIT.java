@@ -40,6 +40,7 @@ class SupervisionIT {
     private final int kafkaPort = Ports.free();
     private final int controllerPort = Ports.free();
     private final int pgPort = Ports.free();
+    private final int webPort = Ports.free();
 
     @Test
     void crashedProcessesComeBackWithoutAHuman() throws Exception {
@@ -48,7 +49,7 @@ class SupervisionIT {
             // a token from the issuer before anything crashes
             String before = StackFixture.token("http://127.0.0.1:" + identityPort, "alice");
             // kill -9 of each service: restarted, counted, healthy again
-            for (String service : List.of("identity", "command-service", "query-service")) {
+            for (String service : List.of("identity", "command-service", "query-service", "curator-web")) {
                 long pid = pid(service).orElseThrow();
                 ProcessHandle.of(pid).orElseThrow().destroyForcibly();
                 first.awaitLine(service + " is back (restart #1");
@@ -74,10 +75,12 @@ class SupervisionIT {
             long command = pid("command-service").orElseThrow();
             long query = pid("query-service").orElseThrow();
             long identity = pid("identity").orElseThrow();
+            long web = pid("curator-web").orElseThrow();
             first.process.destroyForcibly().waitFor();
             await().atMost(Duration.ofSeconds(60)).until(() -> ProcessHandle.of(command).map(p -> !p.isAlive()).orElse(true)
                     && ProcessHandle.of(query).map(p -> !p.isAlive()).orElse(true)
-                    && ProcessHandle.of(identity).map(p -> !p.isAlive()).orElse(true));
+                    && ProcessHandle.of(identity).map(p -> !p.isAlive()).orElse(true)
+                    && ProcessHandle.of(web).map(p -> !p.isAlive()).orElse(true));
             assertThat(Leftovers.alive(data.resolve("postgres").resolve("postmaster.pid"))).isPresent();
         } finally {
             first.process.destroyForcibly();
@@ -124,11 +127,12 @@ class SupervisionIT {
                     "--data-dir", test.data.toString(), "--command-port", "" + test.commandPort,
                     "--query-port", "" + test.queryPort, "--kafka-port", "" + test.kafkaPort,
                     "--kafka-controller-port", "" + test.controllerPort, "--pg-port", "" + test.pgPort,
-                    "--seeds", StackFixture.SEEDS.toString(), "--link-checks", "off"));
+                    "--seeds", StackFixture.SEEDS.toString(), "--link-checks", "off", "--web-port", "" + test.webPort));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
             builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));
             builder.environment().put("CURATION_IDENTITY_JAR", System.getProperty("curation.identity-jar"));
+            builder.environment().put("CURATION_WEB_JAR", System.getProperty("curation.web-jar"));
             builder.environment().put("CURATION_IDENTITY_PORT", Integer.toString(test.identityPort));
             Launcher launcher = new Launcher(builder.start(), new CopyOnWriteArrayList<>());
             Thread reader = new Thread(() -> {

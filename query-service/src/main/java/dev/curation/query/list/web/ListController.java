@@ -50,16 +50,20 @@ class ListController {
         return new Page<>(lists.all());
     }
 
-    @Operation(summary = "A list's structure: sections and entries with their stable ids, and its version",
+    @Operation(summary = "A list's structure: sections and entries with their stable ids, its version, and its change "
+            + "stream's position (streamPosition) to follow it from there",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ListStructure.class))))
     @GetMapping(path = "/api/lists/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug) {
         // rendered once per version, then served from memory; link health is current, added if any link is not ok
-        Rendered list = rendered.current(slug).orElseThrow(() -> NotFoundException.list(slug));
+        // the version and the stream position come from one row: a client resuming there misses nothing after it
+        StoredDocument stored = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
+        Rendered list = rendered.at(stored, stored.version()).orElseThrow(() -> NotFoundException.list(slug));
         byte[] links = linkHealth.notOk(list.listId());
+        byte[] structure = links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links));
+                .body(ListStructure.withStreamPosition(structure, stored.lastSequence()));
     }
 
     @Operation(summary = "The list as Markdown, byte-identical to the imported file where nothing was edited")

@@ -30,7 +30,7 @@ public class ProposalLinks {
     }
 
     /** A URL of one of a proposal's edits and what the checker last found there. */
-    public record LinkHealth(@Schema(description = "the (0-based) edit of the current revision that adds or changes the URL")
+    public record ProposalLink(@Schema(description = "the (0-based) edit of the current revision that adds or changes the URL")
                              int edit,
                              String url,
                              @Schema(description = "unchecked until the checker has been there; refused: an address it will "
@@ -42,7 +42,7 @@ public class ProposalLinks {
     }
 
     /** The http(s) URLs that {@code edits} add (addLink) or set (editLink), in edit order, each with its health. */
-    public List<LinkHealth> of(List<EditSpec> edits) {
+    public List<ProposalLink> of(List<EditSpec> edits) {
         List<Integer> indexes = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
@@ -65,11 +65,11 @@ public class ProposalLinks {
                 .query((rs, n) -> known.put(rs.getString(1), new Known(rs.getString(2), instant(rs.getTimestamp(3)),
                         (Integer) rs.getObject(4))))
                 .list();
-        List<LinkHealth> links = new ArrayList<>();
+        List<ProposalLink> links = new ArrayList<>();
         for (int k = 0; k < urls.size(); k++) {
             Known state = known.get(urls.get(k));
-            links.add(state == null ? new LinkHealth(indexes.get(k), urls.get(k), "unchecked", null, null)
-                    : new LinkHealth(indexes.get(k), urls.get(k), state.status(), state.checkedAt(), state.httpStatus()));
+            links.add(state == null ? new ProposalLink(indexes.get(k), urls.get(k), "unchecked", null, null)
+                    : new ProposalLink(indexes.get(k), urls.get(k), state.status(), state.checkedAt(), state.httpStatus()));
         }
         return links;
     }

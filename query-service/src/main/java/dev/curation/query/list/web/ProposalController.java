@@ -89,7 +89,7 @@ class ProposalController {
         ProposalView proposal = proposals.byId(list.listId(), id)
                 .orElseThrow(() -> new NotFoundException("no proposal " + id + " on list '" + slug + "'"));
         Review review = review(list.listId(), proposal);
-        List<ProposalLinks.LinkHealth> health = links.of(proposal.edits());
+        List<ProposalLinks.ProposalLink> health = links.of(proposal.edits());
         if (!review.proposal.open()) {
             return new ProposalDetail(proposal, null, null, null, review.revisions, review.activity, review.comments,
                     review.review, health);
@@ -225,6 +225,6 @@ class ProposalController {
                           @Schema(description = "the http(s) URLs the current revision adds (addLink) or sets (editLink), in "
                                   + "edit order, with their health by URL as the link checker knows it (from any list, or "
                                   + "checked because an open proposal has it): unchecked until it has been there")
-                          List<ProposalLinks.LinkHealth> links) {
+                          List<ProposalLinks.ProposalLink> links) {
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class StreamFromNowTest extends KafkaFedTest {
 
-    private List<Sse> read(String path, String lastEventId, java.util.function.Predicate<List<Sse>> done) throws Exception {
+    private List<Sse> read(String path, String lastEventId, Predicate<List<Sse>> done) throws Exception {
         return new SseClient(http, json, port).read(path, lastEventId, done);
     }
 

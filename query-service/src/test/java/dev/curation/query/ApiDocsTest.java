@@ -56,6 +56,17 @@ class ApiDocsTest extends KafkaFedTest {
         assertThat(api.at("/components/schemas/AddLink/properties").propertyNames())
                 .containsExactlyInAnyOrderElementsOf(Stream.concat(Stream.of("op"), EditSpec.fieldsOf("addLink").stream()).toList());
         assertThat(api.at("/components/schemas/EditSpec").isMissingNode()).isTrue();
+        // what a review page needs: the list's stream position, a proposal's link health, a problem's edit
+        assertThat(api.at("/components/schemas/ListStructure/properties/streamPosition/type").asString()).isEqualTo("integer");
+        assertThat(api.at("/components/schemas/ProposalDetail/properties/links/items/$ref").asString())
+                .isEqualTo("#/components/schemas/ProposalLink");
+        assertThat(api.at("/components/schemas/ProposalLink/properties/status/enum").toString()).contains("\"unchecked\"", "\"dead\"");
+        assertThat(api.at("/components/schemas/LintProblemView/properties/edit/description").asString()).contains("0-based");
+        for (String path : List.of("/api/lists/{slug}/stream", "/api/streams/changes")) {
+            JsonNode parameters = api.at("/paths/" + path.replace("/", "~1") + "/get/parameters");
+            assertThat(StreamSupport.stream(parameters.spliterator(), false).filter(p -> p.get("name").asString().equals("after"))
+                    .findFirst().orElseThrow().get("description").asString()).as(path).contains("now");
+        }
         // parameters show the values clients send, the enums' wire names
         for (JsonNode parameter : api.at("/paths/~1api~1lists~1{slug}~1history/get/parameters")) {
             if (parameter.get("name").asString().equals("kind")) {

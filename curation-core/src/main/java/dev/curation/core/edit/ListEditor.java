@@ -65,15 +65,28 @@ public final class ListEditor {
     /** As {@link #decide(String, ListDocument, IdSequence, List)}; with {@code sameUrlInSections} a URL is refused only when its section has it. */
     public static List<ListEvent> decide(String listId, ListDocument current, IdSequence ids, List<Edit> edits,
                                          boolean sameUrlInSections) {
+        return decideEach(listId, current, ids, edits, sameUrlInSections).stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * As {@link #decide(String, ListDocument, IdSequence, List, boolean)}, the events grouped by the
+     * edit that made them, in the edits' order (an edit that changes nothing made none): what a
+     * reader needs to place a finding about a new item under the edit that made it.
+     */
+    public static List<List<ListEvent>> decideEach(String listId, ListDocument current, IdSequence ids, List<Edit> edits,
+                                                   boolean sameUrlInSections) {
         if (edits.isEmpty()) {
             throw new EditException.Invalid("edits", "must hold at least one edit");
         }
         ListEditor editor = new ListEditor(listId, current, ids, sameUrlInSections);
+        List<List<ListEvent>> byEdit = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
             editor.catchUp();
+            int from = editor.events.size();
             editor.step(edits.get(i), "edits[" + i + "]");
+            byEdit.add(List.copyOf(editor.events.subList(from, editor.events.size())));
         }
-        return List.copyOf(editor.events);
+        return List.copyOf(byEdit);
     }
 
     /**

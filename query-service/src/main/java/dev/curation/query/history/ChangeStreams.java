@@ -58,7 +58,7 @@ public class ChangeStreams {
             return new Position(parts[0], Long.parseLong(parts[1]));
         }
 
-        String id() {
+        public String id() {
             return tx + "." + position;
         }
     }
@@ -99,6 +99,17 @@ public class ChangeStreams {
                 .param("none", List.copyOf(ListEvents.NO_VERSION)).param("limit", limit)
                 .query(this::row).list();
         return rows.stream().map(r -> change(r, new Position(r.tx(), r.position()).id())).toList();
+    }
+
+    /**
+     * Where the stream of all lists stands now: the last change below the oldest transaction still
+     * running (what {@link #ofAll} could have given so far); the start when there is none.
+     */
+    public Position latest() {
+        return jdbc.sql("""
+                        SELECT tx::text, position FROM list_event WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
+                        ORDER BY tx DESC, position DESC LIMIT 1""")
+                .query((rs, n) -> new Position(rs.getString(1), rs.getLong(2))).optional().orElse(Position.START);
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {

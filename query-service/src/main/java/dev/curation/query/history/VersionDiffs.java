@@ -15,9 +15,12 @@ import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.LintProfile;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.list.ListEvent;
+import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListFold;
 import dev.curation.query.config.QueryProperties;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +35,14 @@ public class VersionDiffs {
 
     /**
      * A proposal's preview: the unified diff it would make, or why there is none, and the lint
-     * problems it would add (null when its edits no longer apply).
+     * problems it would add (null when its edits no longer apply); {@code lintEdits}: the item of
+     * each such problem to the (0-based) edit that creates or changes it, for those an edit does.
      */
-    public record Preview(String diff, String error, List<LintProblem> lintAdded) {
+    public record Preview(String diff, String error, List<LintProblem> lintAdded, Map<String, Integer> lintEdits) {
+
+        Preview(String diff, String error, List<LintProblem> lintAdded) {
+            this(diff, error, lintAdded, Map.of());
+        }
     }
 
     private record Key(String listId, long from, long to) {
@@ -64,7 +72,8 @@ public class VersionDiffs {
         this.structural = Caffeine.newBuilder().maximumWeight(cacheBytes)
                 .weigher((Key k, DocumentDiff d) -> 64 + 200 * (d.entries().size() + d.sections().size())).build();
         this.previews = Caffeine.newBuilder().maximumWeight(cacheBytes)
-                .weigher((PreviewKey k, Preview p) -> 256 + length(p.diff()) + length(p.error()) + (p.lintAdded() == null ? 0 : 200 * p.lintAdded().size()))
+                .weigher((PreviewKey k, Preview p) -> 256 + length(p.diff()) + length(p.error())
+                        + (p.lintAdded() == null ? 0 : 200 * p.lintAdded().size()) + 64 * p.lintEdits().size())
                 .build();
     }
 
@@ -101,19 +110,22 @@ public class VersionDiffs {
         return cached(previews, new PreviewKey(listId, proposal, version, List.of(editsKey, profile)), () -> {
             ListDocument before;
             ListDocument after;
+            List<List<ListEvent>> byEdit;
             try {
                 before = current.get();
-                after = applied(before, edits);
+                byEdit = edits.byEdit(before);
+                after = applied(before, byEdit.stream().flatMap(List::stream).toList());
             } catch (EditException | ListRuleException | InputException e) {
                 return new Preview(null, e.getMessage(), null);
             }
             List<LintProblem> added = ListLinter.added(ListLinter.lint(before, profile), ListLinter.lint(after, profile));
+            Map<String, Integer> placed = placed(added, byEdit);
             try {
                 return new Preview(UnifiedDiff.between(name, MarkdownWriter.write(before), MarkdownWriter.write(after),
-                        maxLines), null, added);
+                        maxLines), null, added, placed);
             } catch (UnifiedDiff.TooLarge e) {
                 return new Preview(null, "no preview: it would span " + e.changedLines() + " changed lines, more than the "
-                        + e.budget() + " shown; the proposal's edits say what it changes", added);
+                        + e.budget() + " shown; the proposal's edits say what it changes", added, placed);
             }
         });
     }
@@ -130,8 +142,8 @@ public class VersionDiffs {
             String after;
             try {
                 ListDocument now = current.get();
-                before = MarkdownWriter.write(applied(now, fromEdits));
-                after = MarkdownWriter.write(applied(now, toEdits));
+                before = MarkdownWriter.write(applied(now, fromEdits.on(now)));
+                after = MarkdownWriter.write(applied(now, toEdits.on(now)));
             } catch (EditException | ListRuleException | InputException e) {
                 return new Preview(null, e.getMessage(), null);
             }
@@ -147,20 +159,45 @@ public class VersionDiffs {
     /** What a proposal's revision does to a list: the events it would make of it (edits decided, or a revert). */
     @FunctionalInterface
     public interface Change {
-        List<ListEvent> on(ListDocument current);
+
+        /** The events, grouped by the revision's edit that makes them (a revert is a proposal's only edit). */
+        List<List<ListEvent>> byEdit(ListDocument current);
+
+        default List<ListEvent> on(ListDocument current) {
+            return byEdit(current).stream().flatMap(List::stream).toList();
+        }
 
         /** Edits, decided on the list as it is. */
         static Change of(String listId, Supplier<List<Edit>> edits) {
-            return current -> ListEditor.decide(listId, current, new IdSequence(Long.MAX_VALUE / 2), edits.get());
+            return current -> ListEditor.decideEach(listId, current, new IdSequence(Long.MAX_VALUE / 2), edits.get(), false);
         }
     }
 
-    private static ListDocument applied(ListDocument current, Change change) {
+    private static ListDocument applied(ListDocument current, List<ListEvent> events) {
         ListDocument after = current.copy();
-        for (ListEvent event : change.on(current)) {
+        for (ListEvent event : events) {
             after = ListFold.apply(after, event);
         }
         return after;
+    }
+
+    /** The items of {@code problems} that an edit creates or changes, each to the first edit that does. */
+    private static Map<String, Integer> placed(List<LintProblem> problems, List<List<ListEvent>> byEdit) {
+        Map<String, Integer> editOf = new HashMap<>();
+        for (int i = byEdit.size() - 1; i >= 0; i--) {
+            for (ListEvent event : byEdit.get(i)) {
+                for (String item : ListEvents.changedItems(event)) {
+                    editOf.put(item, i);
+                }
+            }
+        }
+        Map<String, Integer> placed = new HashMap<>();
+        for (LintProblem problem : problems) {
+            if (problem.item() != null && editOf.containsKey(problem.item())) {
+                placed.put(problem.item(), editOf.get(problem.item()));
+            }
+        }
+        return Map.copyOf(placed);
     }
 
     /** Computed outside the cache's lock, like RenderedLists: two readers of a new key at worst compute it twice. */

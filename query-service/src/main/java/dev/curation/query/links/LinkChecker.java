@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks the lists' links. Every poll it takes the http(s) URLs of the lists whose version moved
  * since the last poll into {@code link_state} (so a new or changed URL is checked within a poll),
- * then claims the URLs that are due, with {@code FOR UPDATE SKIP LOCKED} so that replicas share
+ * and those open proposals add or change ({@link ProposalUrls}), then claims the URLs that are due, with {@code FOR UPDATE SKIP LOCKED} so that replicas share
  * the work, checks them on virtual threads ({@code concurrency} at a time, per-host limits in the
  * probe) and publishes each result to the link-checks topic for {@link LinkHealthProjection}. A
  * claim that is never answered (a crash, the broker away) runs out and the URL is checked again.
@@ -40,6 +41,7 @@ class LinkChecker implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LinkChecker.class);
 
     private final JdbcClient jdbc;
+    private final ProposalUrls proposalUrls;
     private final TransactionOperations transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
@@ -54,9 +56,10 @@ class LinkChecker implements SmartLifecycle {
     private @Nullable ScheduledExecutorService timer;
     private @Nullable ExecutorService checks;
 
-    LinkChecker(JdbcClient jdbc, TransactionOperations transactions, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-                LinkHealthProperties properties, MeterRegistry meters) {
+    LinkChecker(JdbcClient jdbc, ProposalUrls proposalUrls, TransactionOperations transactions,
+                KafkaTemplate<String, byte[]> kafka, JsonMapper json, LinkHealthProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.proposalUrls = proposalUrls;
         this.transactions = transactions;
         this.kafka = kafka;
         this.json = json;
@@ -101,6 +104,7 @@ class LinkChecker implements SmartLifecycle {
     void poll() {
         try {
             sync();
+            proposalUrls.take();
             claimAndCheck();
         } catch (DataAccessException e) {
             LOG.warn("link checks wait for the database: {}", e.getMostSpecificCause().getMessage());
@@ -168,16 +172,19 @@ class LinkChecker implements SmartLifecycle {
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), new LinkState(LinkState.Status.ofWire(rs.getString(3)),
                         rs.getInt(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), null, false, null), rs.getBoolean(7)))
                 .list();
-        List<String> unlinked = due.stream().filter(d -> !d.linked()).map(Due::urlHash).toList();
+        // a URL no entry links to is still checked while an open proposal adds it
+        Set<String> proposed = proposalUrls.proposed(due.stream().filter(d -> !d.linked()).map(Due::urlHash).toList());
+        List<String> unlinked = due.stream().filter(d -> !d.linked() && !proposed.contains(d.urlHash()))
+                .map(Due::urlHash).toList();
         if (!unlinked.isEmpty()) {
-            // no entry links there any more: checked again (and kept) only if one does later
+            // no entry (or open proposal) links there any more: checked again (and kept) only if one does later
             jdbc.sql("UPDATE link_state SET claimed_until = NULL, next_check_at = now() + make_interval(secs => ?) "
                             + "WHERE url_hash = ANY (?)")
                     .params(properties.recheckAfter().toSeconds(), unlinked.toArray(String[]::new)).update();
         }
         ExecutorService pool = checks;
         for (Due d : due) {
-            if (d.linked() && pool != null) {
+            if ((d.linked() || proposed.contains(d.urlHash())) && pool != null) {
                 inFlight.incrementAndGet();
                 pool.submit(() -> check(d));
             }

@@ -19,11 +19,15 @@ public record ListStructure(String id, String slug, long version, List<EntryView
                             List<SectionView> sections,
                             @Schema(description = "entries whose link is not ok now, by entry id: failing, dead or redirected"
                                     + " (link health, current whatever the version; absent when there is none)")
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> links) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> links,
+                            @Schema(description = "the list's latest event sequence when this was read: the id of its change "
+                                    + "stream to resume from (GET /api/lists/{slug}/stream with Last-Event-ID or after) to get "
+                                    + "exactly what changed since; it moves with proposals and settings too, not only versions")
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long streamPosition) {
 
     public static ListStructure of(String id, String slug, long version, ListDocument document) {
         return new ListStructure(id, slug, version, entries(document.preamble()), sections(document.sections()),
-                Map.of());
+                Map.of(), null);
     }
 
     /**
@@ -31,15 +35,25 @@ public record ListStructure(String id, String slug, long version, List<EntryView
      * the closing brace, so the cached bytes are not parsed again.
      */
     public static byte[] withLinks(byte[] structure, byte[] links) {
+        return with(structure, "links", links);
+    }
+
+    /** The rendered structure with the list's stream position added, spliced in as {@link #withLinks} does. */
+    public static byte[] withStreamPosition(byte[] structure, long sequence) {
+        return with(structure, "streamPosition", Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code structure} with {@code "name":value} added before its closing brace. */
+    private static byte[] with(byte[] structure, String name, byte[] value) {
         int end = structure.length - 1;
         while (end > 0 && structure[end] != '}') {
             end--;
         }
-        byte[] key = ",\"links\":".getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[end + key.length + links.length + 1];
+        byte[] key = (",\"" + name + "\":").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[end + key.length + value.length + 1];
         System.arraycopy(structure, 0, out, 0, end);
         System.arraycopy(key, 0, out, end, key.length);
-        System.arraycopy(links, 0, out, end + key.length, links.length);
+        System.arraycopy(value, 0, out, end + key.length, value.length);
         out[out.length - 1] = '}';
         return out;
     }

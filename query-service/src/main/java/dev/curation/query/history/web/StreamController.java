@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent events: a list's changes ({@code /api/lists/{slug}/stream}) and every list's
  * ({@code /api/streams/changes}), from the history and then live, resumed after the id given in
- * {@code Last-Event-ID} (or {@code ?after=}). A heartbeat comment keeps idle connections open;
+ * {@code Last-Event-ID} (or {@code ?after=}; {@code after=now} starts after the latest change). A heartbeat comment keeps idle connections open;
  * a stream ends after {@code curation.streams.max-duration} and the client resumes; at most
  * {@code curation.streams.max-open} are open at once (503 with Retry-After beyond), and at most
  * {@code curation.streams.max-open-per-address} from one client address (429 with Retry-After beyond).
@@ -39,6 +39,9 @@ class StreamController {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamController.class);
     private static final int PAGE = 100;
+    private static final String NOW = "now";
+    private static final String NOW_DOC = "now for only the changes after the latest one at the time of the request "
+            + "(the stream's first message, an id without data, then gives the client the id to resume from)";
 
     private final ChangeStreams streams;
     private final StreamSlots slots;
@@ -62,12 +65,14 @@ class StreamController {
     @GetMapping(path = "/api/lists/{slug}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter list(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
                     @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                    @Parameter(description = "start after this id (as Last-Event-ID); 0 for the whole history")
+                    @Parameter(description = "start after this id (as Last-Event-ID); 0 for the whole history; " + NOW_DOC)
                     @RequestParam(required = false) String after, HttpServletRequest request) {
         StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
-        long from = sequence(lastEventId != null ? lastEventId : after);
+        String given = lastEventId != null ? lastEventId : after;
+        // the list's last event when asked: a version still being written ends after it, so it is not skipped
+        long from = now(given) ? list.lastSequence() : sequence(given);
         long[] cursor = {from};
-        return stream(request, () -> {
+        return stream(request, now(given) ? Long.toString(from) : null, () -> {
             List<ChangeStreams.Change> changes = streams.ofList(list.listId(), cursor[0], PAGE);
             if (!changes.isEmpty()) {
                 cursor[0] = Long.parseLong(changes.getLast().id());
@@ -80,17 +85,23 @@ class StreamController {
             + "Last-Event-ID (ids look like 1234.56)")
     @GetMapping(path = "/api/streams/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter all(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-                   @Parameter(description = "start after this id (as Last-Event-ID); absent for the whole history")
+                   @Parameter(description = "start after this id (as Last-Event-ID); absent for the whole history; "
+                           + NOW_DOC + " (changes committed a moment before may come too, while older transactions end)")
                    @RequestParam(required = false) String after, HttpServletRequest request) {
         String given = lastEventId != null ? lastEventId : after;
-        ChangeStreams.Position[] cursor = {position(given)};
-        return stream(request, () -> {
+        ChangeStreams.Position[] cursor = {now(given) ? streams.latest() : position(given)};
+        return stream(request, now(given) ? cursor[0].id() : null, () -> {
             List<ChangeStreams.Change> changes = streams.ofAll(cursor[0], PAGE);
             if (!changes.isEmpty()) {
                 cursor[0] = ChangeStreams.Position.parse(changes.getLast().id());
             }
             return changes;
         });
+    }
+
+    /** Whether the client asked for what happens from now on ({@code after=now}). */
+    private static boolean now(String given) {
+        return given != null && given.strip().equalsIgnoreCase(NOW);
     }
 
     private static long sequence(String id) {
@@ -133,24 +144,28 @@ class StreamController {
         }
     }
 
-    private SseEmitter stream(HttpServletRequest request, Page page) {
+    /** A stream from {@code page}; {@code start}: an id the client is to resume from until a change comes, if any. */
+    private SseEmitter stream(HttpServletRequest request, String start, Page page) {
         // the connection's address: forwarded headers are applied (from trusted proxies only) before this
         StreamSlots.Slot slot = slots.open(request.getRemoteAddr());
         try {
-            return emit(slot, page);
+            return emit(slot, start, page);
         } catch (RuntimeException e) {
             slot.close(); // the stream never started
             throw e;
         }
     }
 
-    private SseEmitter emit(StreamSlots.Slot slot, Page page) {
+    private SseEmitter emit(StreamSlots.Slot slot, String start, Page page) {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis() + 60_000);
         Thread.ofVirtual().name("change-stream").start(() -> {
             long end = System.nanoTime() + maxDuration.toNanos();
             long quietSince = System.nanoTime();
             try {
-                emitter.send(SseEmitter.event().comment("curation change stream").reconnectTime(2000));
+                SseEmitter.SseEventBuilder opening = SseEmitter.event().comment("curation change stream").reconnectTime(2000);
+                // an id without data: an EventSource takes it as its last event id and dispatches nothing, so a
+                // stream started "now" that ends before any change resumes from there, not from "now" again
+                emitter.send(start == null ? opening : opening.id(start));
                 while (System.nanoTime() < end) {
                     List<ChangeStreams.Change> changes;
                     try {

@@ -50,10 +50,11 @@ class ListController {
         return new Page<>(lists.all());
     }
 
-    @Operation(summary = "A list's structure: sections and entries with their stable ids, and its version; a past "
-            + "version with ?version= or ?at= (time travel)",
-            description = "Link health (links) is today's, so it is added to the current version only. A past version not "
-                    + "yet read waits for the read gate as the other past-version reads do.",
+    @Operation(summary = "A list's structure: sections and entries with their stable ids, its version, and its change "
+            + "stream's position (streamPosition) to follow it from there; a past version with ?version= or ?at= "
+            + "(time travel)",
+            description = "Link health (links) and the stream position are today's, so they are added to the current "
+                    + "version only. A past version not yet read waits for the read gate as the other past-version reads do.",
             responses = {
                     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
                             schema = @Schema(implementation = ListStructure.class))),
@@ -66,23 +67,24 @@ class ListController {
                                      @Parameter(description = "a past version") @RequestParam(required = false) Long version,
                                      @Parameter(description = "an ISO-8601 instant: the version current then")
                                      @RequestParam(required = false) Instant at) {
-        if (version == null && at == null) {
-            // rendered once per version, then served from memory; link health is current, added if any link is not ok
-            Rendered list = rendered.current(slug).orElseThrow(() -> NotFoundException.list(slug));
-            return withLinks(list);
+        if (version != null || at != null) {
+            checkOne(version, at);
         }
-        checkOne(version, at);
-        StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
-        long wanted = wanted(list, version, at);
-        Rendered past = rendered.at(list, wanted).orElseThrow(() -> noVersion(list, wanted));
-        return wanted == list.version() ? withLinks(past)
-                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(past.structure());
+        // the version and the stream position come from one row: a client resuming there misses nothing after it
+        StoredDocument stored = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
+        long wanted = wanted(stored, version, at);
+        // rendered once per version, then served from memory
+        Rendered list = rendered.at(stored, wanted).orElseThrow(() -> noVersion(stored, wanted));
+        return wanted == stored.version() ? current(list, stored)
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list.structure());
     }
 
-    private ResponseEntity<byte[]> withLinks(Rendered list) {
+    /** The current version: link health added if any link is not ok, and the stream position. */
+    private ResponseEntity<byte[]> current(Rendered list, StoredDocument stored) {
         byte[] links = linkHealth.notOk(list.listId());
+        byte[] structure = links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links));
+                .body(ListStructure.withStreamPosition(structure, stored.lastSequence()));
     }
 
     @Operation(summary = "The list as Markdown, byte-identical to the imported file where nothing was edited")

@@ -9,6 +9,7 @@ import dev.curation.core.list.ReviewPolicy;
 import dev.curation.core.edit.EditException;
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.history.VersionDiffs;
+import dev.curation.query.links.ProposalLinks;
 import dev.curation.query.lint.LintProblemView;
 import dev.curation.query.list.LintProfiles;
 import dev.curation.query.list.ListStore;
@@ -47,13 +48,16 @@ class ProposalController {
     private final ListHistory history;
     private final VersionDiffs diffs;
     private final LintProfiles profiles;
+    private final ProposalLinks links;
 
-    ProposalController(ListStore lists, ProposalStore proposals, ListHistory history, VersionDiffs diffs, LintProfiles profiles) {
+    ProposalController(ListStore lists, ProposalStore proposals, ListHistory history, VersionDiffs diffs, LintProfiles profiles,
+                       ProposalLinks links) {
         this.lists = lists;
         this.proposals = proposals;
         this.history = history;
         this.diffs = diffs;
         this.profiles = profiles;
+        this.links = links;
     }
 
     @Operation(summary = "Proposals of a list, newest first (or by whose turn it is), paged; each with whose turn it is, "
@@ -77,16 +81,18 @@ class ProposalController {
     }
 
     @Operation(summary = "One proposal, with a unified diff of the Markdown it would produce against the current list "
-            + "and the lint problems it would add (errors would refuse its approval, warnings are for the reviewer)")
+            + "and the lint problems it would add (errors would refuse its approval, warnings are for the reviewer), each "
+            + "with the edit it comes from; and the health of the URLs it adds or changes, as the link checker knows them")
     @GetMapping(path = "/api/lists/{slug}/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ProposalDetail one(@PathVariable String slug, @PathVariable String id) {
         StoredDocument list = list(slug);
         ProposalView proposal = proposals.byId(list.listId(), id)
                 .orElseThrow(() -> new NotFoundException("no proposal " + id + " on list '" + slug + "'"));
         Review review = review(list.listId(), proposal);
+        List<ProposalLinks.ProposalLink> health = links.of(proposal.edits());
         if (!review.proposal.open()) {
             return new ProposalDetail(proposal, null, null, null, review.revisions, review.activity, review.comments,
-                    review.review);
+                    review.review, health);
         }
         // the Markdown the proposal would produce now, as a unified diff against the current Markdown;
         // computed once per proposal and list version, not on every read
@@ -95,8 +101,8 @@ class ProposalController {
                 () -> history.documentAt(list.listId(), list.version()).orElseThrow(() -> NotFoundException.list(list.slug())),
                 change(list, proposal.edits()));
         return new ProposalDetail(proposal, preview.diff(), preview.error(),
-                preview.lintAdded() == null ? null : LintProblemView.of(preview.lintAdded()), review.revisions,
-                review.activity, review.comments, review.review);
+                preview.lintAdded() == null ? null : LintProblemView.of(preview.lintAdded(), preview.lintEdits()), review.revisions,
+                review.activity, review.comments, review.review, health);
     }
 
     @Operation(summary = "The difference between two revisions of a proposal: what each would make of the current list, "
@@ -185,13 +191,13 @@ class ProposalController {
         return current -> {
             ChangeSetRules.RevertRange revert = ChangeSetRules.revertOf(specs);
             if (revert == null) {
-                return VersionDiffs.Change.of(list.listId(), () -> edits(specs)).on(current);
+                return VersionDiffs.Change.of(list.listId(), () -> edits(specs)).byEdit(current);
             }
             long through = ChangeSetRules.revertible(revert.version(), revert.through(), list.version());
-            return Revert.undo(list.listId(), history.fold(list.listId(), revert.version() - 1),
+            return List.of(Revert.undo(list.listId(), history.fold(list.listId(), revert.version() - 1),
                     history.pastVersions(list.listId(), revert.version(), through), current, list.version(),
                     history.lastChanges(list.listId(), list.version()),
-                    profiles.at(list.listId(), list.version()).sameUrlInSections());
+                    profiles.at(list.listId(), list.version()).sameUrlInSections()));
         };
     }
 
@@ -210,10 +216,15 @@ class ProposalController {
 
     /**
      * {@code lint}: the problems approving it now would add under the list's lint profile (absent
-     * when it is decided or no longer applies).
+     * when it is decided or no longer applies); {@code links}: the http(s) URLs its current revision
+     * adds or changes, each with what the link checker knows of it.
      */
     record ProposalDetail(ProposalView proposal, String preview, String previewError, List<LintProblemView> lint,
                           List<ProposalStore.RevisionView> revisions, List<ProposalStore.ActivityView> activity,
-                          List<CommentView> comments, ReviewState review) {
+                          List<CommentView> comments, ReviewState review,
+                          @Schema(description = "the http(s) URLs the current revision adds (addLink) or sets (editLink), in "
+                                  + "edit order, with their health by URL as the link checker knows it (from any list, or "
+                                  + "checked because an open proposal has it): unchecked until it has been there")
+                          List<ProposalLinks.ProposalLink> links) {
     }
 }

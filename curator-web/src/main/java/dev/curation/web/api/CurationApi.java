@@ -108,10 +108,11 @@ public class CurationApi {
         int status = response.getStatusCode().value();
         String title = null;
         String detail = null;
+        JsonNode problem = null;
         MediaType type = response.getHeaders().getContentType();
         if (type != null && type.getSubtype().endsWith("json")) {
             try {
-                JsonNode problem = json.readTree(response.getBody());
+                problem = json.readTree(response.getBody());
                 title = text(problem, "title");
                 detail = text(problem, "detail");
             } catch (RuntimeException unreadable) {
@@ -124,7 +125,7 @@ public class CurationApi {
         if (status == 401) {
             detail = "Your sign-in has expired; please sign in again.";
         }
-        throw new ApiRefusal(status >= 500 ? 503 : status, title, detail);
+        throw new ApiRefusal(status >= 500 ? 503 : status, title, detail, problem != null && problem.isObject() ? problem : null);
     }
 
     private static @Nullable String text(JsonNode node, String field) {

@@ -22,8 +22,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /lists/{slug}/versions/{n}/revert?through=m}: GET previews what reverting versions n..m
- * undoes (the API has no dry run, so the preview is the diff of those versions); POST reverts
- * (curators) or proposes the revert (anyone else signed in), then 303 to the history page.
+ * undoes (the diff of those versions) and, signed in, what the command service's check of the
+ * revert answers: a refusal (a clash with later changes, ...) shown before anyone confirms, with
+ * no form to confirm, or the entries and topics it would change; POST reverts (curators) or
+ * proposes the revert (anyone else signed in), then 303 to the history page.
  */
 @Controller
 class RevertController {
@@ -33,12 +35,14 @@ class RevertController {
     private final CurationApi api;
     private final Versions versions;
     private final ListRoles roles;
+    private final RevertChecks checks;
     private final Pages pages;
 
-    RevertController(CurationApi api, Versions versions, ListRoles roles, Pages pages) {
+    RevertController(CurationApi api, Versions versions, ListRoles roles, RevertChecks checks, Pages pages) {
         this.api = api;
         this.versions = versions;
         this.roles = roles;
+        this.checks = checks;
         this.pages = pages;
     }
 
@@ -90,15 +94,25 @@ class RevertController {
             problem = page.t("revert.badRange", latest);
         }
         boolean possible = version >= 2 && last >= version && last <= latest;
+        RevertRange range = new RevertRange(version, possible ? last : version);
+        // checked before anyone confirms; after a refused POST its refusal says it already
+        RevertCheck check = possible && problem == null && page.signedIn() ? checks.check(slug, range) : null;
+        String refused = check == null ? null : check.refusal();
+        if (refused != null) {
+            problem = refused.isBlank() ? page.t("revert.refused") : refused;
+        }
         if (problem != null && response.getStatus() < 400) {
             response.setStatus(possible ? 422 : 400);
         }
+        boolean curates = check != null && check.acceptable() ? check.asRevert() : roles.curates(slug, request.getUserPrincipal());
         model.addAttribute("page", page);
         model.addAttribute("slug", slug);
-        model.addAttribute("range", new RevertRange(version, possible ? last : version));
+        model.addAttribute("range", range);
         model.addAttribute("latest", latest);
         model.addAttribute("possible", possible);
-        model.addAttribute("curates", roles.curates(slug, request.getUserPrincipal()));
+        model.addAttribute("check", check);
+        model.addAttribute("confirmable", check == null || check.acceptable());
+        model.addAttribute("curates", curates);
         model.addAttribute("diff", possible ? versions.diff(slug, version - 1, last) : List.<DiffLine>of());
         model.addAttribute("rationale", rationale);
         model.addAttribute("problem", problem);

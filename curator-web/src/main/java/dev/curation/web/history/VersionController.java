@@ -9,7 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** {@code /lists/{slug}/versions/{n}}: the list as it was at version n, and what version n changed. */
+/**
+ * {@code /lists/{slug}/versions/{n}}: what version n changed, who and why, and the list as it was
+ * then: its topics and entries as the list page draws them, its Markdown text folded away below.
+ */
 @Controller
 class VersionController {
 
@@ -31,7 +34,8 @@ class VersionController {
         model.addAttribute("slug", slug);
         model.addAttribute("version", version);
         model.addAttribute("latest", latest);
-        model.addAttribute("row", versions.row(slug, version, latest));
+        model.addAttribute("row", versions.row(slug, version));
+        model.addAttribute("list", versions.structure(slug, version));
         model.addAttribute("markdown", versions.markdown(slug, version));
         model.addAttribute("diff", diff);
         return "history/version";

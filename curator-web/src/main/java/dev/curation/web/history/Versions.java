@@ -2,6 +2,8 @@ package dev.curation.web.history;
 
 import dev.curation.web.api.ApiRefusal;
 import dev.curation.web.api.CurationApi;
+import dev.curation.web.list.ListPage;
+import dev.curation.web.list.PastList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -26,14 +28,32 @@ class Versions {
         return newest.isEmpty() ? 0 : newest.getFirst().version();
     }
 
-    /** Version {@code n}'s row: history is newest first, one version per row, so it is row latest - n. */
-    @Nullable VersionRow row(String slug, long n, long latest) {
-        long index = latest - n;
-        if (index < 0 || index > Integer.MAX_VALUE) {
+    /** Version {@code n}'s row of the history, or null when the API does not know it. */
+    @Nullable VersionRow row(String slug, long n) {
+        try {
+            return api.read("/api/lists/{slug}/history/{n}", VersionRow.class, slug, n);
+        } catch (ApiRefusal unknown) {
+            if (unknown.notFound()) {
+                return null;
+            }
+            throw unknown;
+        }
+    }
+
+    /**
+     * The list's topics and entries at version {@code n}, drawn as the list page draws them, the
+     * top topics at heading level 3 (under the section's h2); null when the past read is busy
+     * (the read gate's 503) and the page makes do with the text.
+     */
+    @Nullable ListPage structure(String slug, long n) {
+        try {
+            return PastList.of(api.readJson("/api/lists/{slug}?version={n}", slug, n), 3);
+        } catch (ApiRefusal busy) {
+            if (busy.status() < 500) {
+                throw busy;
+            }
             return null;
         }
-        List<VersionRow> rows = api.read("/api/lists/{slug}/history?page={page}&size=1", HistoryPage.class, slug, index).rows();
-        return rows.isEmpty() || rows.getFirst().version() != n ? null : rows.getFirst();
     }
 
     String markdown(String slug, long n) {

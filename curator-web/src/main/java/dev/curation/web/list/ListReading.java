@@ -19,18 +19,26 @@ final class ListReading {
     private final Map<String, Blame> blame = new HashMap<>();
     private final JsonNode links;
     private final String needle;
+    private final int firstHeading;
     private final List<LintMark> unplaced = new ArrayList<>();
     private int total;
     private int shown;
 
-    private ListReading(JsonNode structure, String query) {
+    private ListReading(JsonNode structure, String query, int firstHeading) {
         this.links = structure.path("links");
         this.needle = Filter.needle(query);
+        this.firstHeading = firstHeading;
     }
 
     /** The page; {@code lint} and {@code blame} null where they could not be read. */
     static ListPage of(JsonNode structure, @Nullable JsonNode lint, @Nullable JsonNode blame, String query) {
-        ListReading reading = new ListReading(structure, query);
+        return of(structure, lint, blame, query, 2);
+    }
+
+    /** As {@link #of(JsonNode, JsonNode, JsonNode, String)}, the top topics' headings at level {@code firstHeading}. */
+    static ListPage of(JsonNode structure, @Nullable JsonNode lint, @Nullable JsonNode blame, String query,
+                       int firstHeading) {
+        ListReading reading = new ListReading(structure, query, firstHeading);
         int errors = -1;
         int warnings = 0;
         if (lint != null) {
@@ -71,7 +79,7 @@ final class ListReading {
             List<Topic> below = topics(section.path("sections"), depth + 1);
             List<LintMark> problems = problemsOf(id);
             if (needle.isEmpty() || !entries.isEmpty() || !below.isEmpty()) {
-                topics.add(new Topic(id, text(section, "title"), Math.min(DEEPEST_HEADING, depth + 2), problems,
+                topics.add(new Topic(id, text(section, "title"), Math.min(DEEPEST_HEADING, depth + firstHeading), problems,
                         entries, below));
             }
         }

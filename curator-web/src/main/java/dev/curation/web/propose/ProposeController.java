@@ -80,7 +80,7 @@ class ProposeController {
                     HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (ApiRefusal refusal) {
             int status = refusal.status() >= 400 && refusal.status() < 500 ? refusal.status() : 503;
-            return view(page, slug, form, list, refusal.detail(), RefusedField.of(refusal.detail()),
+            return view(page, slug, form, list, refusal.detail(), RefusedField.of(refusal),
                     HttpStatusCode.valueOf(status));
         }
     }
@@ -107,7 +107,7 @@ class ProposeController {
         } catch (ApiRefusal refusal) {
             if (refusal.status() != 404 && refusal.status() != 405 && refusal.status() < 500) {
                 answered = true;
-                problems.add(new CheckProblem("error", RefusedField.of(refusal.detail()), refusal.detail()));
+                problems.add(new CheckProblem("error", RefusedField.of(refusal), refusal.detail()));
             }
         }
         fragment.addObject("answered", answered);

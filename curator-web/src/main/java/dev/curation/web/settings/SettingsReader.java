@@ -3,9 +3,9 @@ package dev.curation.web.settings;
 import dev.curation.web.api.ApiRefusal;
 import dev.curation.web.api.CurationApi;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +25,7 @@ class SettingsReader {
     }
 
     SettingsView read(String slug, Members members) {
-        JsonNode profile = api.readJson("/api/lists/{slug}/lint", slug).path("profile");
+        JsonNode profile = api.readJson("/api/lists/{slug}/lint-profile", slug);
         List<Webhook> webhooks = null;
         String problem = null;
         try {
@@ -35,7 +35,7 @@ class SettingsReader {
         } catch (ApiRefusal refusal) {
             problem = refusal.detail();
         }
-        return new SettingsView(members.rows(), policy(slug), rules(profile.path("rules")),
+        return new SettingsView(members.rows(), policy(slug), rules(profile),
                 profile.path("sameUrlInSections").asBoolean(false), webhooks, problem);
     }
 
@@ -45,48 +45,35 @@ class SettingsReader {
         return found == null ? List.of() : List.of(found);
     }
 
-    /**
-     * The review policy: the API has no read of it, but every proposal's page carries the list's
-     * policy, so the newest proposal tells it; a list without proposals shows the defaults.
-     */
+    /** The review policy in force (the defaults until a curator sets one); the defaults, marked unknown, if unreadable. */
     private Policy policy(String slug) {
         try {
-            JsonNode newest = api.readJson("/api/lists/{slug}/proposals?limit=1", slug).path("items").path(0);
-            String id = newest.path("id").asString("");
-            if (id.isEmpty()) {
-                return Policy.defaults();
-            }
-            JsonNode review = api.readJson("/api/lists/{slug}/proposals/{id}", slug, id).path("review");
-            if (!review.has("requiredApprovals")) {
-                return Policy.defaults();
-            }
-            return new Policy(review.path("requiredApprovals").asInt(1), review.path("authorCounts").asBoolean(false),
-                    review.path("dismissOnAmend").asBoolean(true), true);
+            JsonNode policy = api.readJson("/api/lists/{slug}/review-policy", slug);
+            return new Policy(policy.path("requiredApprovals").asInt(1), policy.path("authorCounts").asBoolean(false),
+                    policy.path("dismissOnAmend").asBoolean(true), true);
         } catch (ApiRefusal unknown) {
             return Policy.defaults();
         }
     }
 
     /**
-     * The rules the API's lint knows (a rule the profile leaves out is off: the API lists only the
-     * rules that are on, and has no catalogue of rules), then any the API names that are newer.
+     * Every rule of the catalogue, in its order, with its severity on the list (the API names every
+     * rule, off included), then any rule the profile names that the catalogue does not.
      */
-    static final List<String> KNOWN_RULES = List.of("link-text", "link-url", "unsafe-link", "double-link", "separator",
-            "description-capital", "description-punctuation", "description-repeats-title", "main-heading",
-            "heading-punctuation", "duplicate-heading", "empty-section", "table-of-contents", "alphabetical", "bullet-marker");
-
-    private static List<RuleRow> rules(JsonNode given) {
-        Map<String, String> severities = new TreeMap<>();
-        given.properties().forEach(rule -> severities.put(rule.getKey(), rule.getValue().asString("off")));
+    static List<RuleRow> rules(JsonNode profile) {
+        Map<String, String> severities = new LinkedHashMap<>();
+        profile.path("rules").properties().forEach(rule -> severities.put(rule.getKey(), rule.getValue().asString("off")));
         List<RuleRow> rows = new ArrayList<>();
-        for (String rule : KNOWN_RULES) {
-            rows.add(new RuleRow(rule, severities.getOrDefault(rule, "off")));
-        }
-        severities.forEach((id, severity) -> {
-            if (!KNOWN_RULES.contains(id)) {
-                rows.add(new RuleRow(id, severity));
+        for (JsonNode rule : profile.path("catalogue")) {
+            String id = rule.path("id").asString("");
+            if (!id.isEmpty()) {
+                String standard = rule.path("defaultSeverity").asString("off");
+                String severity = severities.remove(id);
+                rows.add(new RuleRow(id, severity == null ? standard : severity, rule.path("description").asString(""),
+                        standard));
             }
-        });
+        }
+        severities.forEach((id, severity) -> rows.add(new RuleRow(id, severity, "", "")));
         return rows;
     }
 }

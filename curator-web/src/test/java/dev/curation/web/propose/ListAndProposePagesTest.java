@@ -137,6 +137,18 @@ class ListAndProposePagesTest {
     }
 
     @Test
+    void aRefusalStandsNextToTheFieldTheProblemNames() throws Exception {
+        MockHttpSession session = signedIn();
+        MvcResult result = mvc.perform(post("/lists/hostile/propose").session(session).param("_csrf", csrf(session))
+                .param("op", "addLink").param("baseVersion", "3").param("section", "s2").param("title", "Raft")
+                .param("url", "https://raft.github.io/").param("description", "far too long")).andReturn();
+        String html = page(result, 400);
+
+        assertThat(html).contains("<p class=\"error\" id=\"description-error\">must be at most 2000 characters</p>")
+                .doesNotContain("id=\"url-error\"");
+    }
+
+    @Test
     void aSentProposalOpensItsPage() throws Exception {
         MockHttpSession session = signedIn();
         MvcResult result = mvc.perform(post("/lists/hostile/propose").session(session).param("_csrf", csrf(session))

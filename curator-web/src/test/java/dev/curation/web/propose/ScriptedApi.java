@@ -56,6 +56,11 @@ final class ScriptedApi implements AutoCloseable {
                         {"type":"urn:curation:problem:invalid-edit","title":"Invalid edit","status":400,
                          "detail":"edits[0].url: scheme must be http, https or mailto, not 'javascript'",
                          "field":"edits[0].url"}""");
+            } else if (body.contains("far too long")) {
+                // the field named only in the problem's field member, not in its words
+                answer = new Answer(400, """
+                        {"type":"urn:curation:problem:invalid-input","title":"Invalid input","status":400,
+                         "detail":"must be at most 2000 characters","field":"edits[0].description"}""");
             }
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Collections;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MvcResult;
@@ -19,10 +21,16 @@ class SettingsPagesTest extends PageTestSupport {
                 {"members": [{"member": "alice", "role": "owner", "since": "2026-01-02T03:04:05Z", "by": "alice"},
                              {"member": "bob", "role": "curator", "since": "2026-01-02T03:04:05Z", "by": "alice"}],
                  "changes": []}""");
-        API.json("GET", "/api/lists/demo/lint", """
-                {"list": "demo", "version": 3, "profile": {"rules": {"link-url": "error", "separator": "warning"},
-                 "sameUrlInSections": false}, "errors": 0, "warnings": 0, "problems": []}""");
-        API.json("GET", "/api/lists/demo/proposals", "{\"items\": [], \"next\": null}");
+        API.json("GET", "/api/lists/demo/lint-profile", """
+                {"rules": {"link-url": "error", "separator": "off", "alphabetical": "warning", "brand-new": "error", "not-catalogued": "warning"},
+                 "sameUrlInSections": true,
+                 "catalogue": [
+                  {"id": "link-url", "description": "A link has a URL <absolute>.", "defaultSeverity": "error"},
+                  {"id": "separator", "description": "A description follows its link after ' - '.", "defaultSeverity": "warning"},
+                  {"id": "alphabetical", "description": "Entries are in order.", "defaultSeverity": "off"},
+                  {"id": "brand-new", "description": "A rule the web app has no words for.", "defaultSeverity": "warning"}]}""");
+        API.json("GET", "/api/lists/demo/review-policy", """
+                {"requiredApprovals": 3, "authorCounts": true, "dismissOnAmend": false}""");
         API.json("GET", "/api/lists/demo/webhooks", "[]");
     }
 
@@ -48,6 +56,43 @@ class SettingsPagesTest extends PageTestSupport {
                 .contains("action=\"/lists/demo/settings/members\"", "action=\"/lists/demo/settings/review-policy\"",
                         "action=\"/lists/demo/settings/lint-profile\"", "action=\"/lists/demo/settings/webhooks\"")
                 .contains("name=\"rule.link-url\"", "name=\"rule.alphabetical\"");
+    }
+
+    @Test
+    void everyRuleShowsWithItsDescriptionAndThePolicyInForce() throws Exception {
+        String html = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))).andReturn()
+                .getResponse().getContentAsString();
+
+        // every rule of the catalogue in its order, off included, with the API's words escaped, then one it does not know
+        assertThat(html).containsSubsequence("name=\"rule.link-url\"", "name=\"rule.separator\"",
+                "name=\"rule.alphabetical\"", "name=\"rule.brand-new\"", "name=\"rule.not-catalogued\"");
+        assertThat(html).contains("<span class=\"rule-text\" id=\"rule-link-url-text\">A link has a URL &lt;absolute&gt;.")
+                .contains("A description follows its link after ' - '.", "Entries are in order.", "(default: Off)")
+                .contains("aria-describedby=\"rule-separator-text\"");
+        assertThat(selected(html, "rule-separator")).isEqualTo("off");
+        assertThat(selected(html, "rule-alphabetical")).isEqualTo("warning");
+        assertThat(selected(html, "rule-brand-new")).isEqualTo("error");
+        assertThat(html).contains("id=\"sameUrlInSections\" name=\"sameUrlInSections\" value=\"true\" checked");
+        // the policy as the API reads it, not the defaults
+        assertThat(html).contains("name=\"requiredApprovals\" min=\"1\" max=\"10\" required value=\"3\"")
+                .contains("id=\"authorCounts\" name=\"authorCounts\" value=\"true\" checked")
+                .doesNotContain("id=\"dismissOnAmend\" name=\"dismissOnAmend\" value=\"true\" checked")
+                .doesNotContain("could not be read");
+        assertThat(API.seen()).noneSatisfy(seen -> assertThat(seen.uri()).contains("/proposals"));
+
+        // in Chinese the rule's own translation, where there is one
+        String chinese = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))
+                .header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("描述以“ - ”接在链接之后。", "A rule the web app has no words for.")
+                .doesNotContain("Entries are in order.");
+    }
+
+    /** The value of the selected option of the select {@code id}. */
+    private static String selected(String html, String id) {
+        int select = html.indexOf("<select id=\"" + id + "\"");
+        String options = html.substring(select, html.indexOf("</select>", select));
+        Matcher chosen = Pattern.compile("<option value=\"([a-z]+)\" selected").matcher(options);
+        return chosen.find() ? chosen.group(1) : "";
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.curation.web.api;
 import dev.curation.web.WebProperties;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,31 @@ public class CurationApi {
             throw new ApiRefusal(503, null, "The service answered without a body.");
         }
         return body;
+    }
+
+    /**
+     * Waits (briefly) until the query service has what the command service just accepted, e.g. a
+     * new proposal: the page shown next reads it, and the query side follows a moment behind.
+     * Answers whether it was there within {@code wait}; a page is shown either way.
+     */
+    public boolean awaitReadable(Duration wait, String path, Object... variables) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                readJson(path, variables);
+                return true;
+            } catch (ApiRefusal notYet) {
+                if (!notYet.notFound() || System.nanoTime() > until) {
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /** A read as JSON, for answers a page only picks a few fields from. */

@@ -5,6 +5,7 @@ import dev.curation.web.api.CurationApi;
 import dev.curation.web.page.Page;
 import dev.curation.web.page.Pages;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Controller
 class ProposeController {
+
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private static final String PROPOSALS = "/api/lists/{slug}/proposals";
 
@@ -70,6 +73,8 @@ class ProposeController {
             if (id == null) {
                 return view(page, slug, form, list, page.t("propose.noAnswer"), null, HttpStatus.BAD_GATEWAY);
             }
+            // the proposal's page reads it from the query service, which follows a moment behind
+            api.awaitReadable(SETTLE, "/api/lists/{slug}/proposals/{id}", slug, id);
             String next = UriComponentsBuilder.fromPath("/lists/{slug}/proposals/{id}").buildAndExpand(slug, id)
                     .encode().toUriString();
             RedirectView redirect = new RedirectView(next, true);

@@ -152,12 +152,15 @@ final class Browser implements AutoCloseable {
 
     /**
      * Errors the browser reported since the last call: script errors, CSP violations, failed loads
-     * (the console's SEVERE entries). Reading them empties the browser's buffer.
+     * (the console's SEVERE entries). Reading them empties the browser's buffer. The page's own
+     * 4xx status is not one: Chromium logs it as a failed load, but a form shown again with the
+     * API's refusal (422, 403) is the page doing its job.
      */
     List<String> consoleErrors() {
+        String ownStatus = driver.getCurrentUrl() + " - Failed to load resource: the server responded with a status of 4";
         List<String> errors = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !entry.getMessage().startsWith(ownStatus)) {
                 errors.add(entry.getMessage());
             }
         }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebIT {
 
-    private static final String SIGNED_IN_PAGES = "needs the issuer's sign-in page and the pages; enabled at merge";
     private static final String HOSTILE_SLUG = "hostile-titles";
     private static final String SCRIPT_TITLE = "<script>document.title='pwned'</script>";
     private static final String IMG_TITLE = "\"><img src=x onerror=alert(1)>";
@@ -121,12 +119,33 @@ class WebIT {
 
     @Test
     @Order(5)
-    @Disabled(SIGNED_IN_PAGES)
     void hostileTitlesFromAnImportShowAsTextOnTheListsPage() {
         browser.open(stack.webUrl() + "/lists/" + HOSTILE_SLUG);
         assertHarmless("the list's page");
         assertThat(browser.text()).contains(SCRIPT_TITLE, IMG_TITLE);
-        browser.assertNoSeriousAxeViolations("list-hostile");
+        checkPage(browser, "list-hostile");
+        browser.open(stack.webUrl() + "/lists/" + HOSTILE_SLUG + "/history");
+        assertHarmless("the list's history");
+        browser.open(stack.webUrl() + "/lists/" + HOSTILE_SLUG + "/versions/1");
+        assertHarmless("the list's first version");
+        assertThat(browser.text()).contains(SCRIPT_TITLE, IMG_TITLE);
+        try (Browser carol = signedIn("carol", "/lists/" + HOSTILE_SLUG + "/propose")) {
+            assertThat(carol.openAlert()).isEmpty();
+            assertThat(carol.title()).isNotEqualTo("pwned");
+            assertThat(carol.findAll(By.cssSelector("img[src='x']"))).isEmpty();
+            // the section choice names the hostile heading as text
+            assertThat(new Select(carol.find(By.name("section"))).getOptions().stream().map(WebElement::getText))
+                    .anyMatch(option -> option.contains(IMG_TITLE));
+            propose(carol, IMG_TITLE, SCRIPT_TITLE, "https://example.org/hostile", IMG_TITLE, SCRIPT_TITLE);
+            assertThat(carol.openAlert()).isEmpty();
+            assertThat(carol.title()).isNotEqualTo("pwned");
+            assertThat(carol.findAll(By.cssSelector("img[src='x']"))).isEmpty();
+            assertThat(carol.text()).contains(SCRIPT_TITLE);
+            carol.open(stack.webUrl() + "/lists/" + HOSTILE_SLUG + "/proposals");
+            assertThat(carol.openAlert()).isEmpty();
+            assertThat(carol.findAll(By.cssSelector("img[src='x']"))).isEmpty();
+            carol.assertNoConsoleErrors("the hostile list's pages");
+        }
     }
 
     // ---- signed in through the issuer (Browser.signIn fills its form: username, password) ----
@@ -137,7 +156,6 @@ class WebIT {
      */
     @Test
     @Order(10)
-    @Disabled(SIGNED_IN_PAGES)
     void aProposalGoesThroughReviewInTheBrowser() {
         String slug = "web-review";
         importList(slug, """
@@ -147,30 +165,37 @@ class WebIT {
 
                 - [Existing](https://example.org/existing) - Already there.
                 """);
+        String queue = stack.webUrl() + "/lists/" + slug + "/proposals";
         try (Browser alice = signedIn("alice", "/lists/" + slug + "/settings");
              Browser bob = Browser.start();
              Browser carol = signedIn("carol", "/lists/" + slug + "/propose")) {
-            // the owner sets two approvals (the settings form's field is named as the API's policy field)
+            // the owner sets two approvals
+            checkPage(alice, "settings");
             setRequiredApprovals(alice, 2);
-            alice.screenshot("settings");
-            alice.assertNoSeriousAxeViolations("settings");
+            await().atMost(Duration.ofSeconds(20)).until(() -> get(stack.queryUrl() + "/api/lists/" + slug + "/review-policy")
+                    .body().contains("\"requiredApprovals\":2"));
 
-            carol.assertNoSeriousAxeViolations("propose");
-            carol.screenshot("propose");
+            // bob watches the (empty) review queue, signed out: the proposal appears there without a reload
+            bob.open(queue);
+            checkPage(bob, "queue-empty");
+            checkPage(carol, "propose");
             propose(carol, "Tools", "Proposed tool", "https://example.org/proposed", "A tool worth a look.",
                     "We use it daily.");
             String proposal = carol.url().replaceFirst("[?#].*$", "");
-            carol.screenshot("proposal");
-            carol.assertNoSeriousAxeViolations("proposal");
+            checkPage(carol, "proposal");
             assertThat(buttons(carol)).doesNotContain("Approve").contains("Withdraw");
+            await().atMost(Duration.ofSeconds(20)).until(() -> bob.text().contains("carol"));
+            assertThat(bob.url()).isEqualTo(queue);
+            checkPage(bob, "queue");
 
-            // bob signs in from the page itself: its "Sign in" link comes back to it
+            // bob signs in from the proposal's page itself: its "Sign in" link comes back to it
             bob.open(proposal);
             bob.find(By.linkText("Sign in")).click();
             bob.signIn("bob", "bob");
             bob.awaitUrl(url -> url.startsWith(proposal), "the proposal, after signing in");
-            press(bob, "Request changes");
-            await().atMost(Duration.ofSeconds(20)).until(() -> carol.open(proposal).text().contains("bob"));
+            assertThat(buttons(bob)).contains("Approve", "Request changes", "Reject").doesNotContain("Withdraw");
+            withReason(bob, "/request-changes", "Please say what it is for.");
+            await().atMost(Duration.ofSeconds(20)).until(() -> carol.open(proposal).text().contains("Please say what it is for."));
 
             amend(carol, "Proposed tool, amended");
             alice.open(proposal);
@@ -189,7 +214,6 @@ class WebIT {
     /** Hostile input on the propose form: a message on the form, nothing proposed. */
     @Test
     @Order(11)
-    @Disabled(SIGNED_IN_PAGES)
     void theProposeFormRefusesHostileInputWithAMessage() {
         String slug = "web-refusals";
         importList(slug, """
@@ -207,7 +231,7 @@ class WebIT {
             assertThat(carol.url()).doesNotContain("/proposals/");
             assertThat(carol.find(By.name("url")).getDomProperty("value")).isEqualTo("javascript:alert(1)");
             assertThat(carol.text()).containsIgnoringCase("url");
-            carol.screenshot("propose-refused");
+            checkPage(carol, "propose-refused");
             assertThat(carol.openAlert()).isEmpty();
 
             carol.open(form);
@@ -224,7 +248,6 @@ class WebIT {
     /** The history opens the list as it was at a version, and a curator reverts a version. */
     @Test
     @Order(12)
-    @Disabled(SIGNED_IN_PAGES)
     void historyTravelsInTimeAndRevertsAVersion() {
         String slug = "web-history";
         importList(slug, """
@@ -241,18 +264,17 @@ class WebIT {
         assertThat(added).contains("\"version\":2");
         await().atMost(Duration.ofSeconds(20)).until(() -> markdown(slug).contains("Second"));
         try (Browser alice = signedIn("alice", "/lists/" + slug + "/history")) {
-            alice.screenshot("history");
-            alice.assertNoSeriousAxeViolations("history");
+            checkPage(alice, "history");
             alice.find(By.cssSelector("main a[href='/lists/" + slug + "/versions/1']")).click();
             alice.awaitUrl(url -> url.endsWith("/versions/1"), "version 1");
             assertThat(alice.text()).contains("First").doesNotContain("Second");
-            alice.screenshot("version");
-            alice.assertNoSeriousAxeViolations("version");
+            checkPage(alice, "version");
 
             alice.open(stack.webUrl() + "/lists/" + slug + "/versions/2");
             // the preview of what the revert undoes, then the confirmation
-            submitFormWithAction(alice, "/revert", "get");
-            alice.screenshot("revert-preview");
+            alice.find(By.cssSelector("main a[href$='/versions/2/revert']")).click();
+            alice.awaitUrl(url -> url.endsWith("/versions/2/revert"), "the revert's preview");
+            checkPage(alice, "revert-preview");
             submitFormWithAction(alice, "/revert", "post");
             alice.awaitUrl(url -> url.contains("/lists/" + slug + "/history"), "the history after the revert");
             await().atMost(Duration.ofSeconds(20)).until(() -> !markdown(slug).contains("Second"));
@@ -263,12 +285,12 @@ class WebIT {
     /** Settings are the owner's: a contributor is refused, with a page that says so. */
     @Test
     @Order(13)
-    @Disabled(SIGNED_IN_PAGES)
     void settingsAreRefusedToAContributor() {
         try (Browser carol = signedIn("carol", "/lists/architecture-design-notes/settings")) {
             assertThat(carol.findAll(By.name("requiredApprovals"))).isEmpty();
             assertThat(carol.findAll(By.cssSelector("main form[method='post']"))).isEmpty();
-            carol.assertNoSeriousAxeViolations("settings-refused");
+            assertThat(carol.text()).containsIgnoringCase("owner");
+            checkPage(carol, "settings-refused");
         }
     }
 
@@ -284,11 +306,24 @@ class WebIT {
         browser.assertNoConsoleErrors(where);
     }
 
+    /** What every page must be: no serious axe violation, no console error, no sideways scroll on a phone. */
+    private static void checkPage(Browser person, String name) {
+        person.screenshot(name);
+        person.assertNoSeriousAxeViolations(name);
+        person.assertNoConsoleErrors(name);
+        assertThat(person.noSidewaysScroll()).as("%s at 390 px scrolls sideways; widest: %s", name,
+                person.widestAtPhoneWidth()).isTrue();
+    }
+
     /** A new browser, signed in as {@code user} on the issuer's form on the way to {@code path}. */
     private static Browser signedIn(String user, String path) {
         Browser person = Browser.start();
         String target = stack.webUrl() + path;
         person.open(target);
+        if (!person.url().startsWith(stack.issuerUrl())) {
+            // a page anyone may read: its "Sign in" link, which comes back to it
+            person.find(By.linkText("Sign in")).click();
+        }
         person.signIn(user, user);
         // back where it was going (Spring Security's saved request adds "?continue")
         person.awaitUrl(url -> url.startsWith(target), path + " after signing in");
@@ -338,13 +373,24 @@ class WebIT {
         person.find(By.cssSelector("main form[method='post'] button[type='submit']")).click();
     }
 
-    /** The amend form (the proposal page's "Amend" link) with the same fields as the propose form. */
+    /** The proposal page's amend form (shown to its author after "Request changes"): a new title. */
     private static void amend(Browser author, String newTitle) {
-        String proposal = author.url();
-        author.find(By.linkText("Amend")).click();
-        type(author, "title", newTitle);
-        submit(author);
-        author.awaitUrl(proposal::equals, "the proposal after amending");
+        String proposal = author.url().replaceFirst("[?#].*$", "");
+        WebElement form = formWithAction(author, "/amend", "post");
+        WebElement title = form.findElement(By.name("title"));
+        title.clear();
+        title.sendKeys(newTitle);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        author.awaitUrl(url -> url.startsWith(proposal) && url.contains("done="), "the proposal after amending");
+    }
+
+    /** A reasoned action (request changes, reject): the reason typed into its form, then its button. */
+    private static void withReason(Browser person, String actionEnd, String reason) {
+        String proposal = person.url().replaceFirst("[?#].*$", "");
+        WebElement form = formWithAction(person, actionEnd, "post");
+        form.findElement(By.name("reason")).sendKeys(reason);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        person.awaitUrl(url -> url.startsWith(proposal) && url.contains("done="), "the proposal after " + actionEnd);
     }
 
     private static List<String> buttons(Browser person) {
@@ -352,19 +398,22 @@ class WebIT {
     }
 
     private static void press(Browser person, String label) {
-        String before = person.url();
+        String proposal = person.url().replaceFirst("[?#].*$", "");
         person.find(By.xpath("//main//button[normalize-space(.)='" + label + "']")).click();
-        person.awaitUrl(before::equals, "the proposal after " + label);
+        person.awaitUrl(url -> url.startsWith(proposal) && url.contains("done="), "the proposal after " + label);
         await().atMost(Duration.ofSeconds(10)).until(() -> person.findAll(By.cssSelector("[aria-busy='true']")).isEmpty());
     }
 
     private static void submitFormWithAction(Browser person, String actionEnd, String method) {
+        formWithAction(person, actionEnd, method).findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    private static WebElement formWithAction(Browser person, String actionEnd, String method) {
         for (WebElement form : person.findAll(By.cssSelector("main form"))) {
             String action = Objects.requireNonNullElse(form.getDomAttribute("action"), "");
             String formMethod = Objects.requireNonNullElse(form.getDomAttribute("method"), "get");
             if (action.endsWith(actionEnd) && formMethod.equalsIgnoreCase(method)) {
-                form.findElement(By.cssSelector("button[type='submit']")).click();
-                return;
+                return form;
             }
         }
         throw new AssertionError("no " + method + " form to …" + actionEnd + " on " + person.url());

@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -148,6 +149,16 @@ final class Browser implements AutoCloseable {
         } catch (NoAlertPresentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A key pressed on whatever has the focus, as a person at the keyboard would. */
+    void pressKey(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    /** The focus back on the page itself, out of any field. */
+    void focusBody() {
+        driver.executeScript("if (document.activeElement) { document.activeElement.blur(); }");
     }
 
     /**

@@ -198,8 +198,29 @@ class WebIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> carol.open(proposal).text().contains("Please say what it is for."));
 
             amend(carol, "Proposed tool, amended");
-            alice.open(proposal);
-            press(alice, "Approve");
+            // markup in a comment is text, on the page of everyone who reads it
+            String hostileComment = "<img src=x onerror=alert(1)> <script>document.title='pwned'</script>";
+            WebElement comment = formWithAction(carol, "/comments", "post");
+            comment.findElement(By.name("text")).sendKeys(hostileComment);
+            comment.findElement(By.cssSelector("button[type='submit']")).click();
+            carol.awaitUrl(url -> url.contains("done="), "the proposal after commenting");
+            assertThat(carol.text()).contains(hostileComment);
+            assertThat(carol.findAll(By.cssSelector("img[src='x']"))).isEmpty();
+            assertThat(carol.openAlert()).isEmpty();
+
+            // alice reviews with the keyboard: n opens the next proposal of the queue, a approves,
+            // and neither fires while she types in a text field
+            alice.open(queue);
+            alice.pressKey("n");
+            alice.awaitUrl(url -> url.startsWith(proposal), "the next proposal, by its shortcut");
+            WebElement reason = formWithAction(alice, "/reject", "post").findElement(By.name("reason"));
+            reason.sendKeys("a");
+            assertThat(alice.url()).doesNotContain("done=");
+            assertThat(reason.getDomProperty("value")).isEqualTo("a");
+            reason.clear();
+            alice.focusBody();
+            alice.pressKey("a");
+            alice.awaitUrl(url -> url.startsWith(proposal) && url.contains("done="), "the proposal after approving by its shortcut");
             assertThat(markdown(slug)).doesNotContain("Proposed tool, amended");
             bob.open(proposal);
             press(bob, "Approve");
@@ -280,6 +301,20 @@ class WebIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> !markdown(slug).contains("Second"));
             alice.assertNoConsoleErrors("history and revert");
         }
+    }
+
+    /** The pages speak Simplified Chinese to a reader who asks for it, and remember the choice. */
+    @Test
+    @Order(14)
+    void theUiSpeaksSimplifiedChineseWhenAskedTo() {
+        browser.open(stack.webUrl() + "/?lang=zh-CN");
+        assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("清单");
+        browser.open(stack.webUrl() + "/lists/architecture-design-notes/history");
+        assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        checkPage(browser, "history-zh");
+        browser.open(stack.webUrl() + "/?lang=en");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Lists");
     }
 
     /** Settings are the owner's: a contributor is refused, with a page that says so. */

@@ -2,11 +2,9 @@ package dev.curation.web.history;
 
 import dev.curation.web.api.CurationApi;
 import dev.curation.web.page.Pages;
+import dev.curation.web.signin.GlobalRoles;
 import java.security.Principal;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -36,10 +34,6 @@ class ListRoles {
                 return role.equals("owner") || role.equals("curator");
             }
         }
-        if (principal instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser person) {
-            List<String> roles = person.getClaimAsStringList("roles");
-            return roles != null && roles.contains("curator");
-        }
-        return false;
+        return GlobalRoles.curator(principal);
     }
 }

@@ -1,10 +1,8 @@
 package dev.curation.web.review;
 
+import dev.curation.web.signin.GlobalRoles;
 import java.security.Principal;
-import java.util.Collection;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,15 +27,7 @@ public record Viewer(@Nullable String name, boolean curator) {
                 return new Viewer(name, role.equals("owner") || role.equals("curator"));
             }
         }
-        return new Viewer(name, globalCurator(principal));
-    }
-
-    private static boolean globalCurator(@Nullable Principal principal) {
-        if (principal instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser person
-                && person.getClaims().get("roles") instanceof Collection<?> roles) {
-            return roles.contains("CURATOR");
-        }
-        return false;
+        return new Viewer(name, GlobalRoles.curator(principal));
     }
 
     public boolean signedIn() {

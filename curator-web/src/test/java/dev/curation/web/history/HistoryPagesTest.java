@@ -78,7 +78,7 @@ class HistoryPagesTest extends PageTestSupport {
         assertThat(API.seen()).anySatisfy(seen -> assertThat(seen.uri()).isEqualTo("/api/lists/demo/diff?from=1&to=2"));
 
         // signed in, a past entry offers no proposals of changes to it
-        String signedIn = mvc.perform(get("/lists/demo/versions/2").with(signedIn("carol", "contributor"))).andReturn()
+        String signedIn = mvc.perform(get("/lists/demo/versions/2").with(signedIn("carol", "CONTRIBUTOR"))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(signedIn).contains("<li class=\"entry\" id=\"e1\">").doesNotContain("/propose?edit=e1")
                 .doesNotContain("/propose?section=s2");
@@ -94,7 +94,7 @@ class HistoryPagesTest extends PageTestSupport {
                  "message": "items [e122] changed since version 2 (the list is at version 4); nothing was applied"}]}""");
 
         MvcResult answer = mvc.perform(get("/lists/demo/versions/2/revert").param("through", "3")
-                .with(signedIn("bob", "curator"))).andReturn();
+                .with(signedIn("bob", "CURATOR"))).andReturn();
 
         String html = answer.getResponse().getContentAsString();
         assertThat(answer.getResponse().getStatus()).isEqualTo(422);
@@ -129,7 +129,7 @@ class HistoryPagesTest extends PageTestSupport {
                               "after": {"section": "s1", "title": "Paxos", "url": "https://b.example", "description": ""}}],
                  "sections": [{"change": "REMOVED", "id": "s9", "before": {"parent": "s1", "title": "Old", "level": 3}, "after": null}]}""");
 
-        String html = mvc.perform(get("/lists/demo/versions/3/revert").with(signedIn("carol", "contributor"))).andReturn()
+        String html = mvc.perform(get("/lists/demo/versions/3/revert").with(signedIn("carol", "CONTRIBUTOR"))).andReturn()
                 .getResponse().getContentAsString();
 
         assertThat(html).contains("What it would change", "your proposal would change these entries and topics")
@@ -145,7 +145,7 @@ class HistoryPagesTest extends PageTestSupport {
         API.json("GET", "/api/lists/demo/members", "{\"members\": [{\"member\": \"bob\", \"role\": \"curator\"}], \"changes\": []}");
         API.json("POST", "/api/lists/demo/reverts", "{\"version\": 4, \"reverted\": 2, \"through\": 3}");
 
-        MvcResult answer = mvc.perform(post("/lists/demo/versions/2/revert").with(signedIn("bob", "curator")).with(csrf())
+        MvcResult answer = mvc.perform(post("/lists/demo/versions/2/revert").with(signedIn("bob", "CURATOR")).with(csrf())
                 .param("through", "3")).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(303);
@@ -163,7 +163,7 @@ class HistoryPagesTest extends PageTestSupport {
         API.answer("GET", "/api/lists/demo/diff", 200, "text/x-diff", "");
         API.problem("POST", "/api/lists/demo/proposals", 409, "later versions changed e3: revert them first");
 
-        MvcResult answer = mvc.perform(post("/lists/demo/versions/3/revert").with(signedIn("carol", "contributor")).with(csrf())
+        MvcResult answer = mvc.perform(post("/lists/demo/versions/3/revert").with(signedIn("carol", "CONTRIBUTOR")).with(csrf())
                 .param("rationale", "spam")).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(409);

@@ -36,20 +36,20 @@ class SettingsPagesTest extends PageTestSupport {
 
     @Test
     void someoneWhoIsNotAnOwnerIsToldSoWithoutAForm() throws Exception {
-        MvcResult answer = mvc.perform(get("/lists/demo/settings").with(signedIn("carol", "contributor"))).andReturn();
+        MvcResult answer = mvc.perform(get("/lists/demo/settings").with(signedIn("carol", "CONTRIBUTOR"))).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(403);
         String html = answer.getResponse().getContentAsString();
         assertThat(html).contains("Only the list's owners can change settings").contains("role=\"alert\"")
                 .doesNotContain("<form method=\"post\" action=\"/lists/demo/settings").doesNotContain("<select");
         // a curator is no owner either
-        assertThat(mvc.perform(get("/lists/demo/settings").with(signedIn("bob", "curator"))).andReturn()
+        assertThat(mvc.perform(get("/lists/demo/settings").with(signedIn("bob", "CURATOR"))).andReturn()
                 .getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
     void anOwnerSeesEveryFormAndTheLintProfileAsSelects() throws Exception {
-        MvcResult answer = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))).andReturn();
+        MvcResult answer = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "CURATOR"))).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
         assertThat(answer.getResponse().getContentAsString())
@@ -60,7 +60,7 @@ class SettingsPagesTest extends PageTestSupport {
 
     @Test
     void everyRuleShowsWithItsDescriptionAndThePolicyInForce() throws Exception {
-        String html = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))).andReturn()
+        String html = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "CURATOR"))).andReturn()
                 .getResponse().getContentAsString();
 
         // every rule of the catalogue in its order, off included, with the API's words escaped, then one it does not know
@@ -81,7 +81,7 @@ class SettingsPagesTest extends PageTestSupport {
         assertThat(API.seen()).noneSatisfy(seen -> assertThat(seen.uri()).contains("/proposals"));
 
         // in Chinese the rule's own translation, where there is one
-        String chinese = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))
+        String chinese = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "CURATOR"))
                 .header("Accept-Language", "zh-CN")).andReturn().getResponse().getContentAsString();
         assertThat(chinese).contains("描述以“ - ”接在链接之后。", "A rule the web app has no words for.")
                 .doesNotContain("Entries are in order.");
@@ -101,7 +101,7 @@ class SettingsPagesTest extends PageTestSupport {
         API.json("POST", "/api/lists/demo/webhooks", "{\"id\": \"w1\", \"url\": \"https://hooks.example/in\", "
                 + "\"kinds\": [\"version\"], \"secret\": \"" + secret + "\"}");
 
-        MvcResult answer = mvc.perform(post("/lists/demo/settings/webhooks").with(signedIn("alice", "curator")).with(csrf())
+        MvcResult answer = mvc.perform(post("/lists/demo/settings/webhooks").with(signedIn("alice", "CURATOR")).with(csrf())
                 .param("url", "https://hooks.example/in").param("kinds", "version")).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
@@ -120,7 +120,7 @@ class SettingsPagesTest extends PageTestSupport {
 
         API.json("GET", "/api/lists/demo/webhooks", "[{\"id\": \"w1\", \"url\": \"https://hooks.example/in\", "
                 + "\"kinds\": [\"version\"], \"state\": \"active\", \"failures\": 0, \"createdAt\": \"2026-01-02T03:04:05Z\"}]");
-        String later = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "curator"))).andReturn()
+        String later = mvc.perform(get("/lists/demo/settings").with(signedIn("alice", "CURATOR"))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(later).contains("https://hooks.example/in").doesNotContain(secret);
     }
@@ -129,7 +129,7 @@ class SettingsPagesTest extends PageTestSupport {
     void aRefusedMemberChangeShowsTheApiMessageOnTheForm() throws Exception {
         API.problem("PUT", "/api/lists/demo/members/alice", 409, "alice is the list's last owner: name another owner first");
 
-        MvcResult answer = mvc.perform(post("/lists/demo/settings/members").with(signedIn("alice", "curator")).with(csrf())
+        MvcResult answer = mvc.perform(post("/lists/demo/settings/members").with(signedIn("alice", "CURATOR")).with(csrf())
                 .param("member", "alice").param("role", "contributor")).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(409);
@@ -146,7 +146,7 @@ class SettingsPagesTest extends PageTestSupport {
     void anAcceptedChangeGoesBackToThePageWithAConfirmation() throws Exception {
         API.json("PUT", "/api/lists/demo/review-policy", "{\"requiredApprovals\": 2, \"authorCounts\": false, \"dismissOnAmend\": true}");
 
-        MvcResult answer = mvc.perform(post("/lists/demo/settings/review-policy").with(signedIn("alice", "curator")).with(csrf())
+        MvcResult answer = mvc.perform(post("/lists/demo/settings/review-policy").with(signedIn("alice", "CURATOR")).with(csrf())
                 .param("requiredApprovals", "2").param("dismissOnAmend", "true")).andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(303);

@@ -106,9 +106,11 @@ public class ChangeStreams {
      * running (what {@link #ofAll} could have given so far); the start when there is none.
      */
     public Position latest() {
+        // ordered by e.tx, the transaction id: a bare "tx" would name the output column, its text, and
+        // 978 would come after 3738 (and every row be sorted instead of one read off the index's end)
         return jdbc.sql("""
-                        SELECT tx::text, position FROM list_event WHERE tx < pg_snapshot_xmin(pg_current_snapshot())
-                        ORDER BY tx DESC, position DESC LIMIT 1""")
+                        SELECT e.tx::text, e.position FROM list_event e WHERE e.tx < pg_snapshot_xmin(pg_current_snapshot())
+                        ORDER BY e.tx DESC, e.position DESC LIMIT 1""")
                 .query((rs, n) -> new Position(rs.getString(1), rs.getLong(2))).optional().orElse(Position.START);
     }
 

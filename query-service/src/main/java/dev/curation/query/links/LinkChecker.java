@@ -7,6 +7,7 @@ import dev.curation.links.NetworkWatch;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks the lists' links. Every poll it takes the http(s) URLs of the lists whose version moved
  * since the last poll into {@code link_state} (so a new or changed URL is checked within a poll),
- * and those open proposals add or change ({@link ProposalUrls}), then claims the URLs that are due, with {@code FOR UPDATE SKIP LOCKED} so that replicas share
+ * and those open proposals add or change ({@link ProposalUrls}), then claims the URLs that are due (open proposals'
+ * first, in at most half of the poll's slots), with {@code FOR UPDATE SKIP LOCKED} so that replicas share
  * the work, checks them on virtual threads ({@code concurrency} at a time, per-host limits in the
  * probe) and publishes each result to the link-checks topic for {@link LinkHealthProjection}. A
  * claim that is never answered (a crash, the broker away) runs out and the URL is checked again.
@@ -159,19 +161,17 @@ class LinkChecker implements SmartLifecycle {
         if (free <= 0) {
             return;
         }
-        List<Due> due = jdbc.sql("""
-                        WITH due AS (
-                            SELECT url_hash FROM link_state
-                            WHERE next_check_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
-                            ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                        UPDATE link_state s SET claimed_until = now() + make_interval(secs => ?)
-                        FROM due WHERE s.url_hash = due.url_hash
-                        RETURNING s.url_hash, s.url, s.status, s.failures, s.first_failure_at, s.dead_since,
-                                  EXISTS (SELECT 1 FROM entry_view e WHERE md5(e.url) = s.url_hash) AS linked""")
-                .params(free, properties.claim().toSeconds())
-                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), new LinkState(LinkState.Status.ofWire(rs.getString(3)),
-                        rs.getInt(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), null, false, null), rs.getBoolean(7)))
-                .list();
+        // the due URLs of open proposals first, in at most half of the free slots: a reviewer waits for
+        // them, and in the order of next_check_at alone they would wait behind the whole queue of the lists'
+        // URLs (a large import, a recheck of them all); the lists keep the other half, and any unused
+        List<Due> due = new ArrayList<>();
+        String[] proposalUrlHashes = proposalUrls.openUrlHashes();
+        if (proposalUrlHashes.length > 0) {
+            due.addAll(claim(proposalUrlHashes, Math.max(1, free / 2)));
+        }
+        if (due.size() < free) {
+            due.addAll(claim(null, free - due.size()));
+        }
         // a URL no entry links to is still checked while an open proposal adds it
         Set<String> proposed = proposalUrls.proposed(due.stream().filter(d -> !d.linked()).map(Due::urlHash).toList());
         List<String> unlinked = due.stream().filter(d -> !d.linked() && !proposed.contains(d.urlHash()))
@@ -189,6 +189,30 @@ class LinkChecker implements SmartLifecycle {
                 pool.submit(() -> check(d));
             }
         }
+    }
+
+    /** Claims at most {@code limit} due URLs (only those of {@code only}'s hashes if given), the longest due first. */
+    private List<Due> claim(String @Nullable [] only, int limit) {
+        List<Object> all = new ArrayList<>();
+        if (only != null) {
+            all.add(only);
+        }
+        all.add(limit);
+        all.add(properties.claim().toSeconds());
+        String filter = only == null ? "" : " AND url_hash = ANY (?)";
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT url_hash FROM link_state
+                            WHERE next_check_at <= now() AND (claimed_until IS NULL OR claimed_until < now())%s
+                            ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        UPDATE link_state s SET claimed_until = now() + make_interval(secs => ?)
+                        FROM due WHERE s.url_hash = due.url_hash
+                        RETURNING s.url_hash, s.url, s.status, s.failures, s.first_failure_at, s.dead_since,
+                                  EXISTS (SELECT 1 FROM entry_view e WHERE md5(e.url) = s.url_hash) AS linked""".formatted(filter))
+                .params(all)
+                .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), new LinkState(LinkState.Status.ofWire(rs.getString(3)),
+                        rs.getInt(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), null, false, null), rs.getBoolean(7)))
+                .list();
     }
 
     private void check(Due due) {

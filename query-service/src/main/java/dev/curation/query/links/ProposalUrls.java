@@ -1,5 +1,6 @@
 package dev.curation.query.links;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
  * amended since the last (at most {@link #PER_PROPOSAL} per proposal, in edit order) into
  * {@code link_state}, due now if never checked. Their results are recorded by URL like any other;
  * entries' health and the link bot's fixes read only the lists' entries, so a URL that is only in
- * a proposal makes neither. Which revision of which proposal was taken is kept in memory: after a
- * restart every open proposal is taken once more, which changes nothing already known.
+ * a proposal makes neither. Which revision of which proposal was taken, and the hashes of the URLs
+ * taken of it, are kept in memory (the checker claims those URLs first, see {@link #openUrlHashes}):
+ * after a restart every open proposal is taken once more, which changes nothing already known.
  */
 @Component
 class ProposalUrls {
@@ -39,7 +41,11 @@ class ProposalUrls {
 
     private final JdbcClient jdbc;
     /** Proposal id to the revision whose URLs were taken; only open proposals, and only on this poller's thread. */
-    private final Map<String, Integer> taken = new HashMap<>();
+    private final Map<String, Taken> taken = new HashMap<>();
+
+    /** The revision of a proposal whose URLs were taken, and their hashes. */
+    private record Taken(int revision, List<String> urlHashes) {
+    }
 
     ProposalUrls(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -63,8 +69,10 @@ class ProposalUrls {
         jdbc.sql("SELECT id, revision FROM proposal_view WHERE status IN ('submitted', 'changes_requested')")
                 .query((rs, n) -> open.put(rs.getString(1), rs.getInt(2))).list();
         taken.keySet().retainAll(open.keySet());
-        List<String> fresh = open.entrySet().stream().filter(p -> !p.getValue().equals(taken.get(p.getKey())))
-                .map(Map.Entry::getKey).limit(PROPOSALS_PER_POLL).toList();
+        List<String> fresh = open.entrySet().stream().filter(p -> {
+                    Taken known = taken.get(p.getKey());
+                    return known == null || known.revision() != p.getValue();
+                }).map(Map.Entry::getKey).limit(PROPOSALS_PER_POLL).toList();
         if (fresh.isEmpty()) {
             return 0;
         }
@@ -75,8 +83,21 @@ class ProposalUrls {
                         ON CONFLICT (url_hash) DO UPDATE SET next_check_at = now()
                         WHERE link_state.checked_at IS NULL AND link_state.next_check_at > now()""".formatted(OPEN_URLS))
                 .param(fresh.toArray(String[]::new)).update();
-        fresh.forEach(id -> taken.put(id, open.get(id)));
+        Map<String, List<String>> hashes = new HashMap<>();
+        jdbc.sql("SELECT o.proposal, md5(o.url) FROM (%s AND p.id = ANY (?)) o".formatted(OPEN_URLS))
+                .param(fresh.toArray(String[]::new))
+                .query((rs, n) -> hashes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2))).list();
+        fresh.forEach(id -> taken.put(id, new Taken(open.get(id), List.copyOf(hashes.getOrDefault(id, List.of())))));
         return fresh.size();
+    }
+
+    /**
+     * The hashes of the URLs taken of open proposals (as of the last {@link #take}), for the checker
+     * to claim first when they are due: a reviewer waits for them, and behind a long queue of the
+     * lists' URLs (a large import, a recheck of them all) they would wait for all of it.
+     */
+    String[] openUrlHashes() {
+        return taken.values().stream().flatMap(t -> t.urlHashes().stream()).distinct().toArray(String[]::new);
     }
 
     /** Those of {@code urlHashes} that an open proposal adds or changes (among the URLs taken of it). */

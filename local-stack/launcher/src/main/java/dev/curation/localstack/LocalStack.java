@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -95,7 +96,9 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(PrintStream out) {
         createDirectories(options.dataDir());
         Leftovers.clear(options.dataDir(), out);
-        Ports.requireFree(options.webPort(), "the curator web app", "--web-port or CURATION_WEB_PORT");
+        if (options.webApp()) {
+            Ports.requireFree(options.webPort(), "the curator web app", "--web-port or CURATION_WEB_PORT");
+        }
         Ports.requireFree(options.pgPort(), "PostgreSQL", "--pg-port or CURATION_PG_PORT");
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port or CURATION_KAFKA_PORT");
         Ports.requireFree(options.kafkaControllerPort(), "the Kafka controller",
@@ -162,7 +165,8 @@ public final class LocalStack implements AutoCloseable {
         AotCache queryJar = new AotCache(options.queryJar());
         AotCache identityJar = new AotCache(options.identityJar());
         AotCache webJar = new AotCache(options.webJar());
-        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready() && identityJar.ready() && webJar.ready())) {
+        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready() && identityJar.ready()
+                && (!options.webApp() || webJar.ready()))) {
             out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
             CompletableFuture<Boolean> identityTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
@@ -173,15 +177,16 @@ public final class LocalStack implements AutoCloseable {
             CompletableFuture<Boolean> queryTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
                     querySettings));
-            CompletableFuture<Boolean> webTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+            CompletableFuture<Boolean> webTrained = !options.webApp() ? CompletableFuture.completedFuture(true)
+                    : CompletableFuture.supplyAsync(() -> ServiceProcess.train(
                     "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"), webSettings));
             if (!commandTrained.join() || !queryTrained.join() || !identityTrained.join() || !webTrained.join()) {
                 out.println("  (could not record them, see the *-aot-training.log files; starting without)");
             }
         }
 
-        out.println("Starting the OIDC issuer, command-service, query-service and the web app (logs in "
-                + data.resolve("logs") + ") ...");
+        out.println("Starting the OIDC issuer, command-service, query-service" + (options.webApp() ? " and the web app" : "")
+                + " (logs in " + data.resolve("logs") + ") ...");
         SupervisedService identity = new SupervisedService("identity", () -> ServiceProcess.start(
                 "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
                 identitySettings), READY_TIMEOUT, data.resolve("run"), out).start();
@@ -197,18 +202,21 @@ public final class LocalStack implements AutoCloseable {
         started.push(query);
         this.command = command;
         this.query = query;
-        // in parallel with the services: it needs none of them to start, only its sessions' database
-        SupervisedService web = new SupervisedService("curator-web", () -> ServiceProcess.start(
-                "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"),
-                webSettings), READY_TIMEOUT, data.resolve("run"), out).start();
-        started.push(web);
-        this.web = web;
+        List<CompletableFuture<Void>> ready = new ArrayList<>(List.of(
+                CompletableFuture.runAsync(identity::awaitReadyAndWatch),
+                CompletableFuture.runAsync(command::awaitReadyAndWatch),
+                CompletableFuture.runAsync(query::awaitReadyAndWatch)));
+        if (options.webApp()) {
+            // in parallel with the services: it needs none of them to start, only its sessions' database
+            SupervisedService web = new SupervisedService("curator-web", () -> ServiceProcess.start(
+                    "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"),
+                    webSettings), READY_TIMEOUT, data.resolve("run"), out).start();
+            started.push(web);
+            this.web = web;
+            ready.add(CompletableFuture.runAsync(web::awaitReadyAndWatch));
+        }
         try {
-            CompletableFuture.allOf(
-                    CompletableFuture.runAsync(identity::awaitReadyAndWatch),
-                    CompletableFuture.runAsync(command::awaitReadyAndWatch),
-                    CompletableFuture.runAsync(query::awaitReadyAndWatch),
-                    CompletableFuture.runAsync(web::awaitReadyAndWatch)).join();
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -291,9 +299,9 @@ public final class LocalStack implements AutoCloseable {
 
                 The curation backend is running. Ctrl-C stops it; data stays in %s.
 
-                Open %s in a browser: sign in as alice, bob (curators) or carol (contributor), password = name.
+                %s
 
-                  curator web app  %s   (the pages: lists, proposals, review, history, settings)
+                  curator web app  %s
                   command-service  %s   (writes: a bearer token, or HTTP Basic on this local stack)
                   query-service    %s
                   OIDC issuer      %s   (accounts alice, bob: curators; carol: contributor; secret = name)
@@ -311,7 +319,11 @@ public final class LocalStack implements AutoCloseable {
                   kcat -C -b %s -t curation.list-events -e -f '%%k %%s\\n'
                   psql -h 127.0.0.1 -p %d -U postgres %s -c 'select slug, version from list_view'
                 """,
-                options.dataDir(), webUrl(), webUrl(), commandUrl(), queryUrl(), issuerUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
+                options.dataDir(),
+                options.webApp() ? "Open " + webUrl() + " in a browser: sign in as alice, bob (curators) or carol (contributor),"
+                        + " password = name." : "The web app is off (--web off); ./curation start --web on runs it.",
+                options.webApp() ? webUrl() + "   (the pages: lists, proposals, review, history, settings)" : "off",
+                commandUrl(), queryUrl(), issuerUrl(), commandUrl(), queryUrl(), kafkaBootstrap(),
                 options.pgPort(), EVENTS_DB, QUERY_DB, WEB_DB, issuerUrl(),
                 queryUrl(), queryUrl(), firstSeed, firstSeed, commandUrl(), kafkaBootstrap(), options.pgPort(), QUERY_DB);
         out.flush();

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 public record StackOptions(Path dataDir, int webPort, int commandPort, int queryPort, int identityPort, int kafkaPort,
                            int kafkaControllerPort, int pgPort, Path seedsDir, Path webJar, Path commandJar, Path queryJar,
-                           Path identityJar, String javaOptions, boolean linkChecks) {
+                           Path identityJar, String javaOptions, boolean linkChecks, boolean webApp) {
 
     public static final String USAGE = """
             usage: ./curation start [options]
@@ -28,6 +28,7 @@ public record StackOptions(Path dataDir, int webPort, int commandPort, int query
               --pg-port PORT         PostgreSQL port (env CURATION_PG_PORT, default 15432)
               --seeds DIR            Markdown lists imported when missing (env CURATION_SEEDS_DIR, default ./seeds)
               --link-checks on|off   check the lists' links on the internet (env CURATION_LINK_CHECKS, default on)
+              --web on|off           run the curator web app (env CURATION_WEB, default on)
             """;
 
     public static StackOptions parse(String[] args, Map<String, String> env) {
@@ -70,7 +71,8 @@ public record StackOptions(Path dataDir, int webPort, int commandPort, int query
                 Path.of(source.get("query-jar", "query-service/target/query-service-exec.jar")).toAbsolutePath(),
                 Path.of(source.get("identity-jar", "identity/target/identity-exec.jar")).toAbsolutePath(),
                 source.get("java-opts", "-Xms64m -Xmx384m -XX:+UseSerialGC"),
-                source.onOff("link-checks", true));
+                source.onOff("link-checks", true),
+                source.onOff("web", true));
         source.rejectUnknown();
         requireDistinct(Map.of("--web-port", options.webPort(), "--pg-port", options.pgPort(), "--kafka-port", options.kafkaPort(),
                 "--kafka-controller-port", options.kafkaControllerPort(), "--command-port", options.commandPort(),

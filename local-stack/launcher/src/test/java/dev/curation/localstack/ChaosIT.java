@@ -396,7 +396,7 @@ class ChaosIT {
         command.addAll(List.of("-jar", System.getProperty("curation.launcher-jar"), "start", "--data-dir", data.toString(),
                 "--command-port", "" + commandPort, "--query-port", "" + queryPort, "--kafka-port", "" + kafkaPort,
                 "--kafka-controller-port", "" + Ports.free(), "--pg-port", "" + pgPort,
-                "--seeds", StackFixture.SEEDS.toString(), "--link-checks", "off", "--web-port", "" + Ports.free()));
+                "--seeds", StackFixture.SEEDS.toString(), "--link-checks", "off", "--web", "off"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CURATION_COMMAND_JAR", System.getProperty("curation.command-jar"));
         builder.environment().put("CURATION_QUERY_JAR", System.getProperty("curation.query-jar"));

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +44,7 @@ class LinkHealthIT {
                     {"archived_snapshots":{"closest":{"available":true,"status":"200","timestamp":"20240501000000",
                      "url":"https://web.archive.org/web/20240501000000/%s"}}}""".formatted(site.url("/dying"))));
             StackOptions defaults = StackFixture.options(data);
-            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            Map<String, String> env = new HashMap<>(System.getenv());
             env.put("CURATION_DATA_DIR", defaults.dataDir().toString());
             env.put("CURATION_WEB_PORT", "" + defaults.webPort());
             env.put("CURATION_COMMAND_PORT", "" + defaults.commandPort());
@@ -57,6 +59,7 @@ class LinkHealthIT {
             env.put("CURATION_QUERY_JAR", defaults.queryJar().toString());
             env.put("CURATION_IDENTITY_JAR", defaults.identityJar().toString());
             env.put("CURATION_LINK_CHECKS", "on");
+            env.put("CURATION_WEB", "off");
             env.put("CURATION_JAVA_OPTS", defaults.javaOptions()
                     + " -Dcuration.links.allow-private=true -Dcuration.links.exclude[0]=^https?://(?!127[.]0[.]0[.]1[:/])"
                     + " -Dcuration.links.poll-interval=200ms -Dcuration.links.recheck-after=1s"

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local stack as the end-to-end tests start it: free loopback ports, a temporary data directory, the built
- * jars; the web app included, at {@link LocalStack#webUrl()}.
+ * jars; the web app only where asked for ({@code options(data, true)}), at {@link LocalStack#webUrl()}.
  */
 final class StackFixture {
 
@@ -26,8 +26,14 @@ final class StackFixture {
     private StackFixture() {
     }
 
+    /** A stack without the web app: only WebIT and SupervisionIT need it, and every JVM costs the suite time. */
     static StackOptions options(Path data) {
+        return options(data, false);
+    }
+
+    static StackOptions options(Path data, boolean webApp) {
         Map<String, String> env = new HashMap<>();
+        env.put("CURATION_WEB", webApp ? "on" : "off");
         env.put("CURATION_DATA_DIR", data.toString());
         env.put("CURATION_WEB_PORT", Integer.toString(Ports.free()));
         env.put("CURATION_COMMAND_PORT", Integer.toString(Ports.free()));

@@ -3,6 +3,7 @@ package dev.curation.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class StackOptionsTest {
     @Test
     void theDefaultsGiveEveryPartAPortOfItsOwn() {
         StackOptions options = StackOptions.parse(new String[] {"start"}, Map.of());
-        assertThat(java.util.List.of(options.webPort(), options.commandPort(), options.queryPort(), options.identityPort(),
+        assertThat(List.of(options.webPort(), options.commandPort(), options.queryPort(), options.identityPort(),
                 options.kafkaPort(), options.kafkaControllerPort(), options.pgPort()))
                 .containsExactly(8080, 8081, 8082, 8083, 9092, 9093, 15432);
     }
@@ -28,6 +29,16 @@ class StackOptionsTest {
                 .hasMessage("--query-port and --web-port are both 8082; give each part a port of its own");
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--web-port", "http"}, Map.of()))
                 .hasMessage("--web-port must be a port number between 1 and 65535, not 'http'");
+    }
+
+    @Test
+    void theWebAppRunsUnlessTurnedOff() {
+        assertThat(StackOptions.parse(new String[] {"start"}, Map.of()).webApp()).isTrue();
+        assertThat(StackOptions.parse(new String[] {"start", "--web", "off"}, Map.of()).webApp()).isFalse();
+        assertThat(StackOptions.parse(new String[] {"start"}, Map.of("CURATION_WEB", "off")).webApp()).isFalse();
+        assertThat(StackOptions.USAGE).contains("--web on|off");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--web", "maybe"}, Map.of()))
+                .hasMessage("--web must be on or off, not 'maybe'");
     }
 
     @Test

@@ -62,7 +62,7 @@ class WebIT {
     static void start() {
         // first: without a browser (a developer's machine) the tests are skipped before a stack is started for them
         browser = Browser.start();
-        stack = StackFixture.start(StackFixture.options(data));
+        stack = StackFixture.start(StackFixture.options(data, true));
         importList(HOSTILE_SLUG, HOSTILE_MARKDOWN);
     }
 

@@ -11,9 +11,24 @@ import java.util.List;
  * @param from     the section it leaves (moves, removals), or empty
  * @param to       the section it goes to (additions, moves), or empty
  * @param fields   the fields it changes, old and new, word by word
- * @param lint     lint problems on the item it concerns
+ * @param lint     lint problems the edit brings (the API names the edit) or on the item it concerns
+ * @param health   the link health of the URLs it adds or changes, as the link checker knows them
  * @param threads  comments on this edit
  */
 public record EditChange(int index, String kind, String subject, String from, String to, List<FieldChange> fields,
-                         List<String> lint, List<CommentNode> threads) {
+                         List<String> lint, List<LinkHealth> health, List<CommentNode> threads) {
+
+    /**
+     * A URL of the edit and what the link checker knows of it.
+     *
+     * @param url    the URL
+     * @param status ok, redirected, failing, dead, unchecked, refused or excluded
+     */
+    public record LinkHealth(String url, String status) {
+
+        /** A link a reviewer should look at before approving. */
+        public boolean bad() {
+            return status.equals("failing") || status.equals("dead") || status.equals("refused");
+        }
+    }
 }

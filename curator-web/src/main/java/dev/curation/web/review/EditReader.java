@@ -10,17 +10,19 @@ final class EditReader {
     private EditReader() {
     }
 
-    static List<EditChange> changes(JsonNode edits, ListStructure list, JsonNode lint, List<CommentNode> threads) {
+    static List<EditChange> changes(JsonNode edits, ListStructure list, JsonNode lint, JsonNode links,
+                                    List<CommentNode> threads) {
         List<EditChange> changes = new ArrayList<>();
         int index = 0;
         for (JsonNode edit : edits) {
-            changes.add(change(index, edit, list, lint, threads));
+            changes.add(change(index, edit, list, lint, links, threads));
             index++;
         }
         return changes;
     }
 
-    private static EditChange change(int index, JsonNode edit, ListStructure list, JsonNode lint, List<CommentNode> threads) {
+    private static EditChange change(int index, JsonNode edit, ListStructure list, JsonNode lint, JsonNode links,
+                                     List<CommentNode> threads) {
         String op = Json.text(edit, "op", "");
         String entryId = Json.text(edit, "entry", "");
         ListStructure.Entry entry = list.entry(entryId);
@@ -107,14 +109,23 @@ final class EditReader {
         String item = entryId.isEmpty() ? Json.text(edit, "section", "") : entryId;
         List<String> problems = new ArrayList<>();
         for (JsonNode problem : lint) {
-            if (!item.isEmpty() && item.equals(Json.textOrNull(problem, "item"))) {
+            // the API names the edit a problem comes from (an entry the proposal adds has no id yet)
+            Integer byEdit = Json.integer(problem, "edit");
+            if (byEdit != null ? byEdit == index : !item.isEmpty() && item.equals(Json.textOrNull(problem, "item"))) {
                 problems.add(Json.text(problem, "message", ""));
+            }
+        }
+        List<EditChange.LinkHealth> health = new ArrayList<>();
+        for (JsonNode link : links) {
+            Integer of = Json.integer(link, "edit");
+            if (of != null && of == index) {
+                health.add(new EditChange.LinkHealth(Json.text(link, "url", ""), Json.text(link, "status", "unchecked")));
             }
         }
         List<CommentNode> on = threads.stream().filter(thread -> thread.onEdit(index)).toList();
         List<FieldChange> changed = fields.stream().filter(f -> f.before().size() + f.after().size() > 0
                 && !(f.before().equals(f.after()))).toList();
-        return new EditChange(index, kind, subject, from, to, changed, problems, on);
+        return new EditChange(index, kind, subject, from, to, changed, problems, health, on);
     }
 
     /** The edits of {@code edits} its author may change on the form: links added or edited. */

@@ -62,7 +62,7 @@ class ProposalReader {
                 Json.text(proposal, "author", ""), Json.text(proposal, "rationale", ""), Json.instant(proposal, "createdAt"),
                 revision == null ? 1 : revision, baseVersion(proposal), Json.textOrNull(proposal, "decidedBy"),
                 Json.textOrNull(proposal, "reason"),
-                EditReader.changes(edits, list, lint, threads),
+                EditReader.changes(edits, list, lint, detail.path("links"), threads),
                 // a thread on an edit a later revision no longer has stays on the whole
                 threads.stream().filter(thread -> thread.edit() == null || thread.edit() >= edits.size()).toList(),
                 preview == null ? List.of() : DiffLine.of(preview), Json.textOrNull(detail, "previewError"), problems,

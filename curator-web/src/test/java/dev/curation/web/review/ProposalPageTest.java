@@ -70,6 +70,18 @@ class ProposalPageTest {
     }
 
     @Test
+    void theLintAndLinkHealthOfANewEntryShowUnderTheEditThatAddsIt() throws Exception {
+        String html = mvc.perform(get(PAGE)).andReturn().getResponse().getContentAsString();
+        String addition = html.substring(html.indexOf("DuckDB"));
+
+        assertThat(addition).contains("Lint: the new entry's description ends without a full stop")
+                .contains("Link health:", "<strong>dead</strong>", "https://duckdb.org");
+        // the first edit (an existing entry's) carries neither
+        String first = html.substring(0, html.indexOf("DuckDB"));
+        assertThat(first).doesNotContain("ends without a full stop", "Link health:");
+    }
+
+    @Test
     void aCuratorSeesApproveWithItsShortcut() throws Exception {
         String html = page("alice", "CURATOR", "CONTRIBUTOR");
 
@@ -151,7 +163,10 @@ class ProposalPageTest {
                                        {"op":"addLink","section":"s1","title":"DuckDB","url":"https://duckdb.org"}]},
                              "preview":"--- a/x.md\\n+++ b/x.md\\n@@ -1,1 +1,2 @@\\n-- [SQLite](https://sqlite.org)\\n+- [SQLite DB](https://sqlite.org)\\n+- [DuckDB](https://duckdb.org)\\n",
                              "previewError":null,
-                             "lint":[{"rule":"empty-section","severity":"warning","item":"s9","message":"topic s9 is empty"}],
+                             "lint":[{"rule":"empty-section","severity":"warning","item":"s9","message":"topic s9 is empty"},
+                                     {"rule":"description-punctuation","severity":"warning","item":"e7","edit":1,
+                                      "message":"the new entry's description ends without a full stop"}],
+                             "links":[{"edit":1,"url":"https://duckdb.org","status":"dead","checkedAt":null,"httpStatus":404}],
                              "revisions":[{"revision":1,"author":"carol","createdAt":"2026-01-01T10:00:00Z","rationale":"first"},
                                           {"revision":2,"author":"carol","createdAt":"2026-01-01T11:00:00Z","rationale":"better words"}],
                              "comments":[{"id":"c1","edit":null,"replyTo":null,"author":"alice",

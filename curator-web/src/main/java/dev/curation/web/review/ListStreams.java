@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relays a list's change stream ({@code GET /api/lists/{slug}/stream} of the query service) to the
@@ -32,11 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * address); it opens with the first browser and closes when the last one leaves. Each upstream
  * event becomes {@code event: changed} to every browser, which then re-fetches its queue.
  *
- * <p>The list stream replays the whole history when no position is given and the API offers no
- * "from now" position, so events recorded before the upstream opened are skipped; a browser is
- * sent one {@code changed} when it connects, which covers anything between its page and its
- * connection. After the upstream ends (the query service ends streams after a while), it resumes
- * after the last id it saw.
+ * <p>The upstream starts from now ({@code ?after=now}: the query service names the position it
+ * starts from, and replays nothing); a browser is sent one {@code changed} when it connects, which
+ * covers anything between its page and its connection. After the upstream ends (the query service
+ * ends streams after a while), it resumes after the last id it saw.
  */
 @Component
 class ListStreams {
@@ -50,13 +47,11 @@ class ListStreams {
 
     private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
     private final Map<SseEmitter, String> clients = new ConcurrentHashMap<>();
-    private final JsonMapper json;
     private final HttpClient http;
     private final URI query;
     private final Thread heartbeat;
 
-    ListStreams(WebProperties properties, JsonMapper json) {
-        this.json = json;
+    ListStreams(WebProperties properties) {
         this.http = HttpClient.newBuilder().connectTimeout(properties.apiTimeout()).build();
         this.query = properties.queryUrl();
         // a browser that left is only noticed when something is sent to it
@@ -136,12 +131,10 @@ class ListStreams {
 
         final Set<SseEmitter> browsers = new CopyOnWriteArraySet<>();
         private final String slug;
-        private final Instant opened = Instant.now();
         private final Thread reader;
         private volatile boolean closed;
         private volatile @Nullable Stream<String> lines;
         private @Nullable String lastId;
-        private boolean live;
 
         Upstream(String slug) {
             this.slug = slug;
@@ -166,7 +159,8 @@ class ListStreams {
         }
 
         private void read() throws IOException, InterruptedException {
-            String after = lastId == null ? "" : "?after=" + URLEncoder.encode(lastId, StandardCharsets.UTF_8);
+            // from now on at first (the stream's opening names the position), then after the last event seen
+            String after = "?after=" + (lastId == null ? "now" : URLEncoder.encode(lastId, StandardCharsets.UTF_8));
             URI uri = query.resolve("/api/lists/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "/stream" + after);
             HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
             HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
@@ -199,20 +193,11 @@ class ListStreams {
 
         private void event(String id, @Nullable String data) {
             lastId = id;
-            if (!live && recordedBeforeOpening(data)) {
+            if (data == null) {
+                // the opening of a stream from now: only its position, nothing changed
                 return;
             }
-            live = true;
             browsers.forEach(browser -> send(this, browser, SseEmitter.event().id(id).name("changed").data(id)));
-        }
-
-        private boolean recordedBeforeOpening(@Nullable String data) {
-            try {
-                Instant at = data == null ? null : Json.instant(json.readTree(data), "at");
-                return at != null && at.isBefore(opened);
-            } catch (RuntimeException unreadable) {
-                return false;
-            }
         }
 
         void close() {

@@ -18,11 +18,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HistoryController {
 
+    /**
+     * How far the query side may trail the revert that sent the reader here: the page waits for a
+     * version at most this far past the newest it has (a {@code reverted} from a hand-made address
+     * beyond it would only make the query service wait, then answer 503).
+     */
+    static final long LAG = 20;
+
     private final CurationApi api;
+    private final Versions versions;
     private final Pages pages;
 
-    HistoryController(CurationApi api, Pages pages) {
+    HistoryController(CurationApi api, Versions versions, Pages pages) {
         this.api = api;
+        this.versions = versions;
         this.pages = pages;
     }
 
@@ -37,11 +46,12 @@ class HistoryController {
         HistoryFilter filter = HistoryFilter.of(actor, from, to, kind, page, size);
         Page view = pages.of(request, "history.title", slug);
         String problem = filter.problem() == null ? null : view.t(filter.problem());
-        HistoryPage versions = new HistoryPage(List.of(), filter.page(), filter.size(), null);
+        HistoryPage rows = new HistoryPage(List.of(), filter.page(), filter.size(), null);
+        // a revert makes version 2 or later, and the reader comes here from it: any other number is no revert of ours
+        Long made = reverted != null && reverted >= 2 && reverted <= versions.latest(slug) + LAG ? reverted : null;
         if (problem == null) {
             try {
-                String path = filter.apiPath() + (reverted == null ? "" : "&minVersion=" + Math.max(1, reverted));
-                versions = api.read(path, HistoryPage.class, filter.variables(slug));
+                rows = read(slug, filter, made);
             } catch (ApiRefusal refusal) {
                 if (refusal.status() != 400) {
                     throw refusal;
@@ -56,10 +66,25 @@ class HistoryController {
         model.addAttribute("slug", slug);
         model.addAttribute("filter", filter);
         model.addAttribute("problem", problem);
-        model.addAttribute("versions", versions.rows());
-        model.addAttribute("hasNext", versions.next() != null);
-        model.addAttribute("reverted", reverted);
+        model.addAttribute("versions", rows.rows());
+        model.addAttribute("hasNext", rows.next() != null);
+        model.addAttribute("reverted", made);
         model.addAttribute("proposed", proposed != null && proposed.matches("[A-Za-z0-9-]{1,64}") ? proposed : null);
         return "history/history";
+    }
+
+    /** The history, after the revert that made version {@code made} if the query side has it within its wait. */
+    private HistoryPage read(String slug, HistoryFilter filter, @Nullable Long made) {
+        if (made != null) {
+            try {
+                return api.read(filter.apiPath() + "&minVersion=" + made, HistoryPage.class, filter.variables(slug));
+            } catch (ApiRefusal notYet) {
+                if (notYet.status() < 500) {
+                    throw notYet;
+                }
+                // still behind after the query service's wait: the history as it has it
+            }
+        }
+        return api.read(filter.apiPath(), HistoryPage.class, filter.variables(slug));
     }
 }

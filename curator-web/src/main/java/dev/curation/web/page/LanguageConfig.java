@@ -1,5 +1,6 @@
 package dev.curation.web.page;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -39,6 +40,10 @@ class LanguageConfig implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (request.getDispatcherType() == DispatcherType.ERROR) {
+                    // the error page of a request whose parameters could not be decoded: reading them throws again
+                    return true;
+                }
                 String asked = request.getParameter("lang");
                 if (asked != null) {
                     Locale chosen = asked.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;

@@ -3,6 +3,8 @@ package dev.curation.web.page;
 import dev.curation.web.api.ApiRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +31,15 @@ class RefusalPages {
         model.addAttribute("status", refusal.status());
         model.addAttribute("detail", refusal.detail());
         return "error/refusal";
+    }
+
+    /**
+     * A query or form that cannot be decoded (bytes that are not UTF-8) or is too large: the
+     * container's error page for its status, not a logged server error.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    void unreadable(InvalidParameterException unreadable, HttpServletResponse response) throws IOException {
+        response.sendError(unreadable.getErrorCode() >= 400 ? unreadable.getErrorCode() : 400);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -1,6 +1,7 @@
 package dev.curation.web.signin;
 
 import dev.curation.web.WebProperties;
+import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ class WebSecurityConfig {
         String issuer = origin(properties.issuerUrl().toString());
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the error page of any request, a refused POST's too (its method stays POST)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/lists/*/propose", "/lists/*/settings", "/signin").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -327,6 +328,23 @@ class WebIT {
             assertThat(carol.text()).containsIgnoringCase("owner");
             checkPage(carol, "settings-refused");
         }
+    }
+
+    /**
+     * Hostile requests to every page and form, without a browser ({@link WebFuzz}): alice (the
+     * owner of the list) and carol signed in through the issuer's form, and someone signed out.
+     * Every answer is one of the site's pages or a redirect on it, never a server error, a stall,
+     * a stack trace or input echoed unescaped; what is sent without the CSRF token is refused and
+     * nothing hostile is applied. A new seed every run; {@code -Dcuration.fuzz.seed=S} repeats one.
+     */
+    @Test
+    @Order(20)
+    void hostileRequestsToEveryFormGetAPageAndChangeNothing() {
+        long seed = Long.getLong("curation.fuzz.seed", ThreadLocalRandom.current().nextLong());
+        System.out.println("web fuzz seed " + seed + " (repeat with -Dcuration.fuzz.seed=" + seed + ")");
+        int sent = WebFuzz.exercise(new FuzzApi.StackUrls(stack.webUrl(), stack.commandUrl(), stack.queryUrl(),
+                stack.issuerUrl()), "web-fuzz", seed, 400, Duration.ofSeconds(30));
+        assertThat(sent).as("requests sent within the time given").isGreaterThan(100);
     }
 
     // ---- helpers ----

@@ -34,6 +34,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,6 +135,17 @@ final class Browser implements AutoCloseable {
     /** Sets a field's value at once (typing 10 KB key by key would take minutes). */
     void setValue(WebElement field, String value) {
         driver.executeScript("arguments[0].value = arguments[1];", field, value);
+    }
+
+    /**
+     * Clicks {@code element} (a form's button) and waits until the browser has left the page it was
+     * on: a form answered on the same address (a refusal shown on the form) changes no URL to wait for.
+     */
+    void clickAndAwaitNextPage(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for the page after the click, at " + url())
+                .until(ExpectedConditions.stalenessOf(page));
     }
 
     /** Waits until the page's URL satisfies the check (after a redirect, a submitted form). */

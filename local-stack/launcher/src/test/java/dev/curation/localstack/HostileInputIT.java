@@ -103,7 +103,7 @@ class HostileInputIT extends SeedListSession {
     @Test
     @Order(2)
     void fuzz() throws Exception {
-        long seconds = Long.parseLong(property("curation.fuzz.seconds", "60"));
+        long seconds = Long.parseLong(property("curation.fuzz.seconds", "30"));
         long seed = Long.parseLong(property("curation.fuzz.seed", Long.toString(System.nanoTime())));
         System.out.println("fuzz: seed " + seed + " for " + seconds + " s (replay with -Dcuration.fuzz.seed=" + seed + ")");
         HostileInputs inputs = new HostileInputs(seed);

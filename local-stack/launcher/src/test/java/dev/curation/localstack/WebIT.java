@@ -347,6 +347,36 @@ class WebIT {
         assertThat(sent).as("requests sent within the time given").isGreaterThan(100);
     }
 
+    /**
+     * Sessions live in PostgreSQL: kill -9 of the web app signs nobody out. Carol, signed in, keeps
+     * her session across the restart the launcher makes, and her next action goes through.
+     */
+    @Test
+    @Order(30)
+    void aKilledWebAppSignsNobodyOut() {
+        String slug = "web-restart";
+        importList(slug, """
+                # Web restart
+
+                ## Tools
+
+                - [Existing](https://example.org/existing) - Already there.
+                """);
+        try (Browser carol = signedIn("carol", "/lists/" + slug + "/propose")) {
+            SupervisedService web = stack.webApp();
+            long before = web.pid();
+            int restarts = web.restarts();
+            ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> web.restarts() > restarts && web.pid() != before
+                    && get(stack.webUrl() + "/actuator/health").statusCode() == 200);
+            carol.open(stack.webUrl() + "/lists/" + slug + "/propose");
+            assertThat(carol.url()).as("still signed in after the restart").startsWith(stack.webUrl());
+            assertThat(carol.text()).contains("Signed in as carol");
+            propose(carol, "Tools", "After a restart", "https://example.org/after-restart", "Still here.", "Kept.");
+            assertThat(proposals(slug)).contains("After a restart");
+        }
+    }
+
     // ---- helpers ----
 
     /** The page's markup holds no element the hostile titles would have made, and nothing ran. */
@@ -423,7 +453,7 @@ class WebIT {
     }
 
     private static void submit(Browser person) {
-        person.find(By.cssSelector("main form[method='post'] button[type='submit']")).click();
+        person.clickAndAwaitNextPage(person.find(By.cssSelector("main form[method='post'] button[type='submit']")));
     }
 
     /** The proposal page's amend form (shown to its author after "Request changes"): a new title. */

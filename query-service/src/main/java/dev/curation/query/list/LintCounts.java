@@ -6,57 +6,53 @@ import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
 import dev.curation.query.history.ListHistory;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The lint errors and warnings of a list's current version under its lint profile, kept in
  * {@code list_view} so that the list of lists shows them without linting every list on read. The
- * projection counts them when a version completes or the profile changes; the counts are those
- * {@code GET /api/lists/{slug}/lint} reports for the current version.
+ * projection only marks them out of date when a version completes or the profile changes; {@link
+ * LintCountKeeper} counts them a moment later, outside the projection's transaction, so no edit
+ * waits for a lint of its list on its way to readers. The counts are those {@code GET
+ * /api/lists/{slug}/lint} reports for the version they name.
  */
 @Repository
 public class LintCounts {
 
     private final JdbcClient jdbc;
+    private final ListStore store;
     private final LintProfiles profiles;
     private final ListHistory history;
 
-    LintCounts(JdbcClient jdbc, LintProfiles profiles, ListHistory history) {
+    LintCounts(JdbcClient jdbc, ListStore store, LintProfiles profiles, ListHistory history) {
         this.jdbc = jdbc;
+        this.store = store;
         this.profiles = profiles;
         this.history = history;
     }
 
-    /**
-     * Counts {@code version} of a list and writes the counts, in the caller's transaction.
-     * {@code document}: that version's document if the caller holds it, else it is folded from history.
-     */
-    void count(String listId, long version, @Nullable ListDocument document) {
-        ListDocument checked = document != null ? document : history.documentAt(listId, version).orElse(null);
-        if (checked == null) {
-            return; // no such version: nothing readers see to count
-        }
-        long[] counted = lint(listId, version, checked);
-        jdbc.sql("UPDATE list_view SET lint_errors = ?, lint_warnings = ? WHERE id = ?")
-                .params(counted[0], counted[1], listId).update();
+    /** A version completed or the lint profile changed: the counts are to be made again (by {@link LintCountKeeper}). */
+    void stale(String listId) {
+        jdbc.sql("UPDATE list_view SET lint_version = NULL WHERE id = ?").param(listId).update();
     }
 
     /**
-     * Counts a list whose counts are missing (last changed before they were kept), unless the
-     * projection counted it or moved it on meanwhile: the write names the version counted.
+     * Counts {@code version} of a list and writes the counts, unless the list moved on meanwhile
+     * (then it is due again). Answers whether it wrote them.
      */
-    public boolean backfill(String listId, long version) {
-        ListDocument document = history.documentAt(listId, version).orElse(null);
+    public boolean count(String listId, long version) {
+        ListDocument document = store.byId(listId).filter(stored -> stored.version() == version)
+                .map(StoredDocument::document)
+                .or(() -> history.documentAt(listId, version)).orElse(null);
         if (document == null) {
             return false;
         }
         long[] counted = lint(listId, version, document);
         return jdbc.sql("""
-                        UPDATE list_view SET lint_errors = ?, lint_warnings = ?
-                        WHERE id = ? AND version = ? AND lint_errors IS NULL""")
-                .params(counted[0], counted[1], listId, version).update() == 1;
+                        UPDATE list_view SET lint_errors = ?, lint_warnings = ?, lint_version = ?
+                        WHERE id = ? AND version = ?""")
+                .params(counted[0], counted[1], version, listId, version).update() == 1;
     }
 
     /** Errors and warnings of a version under the profile in effect at it. */
@@ -66,10 +62,12 @@ public class LintCounts {
         return new long[] {errors, problems.size() - errors};
     }
 
-    /** Published lists whose counts are missing: id and version. */
-    public List<Missing> missing() {
-        return jdbc.sql("SELECT id, version FROM list_view WHERE version > 0 AND lint_errors IS NULL ORDER BY id")
-                .query((rs, n) -> new Missing(rs.getString(1), rs.getLong(2))).list();
+    /** Published lists whose counts are not of their current version (or profile): id and version, at most {@code limit}. */
+    public List<Missing> due(int limit) {
+        return jdbc.sql("""
+                        SELECT id, version FROM list_view
+                        WHERE version > 0 AND lint_version IS DISTINCT FROM version ORDER BY id LIMIT ?""")
+                .param(limit).query((rs, n) -> new Missing(rs.getString(1), rs.getLong(2))).list();
     }
 
     public record Missing(String listId, long version) {

@@ -124,9 +124,8 @@ final class ListBatches {
         recorded.flush();
         indexed.flush();
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
-        // once per list and batch: the last version completed (or the profile changed), not every version
-        lists.values().stream().filter(w -> w.lintStale).forEach(w -> lintCounts.count(w.listId, w.completedVersion,
-                w.lastSequence == w.completedSequence ? w.document : null));
+        // once per list and batch: the counts are made again by LintCountKeeper, after this transaction
+        lists.values().stream().filter(w -> w.lintStale).forEach(w -> lintCounts.stale(w.listId));
         return lists;
     }
 
@@ -183,9 +182,6 @@ final class ListBatches {
         private boolean lintChanging;
         /** A version completed or the lint profile changed in this batch: the lint counts are to be made again. */
         private boolean lintStale;
-        /** The version and sequence at which {@link #lintStale} was last set (the document was complete there). */
-        private long completedVersion;
-        private long completedSequence = -1;
 
         Working(String listId, String slug) {
             this.listId = listId;
@@ -212,8 +208,6 @@ final class ListBatches {
                 published = PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor());
                 if (lintChanging) {
                     lintStale = true;
-                    completedVersion = version;
-                    completedSequence = lastSequence;
                 }
                 lintChanging = false;
             }

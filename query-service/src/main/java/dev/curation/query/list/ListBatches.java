@@ -92,7 +92,7 @@ final class ListBatches {
             }
             w.published = null;
             w.dirty = false;
-            w.lintStale = false;
+            w.lintProfileChanged = false;
         });
         committed.putAll(applied);
     }
@@ -124,8 +124,8 @@ final class ListBatches {
         recorded.flush();
         indexed.flush();
         lists.values().stream().filter(w -> w.dirty).forEach(w -> store.save(w.snapshot(), w.published));
-        // once per list and batch: the counts are made again by LintCountKeeper, after this transaction
-        lists.values().stream().filter(w -> w.lintStale).forEach(w -> lintCounts.stale(w.listId));
+        // the counts are made again by LintCountKeeper, after this transaction
+        lists.values().stream().filter(w -> w.lintProfileChanged).forEach(w -> lintCounts.stale(w.listId));
         return lists;
     }
 
@@ -176,12 +176,10 @@ final class ListBatches {
         /** The last version completed in this batch, if any: what readers get to see. */
         private PublishedVersion published;
         /**
-         * Events of a version not yet complete (or a new lint profile) were applied: its end changes
-         * what the lint report of the version readers see says.
+         * The lint profile changed in this batch: the lint counts are to be made again even where the
+         * version did not move (a new version makes them out of date by itself: they name theirs).
          */
-        private boolean lintChanging;
-        /** A version completed or the lint profile changed in this batch: the lint counts are to be made again. */
-        private boolean lintStale;
+        private boolean lintProfileChanged;
 
         Working(String listId, String slug) {
             this.listId = listId;
@@ -199,17 +197,12 @@ final class ListBatches {
         /** Applies an event; a completed version becomes what readers see (the batch's last one wins). */
         void apply(EventEnvelope envelope) {
             document = ListFold.apply(document, envelope.payload());
-            // commands on proposals end at the version they were made at: they change no content
-            lintChanging |= envelope.version() != version || envelope.payload() instanceof LintProfileChanged;
+            lintProfileChanged |= envelope.payload() instanceof LintProfileChanged;
             version = envelope.version();
             lastSequence = envelope.sequence();
             dirty = true;
             if (envelope.endOfVersion()) {
                 published = PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor());
-                if (lintChanging) {
-                    lintStale = true;
-                }
-                lintChanging = false;
             }
         }
 

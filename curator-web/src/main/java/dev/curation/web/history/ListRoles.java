@@ -6,7 +6,6 @@ import dev.curation.web.signin.GlobalRoles;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Whether the signed-in person may revert directly (a curator or owner of the list) or proposes
@@ -28,12 +27,6 @@ class ListRoles {
         if (user == null) {
             return false;
         }
-        for (JsonNode member : api.readJson("/api/lists/{slug}/members", slug).path("members")) {
-            if (user.equals(member.path("member").asString(""))) {
-                String role = member.path("role").asString("");
-                return role.equals("owner") || role.equals("curator");
-            }
-        }
-        return GlobalRoles.curator(principal);
+        return GlobalRoles.curates(user, principal, api.readJson("/api/lists/{slug}/members", slug));
     }
 }

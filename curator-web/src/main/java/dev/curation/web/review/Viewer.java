@@ -21,13 +21,7 @@ public record Viewer(@Nullable String name, boolean curator) {
         if (name == null) {
             return READER;
         }
-        for (JsonNode member : members.path("members")) {
-            if (name.equals(Json.textOrNull(member, "member"))) {
-                String role = Json.text(member, "role", "");
-                return new Viewer(name, role.equals("owner") || role.equals("curator"));
-            }
-        }
-        return new Viewer(name, GlobalRoles.curator(principal));
+        return new Viewer(name, GlobalRoles.curates(name, principal, members));
     }
 
     public boolean signedIn() {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The signed-in person's global roles, from the sign-in's {@code roles} claim (as the issuer writes
@@ -16,6 +17,20 @@ public final class GlobalRoles {
     static final String CURATOR = "CURATOR";
 
     private GlobalRoles() {
+    }
+
+    /**
+     * Whether {@code name} reviews on a list whose members ({@code GET /api/lists/{slug}/members})
+     * are {@code members}: an owner or curator there, or, not named there, a global curator.
+     */
+    public static boolean curates(String name, @Nullable Principal principal, JsonNode members) {
+        for (JsonNode member : members.path("members")) {
+            if (name.equals(member.path("member").asString(""))) {
+                String role = member.path("role").asString("");
+                return role.equals("owner") || role.equals("curator");
+            }
+        }
+        return curator(principal);
     }
 
     /** Whether the person is a curator of every list that does not name them. */

@@ -96,15 +96,7 @@ public class CurationApi {
     /** A write as the signed-in person; the answer's body as {@code type} (JsonNode for any). */
     public <T> @Nullable T write(HttpMethod method, String path, @Nullable Object body, Class<T> type,
                                  Object... variables) {
-        return answered(() -> {
-            RestClient.RequestBodySpec request = command.method(method).uri(path, variables)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .header("Idempotency-Key", UUID.randomUUID().toString());
-            if (body != null) {
-                request.contentType(MediaType.APPLICATION_JSON).body(body);
-            }
-            return request.retrieve().body(type);
-        });
+        return write(method, path, body, Map.of(), type, variables);
     }
 
     /** A write with extra headers (If-Match). */

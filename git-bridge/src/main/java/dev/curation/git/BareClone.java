@@ -82,24 +82,25 @@ public final class BareClone implements AutoCloseable {
     }
 
     private static void check(String url, RemoteAccess access) {
+        String use = "use https://host/path" + (access.allowFile() ? " or file:///path" : " (file:// is off here)");
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw notAllowed("the repository URL is not a valid URL");
+            throw notAllowed("the repository URL is not a valid URL: " + use);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getRawUserInfo() != null) {
-            throw notAllowed("the repository URL may not carry a user name or password; configure credentials instead");
-        }
         boolean allowed = switch (scheme) {
             case "https" -> uri.getHost() != null;
             case "file" -> access.allowFile() && uri.getPath() != null && !uri.getPath().isEmpty();
             default -> false;
         };
         if (!allowed) {
-            throw notAllowed("\"" + url + "\" is not an allowed repository URL: use https://host/path"
-                    + (access.allowFile() ? " or file:///path" : " (file:// is off here)"));
+            // the URL itself is not repeated: it may carry a password
+            throw notAllowed("the repository URL is not an allowed one: " + use);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw notAllowed("the repository URL may not carry a user name or password; configure credentials instead");
         }
     }
 

@@ -11,15 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.LsRemoteCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A repository URL cloned into a temporary bare repository (no working tree, one branch, no
@@ -43,6 +48,8 @@ public final class BareClone implements AutoCloseable {
         if (branch.isEmpty() || !Repository.isValidRefName(Constants.R_HEADS + branch)) {
             throw new GitBridgeException(Reason.NO_SUCH_BRANCH, "\"" + branch + "\" is not a branch name");
         }
+        CredentialsProvider credentials = credentials(access);
+        requireBranch(url, branch, access, credentials);
         Path directory;
         try {
             directory = Files.createTempDirectory("curation-git-");
@@ -57,11 +64,9 @@ public final class BareClone implements AutoCloseable {
                 .setBranchesToClone(List.of(Constants.R_HEADS + branch))
                 .setBranch(Constants.R_HEADS + branch)
                 .setNoTags()
-                .setTimeout(Math.toIntExact(Math.max(1, access.timeout().toSeconds())));
-        Credentials credentials = access.credentials();
+                .setTimeout(timeoutSeconds(access));
         if (credentials != null) {
-            clone.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.username(),
-                    credentials.password()));
+            clone.setCredentialsProvider(credentials);
         }
         try {
             return new BareClone(clone.call(), directory);
@@ -69,6 +74,39 @@ public final class BareClone implements AutoCloseable {
             delete(directory);
             throw new GitBridgeException(Reason.CLONE_FAILED, "could not clone " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Asks the remote for its branches first (one round trip), so that a branch it does not have
+     * is the caller's mistake ({@link Reason#NO_SUCH_BRANCH}), not a failed clone.
+     */
+    private static void requireBranch(String url, String branch, RemoteAccess access,
+            @Nullable CredentialsProvider credentials) {
+        LsRemoteCommand lsRemote = Git.lsRemoteRepository().setRemote(url).setHeads(true).setTags(false)
+                .setTimeout(timeoutSeconds(access));
+        if (credentials != null) {
+            lsRemote.setCredentialsProvider(credentials);
+        }
+        Collection<Ref> heads;
+        try {
+            heads = lsRemote.call();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw new GitBridgeException(Reason.CLONE_FAILED, "could not clone " + url + ": " + e.getMessage(), e);
+        }
+        if (heads.stream().noneMatch(ref -> ref.getName().equals(Constants.R_HEADS + branch))) {
+            throw new GitBridgeException(Reason.NO_SUCH_BRANCH, "the repository at " + url + " has no branch \""
+                    + branch + "\"");
+        }
+    }
+
+    private static @Nullable CredentialsProvider credentials(RemoteAccess access) {
+        Credentials credentials = access.credentials();
+        return credentials == null ? null
+                : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password());
+    }
+
+    private static int timeoutSeconds(RemoteAccess access) {
+        return Math.toIntExact(Math.max(1, access.timeout().toSeconds()));
     }
 
     public Repository repository() {

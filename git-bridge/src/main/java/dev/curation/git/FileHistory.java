@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.eclipse.jgit.diff.DiffConfig;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -27,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Renames.</b> When the file is absent at its path in a commit's first parent, git's rename
  * detection is run on the diff of that one step (first parent to commit, all files): if it pairs
- * the file with a file deleted in the same step (identical content, or content at least as
- * similar as {@code diff.renameScore}, 60 % by default, among at most {@code diff.renameLimit}
- * candidates; a case-only rename such as {@code readme.md} to {@code README.md} and a move into a
+ * the file with a file deleted in the same step (identical content first, else content at least
+ * 60 % similar, among at most JGit's default rename limit of candidates; the repository's and the
+ * user's git configuration are not consulted, so every walk of a history agrees; a case-only rename such as {@code readme.md} to {@code README.md} and a move into a
  * folder are renames like any other), the walk goes on with the old path. A rename that keeps the
  * bytes adds no version; a rename with an edit adds one, at the new path. When no deleted file
  * pairs with it, the file was created in that commit and the history starts there (an older,
@@ -49,6 +50,9 @@ public final class FileHistory {
 
     /** The default largest version read: bigger than any Markdown list we have seen, small enough to hold. */
     public static final int DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+    /** JGit's defaults, not the repository's or the user's configuration: every walk of a history agrees. */
+    private static final DiffConfig RENAMES = new Config().get(DiffConfig.KEY);
 
     private final Repository repository;
     private final String branch;
@@ -136,7 +140,6 @@ public final class FileHistory {
         try (RevWalk walk = new RevWalk(repository)) {
             walk.setRetainBody(false);
             ObjectReader reader = walk.getObjectReader();
-            DiffConfig diffConfig = repository.getConfig().get(DiffConfig.KEY);
             RevCommit commit = walk.parseCommit(head);
             String file = path;
             ObjectId blob = Trees.fileAt(reader, commit.getTree(), file);
@@ -152,7 +155,7 @@ public final class FileHistory {
                 if (parent != null) {
                     olderBlob = Trees.fileAt(reader, parent.getTree(), file);
                     if (olderBlob == null) {
-                        String from = Trees.renamedFrom(reader, diffConfig, parent.getTree(), commit.getTree(), file);
+                        String from = Trees.renamedFrom(reader, RENAMES, parent.getTree(), commit.getTree(), file);
                         olderPath = from == null ? file : from;
                         olderBlob = from == null ? null : Trees.fileAt(reader, parent.getTree(), from);
                     }

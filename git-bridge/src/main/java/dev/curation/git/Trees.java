@@ -36,8 +36,7 @@ final class Trees {
     /**
      * The old path of the file that became {@code path} in the step from {@code before} to
      * {@code after}, as git's rename detection pairs them over the whole diff of the step (exact
-     * content first, then at least the configured similarity, 60 % by default, within
-     * {@code diff.renameLimit}); null when the file was not renamed (it was created).
+     * content first, then at least 60 % similar, within the rename limit); null when the file was not renamed (it was created).
      */
     static @Nullable String renamedFrom(ObjectReader reader, DiffConfig config, RevTree before, RevTree after,
             String path) throws IOException {

@@ -8,6 +8,9 @@ import java.util.Set;
  */
 public record Actor(String name, Set<String> globalRoles) {
 
+    /** The global role of the command service's git bridge: only it brings commits from git. */
+    public static final String GIT_BRIDGE = "GIT_BRIDGE";
+
     public Actor {
         globalRoles = Set.copyOf(globalRoles);
     }

@@ -26,7 +26,21 @@ public final class ListDecider {
     }
 
     public static Decision decide(ListState state, ListCommand command, Actor actor, ListHistory history) {
+        return decide(state, command, actor, history, InputLimits.DEFAULTS);
+    }
+
+    /** As above; {@code limits} size the events of a commit from git. */
+    public static Decision decide(ListState state, ListCommand command, Actor actor, ListHistory history,
+                                  InputLimits limits) {
+        if (!(command instanceof ListCommand.ImportCommit || command instanceof ListCommand.FinishHistoryImport
+                || command instanceof ListCommand.CheckRole)) {
+            GitDecisions.requireNotImporting(state);
+        }
         return switch (command) {
+            case ListCommand.ImportCommit c -> GitDecisions.importCommit(state, c, actor, limits);
+            case ListCommand.FinishHistoryImport c -> GitDecisions.finishImport(state, c, actor);
+            case ListCommand.SetGitBridge c -> GitDecisions.setBridge(state, c, actor);
+            case ListCommand.RemoveGitBridge c -> GitDecisions.removeBridge(state, actor);
             case ListCommand.ApplyChangeSet c -> ContentDecisions.applyChangeSet(state, c, actor);
             case ListCommand.RevertVersion c -> ContentDecisions.revert(state, c, actor, history);
             case ListCommand.CheckRevert c -> ContentDecisions.checkRevert(state, c, actor, history);

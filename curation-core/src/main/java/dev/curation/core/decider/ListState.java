@@ -3,6 +3,11 @@ package dev.curation.core.decider;
 import dev.curation.core.document.IdSequence;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.lint.LintProfile;
+import dev.curation.core.list.CommitImported;
+import dev.curation.core.list.GitBridgeRemoved;
+import dev.curation.core.list.GitBridgeSet;
+import dev.curation.core.list.GitSource;
+import dev.curation.core.list.HistoryImported;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.LintProfileChanged;
 import dev.curation.core.list.ListContentImported;
@@ -60,6 +65,9 @@ public final class ListState {
     private final Set<String> webhooks = new LinkedHashSet<>();
     private Members members = Members.none();
     private final Map<Long, @Nullable String> authors = new HashMap<>();
+    private final Map<String, Long> commits = new HashMap<>();
+    private @Nullable GitSource importing;
+    private @Nullable GitBridgeSet bridge;
 
     /** A list before its first event. */
     public static ListState initial() {
@@ -84,7 +92,21 @@ public final class ListState {
                 listId = imported.listId();
                 slug = imported.slug();
                 lastId = imported.lastId();
+                importing = imported.git();
+                if (imported.commit() != null) {
+                    commits.put(imported.commit().id(), version);
+                    authors.put(version, imported.commit().author().display());
+                }
             }
+            case CommitImported c -> {
+                commits.put(c.commit().id(), version);
+                authors.put(version, c.commit().author().display());
+                ListEvents.changedItems(c).forEach(id -> lastChanged.put(id, version));
+                lastId = Math.max(lastId, c.lastId());
+            }
+            case HistoryImported h -> importing = null;
+            case GitBridgeSet b -> bridge = b;
+            case GitBridgeRemoved b -> bridge = null;
             case ListContentImported content -> content.nodes().forEach(n -> lastChanged.put(n.id(), version));
             case ProposalSubmitted p -> proposals.put(p.proposal(), Proposal.submitted(p));
             case ProposalWithdrawn p -> proposals.computeIfPresent(p.proposal(), (k, v) -> v.with(Proposal.Status.WITHDRAWN));
@@ -157,6 +179,21 @@ public final class ListState {
 
     public Members members() {
         return members;
+    }
+
+    /** The version each imported or pulled git commit became, by commit id. */
+    public Map<String, Long> commits() {
+        return Collections.unmodifiableMap(commits);
+    }
+
+    /** The history being imported, while the import runs; null once complete or for a list not from git. */
+    public @Nullable GitSource importing() {
+        return importing;
+    }
+
+    /** The list's git bridge, if an owner set one. */
+    public @Nullable GitBridgeSet bridge() {
+        return bridge;
     }
 
     /** Who wrote {@code version} (a proposal's author for its approval); null for none known. */

@@ -155,6 +155,21 @@ public final class ChangeSummary {
                 names.put("role", e.role());
             }
             case MemberRemoved e -> names.put("member", e.member());
+            case CommitImported e -> {
+                names.put("commit", e.commit().shortId());
+                names.put("subject", e.commit().subject());
+            }
+            case HistoryImported e -> {
+                names.put("commit", e.commit().length() > 7 ? e.commit().substring(0, 7) : e.commit());
+                names.put("version", Long.toString(e.version()));
+            }
+            case GitBridgeSet e -> {
+                names.put("repository", e.repository());
+                names.put("file", e.branch() + ":" + e.path());
+                names.put("publish", e.publish() ? "on" : "off");
+                names.put("pull", e.pull() ? "on" : "off");
+            }
+            case GitBridgeRemoved e -> names.put("by", e.by());
         }
         return new Change(EventEnvelope.typeName(event), names);
     }
@@ -200,6 +215,13 @@ public final class ChangeSummary {
             case "MemberRoleSet" -> "made " + n.get("member") + " " + ("owner".equals(n.get("role")) ? "an " : "a ")
                     + n.get("role") + " of the list";
             case "MemberRemoved" -> "removed " + n.get("member") + " from the list's members";
+            case "CommitImported" -> "committed " + n.get("commit") + " in git"
+                    + (n.getOrDefault("subject", "").isEmpty() ? "" : ": " + n.get("subject"));
+            case "HistoryImported" -> "finished importing the git history up to " + n.get("commit") + " (version "
+                    + n.get("version") + ")";
+            case "GitBridgeSet" -> "connected the list to " + n.get("file") + " of " + n.get("repository") + " (publish "
+                    + n.get("publish") + ", pull " + n.get("pull") + ")";
+            case "GitBridgeRemoved" -> "disconnected the list from git";
             default -> "changed the list (" + change.type() + ")";
         };
     }

@@ -41,14 +41,15 @@ public final class ImportEvents {
         List<List<DocumentNode>> parts = split(document.nodes(), partBytes, maxBlockBytes);
         List<ListEvent> events = new ArrayList<>(parts.size() + 1);
         events.add(new ListImported(command.listId(), command.slug(), parts.size(),
-                document.sectionCount() + document.blockCount(), ids.last()));
+                document.sectionCount() + document.blockCount(), ids.last(), command.commit(), command.git()));
         for (int i = 0; i < parts.size(); i++) {
             events.add(new ListContentImported(command.listId(), i, parts.get(i)));
         }
         return events;
     }
 
-    private static List<List<DocumentNode>> split(List<DocumentNode> nodes, int partBytes, long maxBlockBytes) {
+    /** Nodes in parts of about {@code partBytes}; a block over {@code maxBlockBytes} is refused. */
+    public static List<List<DocumentNode>> split(List<DocumentNode> nodes, int partBytes, long maxBlockBytes) {
         List<List<DocumentNode>> parts = new ArrayList<>();
         List<DocumentNode> part = new ArrayList<>();
         long size = 0;
@@ -76,7 +77,7 @@ public final class ImportEvents {
     }
 
     /** An upper bound of the node's JSON in bytes: its strings plus room for names and ids. */
-    static long bytes(DocumentNode node) {
+    public static long bytes(DocumentNode node) {
         return 128 + JsonSize.of(node.id()) + JsonSize.of(node.parent()) + JsonSize.of(node.raw())
                 + JsonSize.of(node.title()) + JsonSize.of(node.url()) + JsonSize.of(node.description());
     }

@@ -103,6 +103,12 @@ public final class InputContract {
                 FreeText.check("role", m.role(), 40, false);
             }
             case ListCommand.RemoveMember m -> FreeText.check("member", m.member(), MAX_ID, false);
+            case ListCommand.ImportCommit c -> MarkdownInput.check(c.markdown(), limits);
+            case ListCommand.SetGitBridge g -> {
+                FreeText.check("repository", g.repository(), 2000, false);
+                FreeText.check("branch", g.branch(), 250, false);
+                FreeText.check("path", g.path(), 1000, false);
+            }
             default -> {
                 // not a command of ours
             }

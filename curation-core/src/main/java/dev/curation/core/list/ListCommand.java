@@ -162,4 +162,30 @@ public sealed interface ListCommand {
             rules = rules == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         }
     }
+
+    /**
+     * The git bridge brings one commit: the list becomes the commit's file, {@code markdown}, as a new
+     * version credited to the commit's author. A commit the list already has is answered with its
+     * version and stores nothing, so an import or a pull can be repeated after a crash.
+     * {@code expectedVersion}, when given, must be the current version (the bridge read the list there).
+     */
+    record ImportCommit(String listId, GitCommit commit, String markdown, @Nullable Long expectedVersion)
+            implements ListCommand {
+    }
+
+    /** The git bridge has brought every commit of the history being imported, up to {@code commit}. */
+    record FinishHistoryImport(String listId, String commit) implements ListCommand {
+    }
+
+    /**
+     * An owner connects the list to {@code path} on {@code branch} of {@code repository} (a URL without
+     * credentials), publishing there and pulling from there as asked (both off when not given).
+     */
+    record SetGitBridge(String listId, @Nullable String repository, @Nullable String branch, @Nullable String path,
+                        @Nullable Boolean publish, @Nullable Boolean pull) implements ListCommand {
+    }
+
+    /** An owner disconnects the list from git. */
+    record RemoveGitBridge(String listId) implements ListCommand {
+    }
 }

@@ -6,7 +6,8 @@ public sealed interface ListEvent permits ListImported, ListContentImported, Cha
         TextRemoved, ProposalSubmitted, ProposalWithdrawn, ProposalRejected, ProposalApproved, VersionReverted,
         LintProfileChanged, ProposalCommented, ProposalCommentResolved, ProposalChangesRequested, ProposalAmended,
         ProposalApprovalRecorded, ReviewPolicyChanged, WebhookSubscribed, WebhookRemoved, WebhookReEnabled,
-        ContentRestored, MemberRoleSet, MemberRemoved {
+        ContentRestored, MemberRoleSet, MemberRemoved, CommitImported, HistoryImported, GitBridgeSet,
+        GitBridgeRemoved {
 
     String listId();
 }

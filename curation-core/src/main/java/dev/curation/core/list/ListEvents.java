@@ -18,7 +18,8 @@ public final class ListEvents {
     public static final Set<String> NO_VERSION = Set.of("ProposalSubmitted", "ProposalWithdrawn",
             "ProposalRejected", "LintProfileChanged", "ProposalCommented", "ProposalCommentResolved",
             "ProposalChangesRequested", "ProposalAmended", "ProposalApprovalRecorded", "ReviewPolicyChanged",
-            "WebhookSubscribed", "WebhookRemoved", "WebhookReEnabled", "MemberRoleSet", "MemberRemoved");
+            "WebhookSubscribed", "WebhookRemoved", "WebhookReEnabled", "MemberRoleSet", "MemberRemoved",
+            "HistoryImported", "GitBridgeSet", "GitBridgeRemoved");
 
     public static boolean makesNoVersion(ListEvent event) {
         return NO_VERSION.contains(EventEnvelope.typeName(event));
@@ -49,6 +50,15 @@ public final class ListEvents {
             }
             case TextAdded e -> List.of(e.block());
             case ContentRestored e -> e.nodes().stream().map(DocumentNode::id).toList();
+            case CommitImported e -> {
+                List<String> ids = new ArrayList<>(e.removed());
+                e.steps().forEach(step -> {
+                    if (step.node() != null) {
+                        ids.add(step.node().id());
+                    }
+                });
+                yield ids;
+            }
             case TextEdited e -> List.of(e.block());
             case TextRemoved e -> List.of(e.block());
             default -> List.of();

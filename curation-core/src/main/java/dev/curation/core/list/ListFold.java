@@ -1,6 +1,7 @@
 package dev.curation.core.list;
 
 import dev.curation.core.document.DocumentNode;
+import dev.curation.core.document.DocumentSync;
 import dev.curation.core.document.Entry;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.Parent;
@@ -26,6 +27,12 @@ public final class ListFold {
     public static ListDocument apply(@Nullable ListDocument document, ListEvent event) {
         if (event instanceof ListImported) {
             return new ListDocument();
+        }
+        if (event instanceof CommitImported commit) {
+            // the whole file again in parts (a new document), or the steps from the one before
+            return commit.parts() > 0 ? new ListDocument()
+                    : DocumentSync.apply(Objects.requireNonNull(document, "a list's events start with its import"),
+                            commit.steps());
         }
         ListDocument target = document == null && event instanceof ListContentImported ? new ListDocument()
                 : Objects.requireNonNull(document, "a list's events start with its import");
@@ -115,6 +122,17 @@ public final class ListFold {
                 // who may do what on the list: not its content
             }
             case MemberRemoved e -> {
+            }
+            case CommitImported e -> {
+                // a new document, made by apply
+            }
+            case HistoryImported e -> {
+                // the import is complete: no content
+            }
+            case GitBridgeSet e -> {
+                // where the list is published and pulled: not its content
+            }
+            case GitBridgeRemoved e -> {
             }
         }
     }

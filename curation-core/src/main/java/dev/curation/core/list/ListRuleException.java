@@ -10,7 +10,7 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
         ListRuleException.UnknownBase, ListRuleException.NotRevertible, ListRuleException.LintErrors,
         ListRuleException.NothingToFix, ListRuleException.NoSuchComment, ListRuleException.StaleRevision,
         ListRuleException.NoSuchWebhook, ListRuleException.NothingToRollBack, ListRuleException.Forbidden,
-        ListRuleException.LastOwner, ListRuleException.NoSuchMember {
+        ListRuleException.LastOwner, ListRuleException.NoSuchMember, ListRuleException.Importing {
 
     private static final long serialVersionUID = 1L;
 
@@ -174,6 +174,16 @@ public abstract sealed class ListRuleException extends RuntimeException permits 
 
         public NoSuchWebhook(String webhook) {
             super("no webhook " + webhook + " on this list");
+        }
+    }
+
+    /** 409: the list is still importing its git history; it takes no change until that is complete. */
+    public static final class Importing extends ListRuleException {
+        private static final long serialVersionUID = 1L;
+
+        public Importing(String slug, long version, int commits) {
+            super("list " + slug + " is still importing its git history (version " + version + " of " + commits
+                    + "); it takes changes once GET /api/lists/" + slug + " no longer says it is importing");
         }
     }
 }

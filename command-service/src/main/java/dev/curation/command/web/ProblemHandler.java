@@ -117,6 +117,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     e.getMessage());
             case ListRuleException.NothingToRollBack n -> Problems.of(HttpStatus.CONFLICT, "nothing-to-roll-back",
                     "Nothing to roll back", e.getMessage());
+            case ListRuleException.Importing i -> Problems.of(HttpStatus.CONFLICT, "importing",
+                    "Still importing its git history", e.getMessage());
             case ListRuleException.LintErrors l -> {
                 ProblemDetail p = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "lint-error", "Adds a lint error", e.getMessage());
                 p.setProperty("problems", LintProblemJson.of(l.problems()));

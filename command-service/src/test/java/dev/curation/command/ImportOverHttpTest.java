@@ -680,12 +680,16 @@ class ImportOverHttpTest {
 
     @Test
     void wrongContentTypeIsUnsupported() throws Exception {
-        HttpResponse<String> response = send("/api/lists?slug=json", "application/json", "alice",
-                "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send("/api/lists?slug=json", "application/xml", "alice",
+                "<list/>".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
+        // JSON is the import from git, which names what it needs
+        HttpResponse<String> fromGit = send("/api/lists?slug=json", "application/json", "alice", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(fromGit.statusCode()).isEqualTo(400);
+        assertThat(fromGit.body()).contains("\"field\":\"git\"");
         // the types a page on another site may post without asking first change nothing
         for (String crossSite : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             HttpResponse<String> refused = send("/api/lists?slug=cross-site", crossSite, "alice",

@@ -70,6 +70,17 @@ class CuratedList {
     @CommandHandler @Nullable Object subscribeWebhook(ListCommand.SubscribeWebhook c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object removeWebhook(ListCommand.RemoveWebhook c, Actor a, ListHistory h) { return decide(c, a, h); }
     @CommandHandler @Nullable Object reEnableWebhook(ListCommand.ReEnableWebhook c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object finishImport(ListCommand.FinishHistoryImport c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object setGitBridge(ListCommand.SetGitBridge c, Actor a, ListHistory h) { return decide(c, a, h); }
+    @CommandHandler @Nullable Object removeGitBridge(ListCommand.RemoveGitBridge c, Actor a, ListHistory h) { return decide(c, a, h); }
+
+    /** A commit from git: its events are sized by the service's limits, as an import's are. */
+    @CommandHandler
+    @Nullable Object importCommit(ListCommand.ImportCommit c, Actor a, ListHistory h, InputLimits limits) {
+        Decision decision = ListDecider.decide(state, c, a, h, limits);
+        applyAll(decision.events(), decision.version());
+        return decision.answer().apply(state);
+    }
 
     /** Decides in core, stores what was decided, and answers from the list after it. */
     private @Nullable Object decide(ListCommand command, Actor actor, ListHistory history) {

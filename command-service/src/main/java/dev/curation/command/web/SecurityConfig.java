@@ -97,6 +97,8 @@ class SecurityConfig {
                         // webhooks name their receivers: signed in, reads too; the list lets its curators and
                         // owners in (WebhookController asks it), not whoever is a curator elsewhere
                         .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").authenticated()
+                        // a bridge's repository and errors are for the list's curators (checked by the list)
+                        .requestMatchers("/api/lists/*/git", "/api/lists/*/git/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         // a new list: global curators; its importer becomes its first owner

@@ -3,12 +3,12 @@ package dev.curation.core.decider;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.DocumentSync;
 import dev.curation.core.document.SyncStep;
-import dev.curation.core.input.InputException;
 import dev.curation.core.input.InputLimits;
 import dev.curation.core.list.ChangeAccepted;
 import dev.curation.core.list.CommitImported;
 import dev.curation.core.list.GitBridgeRemoved;
 import dev.curation.core.list.GitBridgeSet;
+import dev.curation.core.list.GitLocation;
 import dev.curation.core.list.GitSource;
 import dev.curation.core.list.HistoryImported;
 import dev.curation.core.list.ImportEvents;
@@ -19,9 +19,6 @@ import dev.curation.core.list.ListRole;
 import dev.curation.core.list.ListRuleException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of a list's git side: commits brought by the bridge become versions (only the bridge
@@ -29,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class GitDecisions {
 
-    /** A branch name git would take, without the characters git refuses in ref names. */
-    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,250}");
 
     private GitDecisions() {
     }
@@ -78,14 +73,10 @@ final class GitDecisions {
 
     static Decision setBridge(ListState state, ListCommand.SetGitBridge command, Actor owner) {
         MembershipDecisions.require(state, owner, ListRole.OWNER, "connect the list to git");
-        String repository = repository(command.repository());
-        String branch = required("branch", command.branch());
-        if (!BRANCH.matcher(branch).matches() || branch.contains("..") || branch.startsWith("/") || branch.endsWith("/")
-                || branch.endsWith(".lock")) {
-            throw new InputException.Invalid("branch", "is not a branch name git takes: letters, digits, '.', '_', '-' "
-                    + "and '/' between names");
-        }
-        String path = path(required("path", command.path()));
+        GitLocation location = GitLocation.of(command.repository(), command.branch(), command.path());
+        String repository = location.repository();
+        String branch = location.branch();
+        String path = location.path();
         GitBridgeSet set = new GitBridgeSet(state.listId(), repository, branch, path,
                 Boolean.TRUE.equals(command.publish()), Boolean.TRUE.equals(command.pull()), owner.name());
         GitBridgeSet current = state.bridge();
@@ -116,39 +107,5 @@ final class GitDecisions {
         if (!actor.globalRoles().contains(Actor.GIT_BRIDGE)) {
             throw new ListRuleException.NotAllowed("only the git bridge may " + action);
         }
-    }
-
-    private static String repository(@Nullable String value) {
-        String url = required("repository", value);
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("https://") && !lower.startsWith("file:/")) {
-            throw new InputException.Invalid("repository", "must be an https:// URL (or file:// where the service "
-                    + "allows local repositories)");
-        }
-        int hostStart = url.indexOf("//") + 2;
-        int hostEnd = url.indexOf('/', hostStart);
-        String authority = url.substring(hostStart, hostEnd < 0 ? url.length() : hostEnd);
-        if (authority.contains("@")) {
-            throw new InputException.Invalid("repository", "must not carry a user name or password: give credentials "
-                    + "in the request's \"credentials\", which are kept apart from the list's history");
-        }
-        return url;
-    }
-
-    private static String path(String path) {
-        if (path.startsWith("/") || path.endsWith("/") || path.contains("\\") || path.contains("//")
-                || List.of(path.split("/")).stream().anyMatch(part -> part.equals("..") || part.equals(".")
-                || part.equals(".git"))) {
-            throw new InputException.Invalid("path", "must be a file's path inside the repository, like README.md or "
-                    + "docs/list.md");
-        }
-        return path;
-    }
-
-    private static String required(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            throw new InputException.Invalid(field, "is required");
-        }
-        return value.strip();
     }
 }

@@ -130,6 +130,11 @@ public final class Mirror implements AutoCloseable {
         return Push.push(repository, url, branch, commitId, expectedRemoteHead, access, trackingRef());
     }
 
+    /** The history of the file at {@code path} on the branch as last fetched (or pushed from here). */
+    public FileHistory history(String path) {
+        return FileHistory.of(repository, trackingRef(), path);
+    }
+
     /** The remote-tracking ref the branch is fetched into, {@code refs/remotes/origin/<branch>}. */
     public String trackingRef() {
         return Constants.R_REMOTES + REMOTE + "/" + branch;

@@ -23,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -84,6 +85,11 @@ public final class TestGitServer implements AutoCloseable {
             connector.setProperty("address", "127.0.0.1");
             tomcat.setConnector(connector);
             Context context = tomcat.addContext("", tomcatDir.toString());
+            if (context instanceof StandardContext standard) {
+                // nothing of ours to clean up after; without this Tomcat warns on every stop
+                standard.setClearReferencesThreadLocals(false);
+                standard.setClearReferencesRmiTargets(false);
+            }
             GitHttpServlet servlet = new GitHttpServlet(user, password);
             Tomcat.addServlet(context, "git", servlet).addMapping("/git/*");
             tomcat.start();

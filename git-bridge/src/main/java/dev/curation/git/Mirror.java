@@ -4,6 +4,7 @@ import dev.curation.git.GitBridgeException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -78,6 +79,9 @@ public final class Mirror implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             repository.close();
+            if (fresh) {
+                emptyOut(dir); // a mirror whose first fetch failed is made anew next time, not opened half-made
+            }
             throw e;
         }
         return mirror;
@@ -165,6 +169,17 @@ public final class Mirror implements AutoCloseable {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new GitBridgeException(Reason.READ_FAILED, "could not look into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void emptyOut(Path dir) {
+        try (Stream<Path> entries = Files.walk(dir)) {
+            for (Path entry : entries.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                Files.delete(entry);
+            }
+        } catch (IOException e) {
+            throw new GitBridgeException(Reason.WRITE_FAILED, "could not remove the half-made mirror at " + dir + ": "
+                    + e.getMessage(), e);
         }
     }
 

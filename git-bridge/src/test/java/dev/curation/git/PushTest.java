@@ -122,6 +122,7 @@ class PushTest {
                 .isInstanceOf(GitBridgeException.class)
                 .hasMessageNotContaining(PASSWORD)
                 .extracting(e -> ((GitBridgeException) e).reason()).isEqualTo(Reason.AUTH_FAILED);
+        assertThat(dir.resolve("m1")).as("a mirror whose first fetch failed is not left half-made").isEmptyDirectory();
         RemoteAccess none = RemoteAccess.httpsOnly().allowingPlainHttp();
         assertThatThrownBy(() -> Mirror.open(dir.resolve("m2"), url, "main", none))
                 .isInstanceOf(GitBridgeException.class)

@@ -1,11 +1,8 @@
 package dev.curation.git;
 
 import dev.curation.git.GitBridgeException.Reason;
-import dev.curation.git.RemoteAccess.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.jgit.api.CloneCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LsRemoteCommand;
@@ -23,14 +19,14 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A repository URL cloned into a temporary bare repository (no working tree, one branch, no
  * tags), deleted on {@link #close()}. The URL is checked against {@link RemoteAccess} before
- * anything is fetched; it may not carry credentials itself (they would end up in logs and
- * events), they come from {@link RemoteAccess#credentials()}.
+ * anything is fetched ({@link RemoteUrls}: scheme, no credentials in it, the host check); the
+ * host's git configuration is ignored ({@link GitConfigIsolation}). For a repository kept between
+ * syncs, see {@link Mirror}.
  */
 public final class BareClone implements AutoCloseable {
 
@@ -44,11 +40,10 @@ public final class BareClone implements AutoCloseable {
 
     /** Clones {@code branch} (a short name) of the repository at {@code url}. */
     public static BareClone of(String url, String branch, RemoteAccess access) {
-        check(url, access);
-        if (branch.isEmpty() || !Repository.isValidRefName(Constants.R_HEADS + branch)) {
-            throw new GitBridgeException(Reason.NO_SUCH_BRANCH, "\"" + branch + "\" is not a branch name");
-        }
-        CredentialsProvider credentials = credentials(access);
+        RemoteUrls.check(url, access);
+        RemoteUrls.checkBranch(branch);
+        GitConfigIsolation.ensure();
+        CredentialsProvider credentials = access.credentialsProvider();
         requireBranch(url, branch, access, credentials);
         Path directory;
         try {
@@ -64,7 +59,7 @@ public final class BareClone implements AutoCloseable {
                 .setBranchesToClone(List.of(Constants.R_HEADS + branch))
                 .setBranch(Constants.R_HEADS + branch)
                 .setNoTags()
-                .setTimeout(timeoutSeconds(access));
+                .setTimeout(access.timeoutSeconds());
         if (credentials != null) {
             clone.setCredentialsProvider(credentials);
         }
@@ -83,7 +78,7 @@ public final class BareClone implements AutoCloseable {
     private static void requireBranch(String url, String branch, RemoteAccess access,
             @Nullable CredentialsProvider credentials) {
         LsRemoteCommand lsRemote = Git.lsRemoteRepository().setRemote(url).setHeads(true).setTags(false)
-                .setTimeout(timeoutSeconds(access));
+                .setTimeout(access.timeoutSeconds());
         if (credentials != null) {
             lsRemote.setCredentialsProvider(credentials);
         }
@@ -99,16 +94,6 @@ public final class BareClone implements AutoCloseable {
         }
     }
 
-    private static @Nullable CredentialsProvider credentials(RemoteAccess access) {
-        Credentials credentials = access.credentials();
-        return credentials == null ? null
-                : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password());
-    }
-
-    private static int timeoutSeconds(RemoteAccess access) {
-        return Math.toIntExact(Math.max(1, access.timeout().toSeconds()));
-    }
-
     public Repository repository() {
         return git.getRepository();
     }
@@ -117,33 +102,6 @@ public final class BareClone implements AutoCloseable {
     public void close() {
         git.close();
         delete(directory);
-    }
-
-    private static void check(String url, RemoteAccess access) {
-        String use = "use https://host/path" + (access.allowFile() ? " or file:///path" : " (file:// is off here)");
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw notAllowed("the repository URL is not a valid URL: " + use);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean allowed = switch (scheme) {
-            case "https" -> uri.getHost() != null;
-            case "file" -> access.allowFile() && uri.getPath() != null && !uri.getPath().isEmpty();
-            default -> false;
-        };
-        if (!allowed) {
-            // the URL itself is not repeated: it may carry a password
-            throw notAllowed("the repository URL is not an allowed one: " + use);
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw notAllowed("the repository URL may not carry a user name or password; configure credentials instead");
-        }
-    }
-
-    private static GitBridgeException notAllowed(String message) {
-        return new GitBridgeException(Reason.URL_NOT_ALLOWED, message);
     }
 
     private static void delete(Path directory) {

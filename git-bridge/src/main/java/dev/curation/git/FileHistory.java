@@ -68,7 +68,10 @@ public final class FileHistory {
         this.maxFileBytes = maxFileBytes;
     }
 
-    /** The history of the file at {@code path} on {@code branch} (a short name such as {@code main}). */
+    /**
+     * The history of the file at {@code path} on {@code branch} (a short name such as {@code main},
+     * or a remote-tracking ref such as {@code refs/remotes/origin/main}: see {@link Mirror#history}).
+     */
     public static FileHistory of(Repository repository, String branch, String path) {
         return of(repository, branch, path, DEFAULT_MAX_FILE_BYTES);
     }
@@ -76,8 +79,10 @@ public final class FileHistory {
     /** As {@link #of(Repository, String, String)}, refusing versions larger than {@code maxFileBytes}. */
     public static FileHistory of(Repository repository, String branch, String path, int maxFileBytes) {
         String file = RepositoryPath.check(path);
+        // a remote-tracking ref (a Mirror's refs/remotes/origin/<branch>) is walked as it is named
+        boolean tracking = branch.startsWith(Constants.R_REMOTES);
         String shortName = branch.startsWith(Constants.R_HEADS) ? branch.substring(Constants.R_HEADS.length()) : branch;
-        String refName = Constants.R_HEADS + shortName;
+        String refName = tracking ? branch : Constants.R_HEADS + shortName;
         if (shortName.isEmpty() || !Repository.isValidRefName(refName)) {
             throw new GitBridgeException(Reason.NO_SUCH_BRANCH, "\"" + branch + "\" is not a branch name");
         }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param author         who wrote the change, at the author date in their time zone
  * @param committer      who committed it (differs from the author after a rebase, an applied patch
  *                       or a merge made on a forge)
- * @param message        the full commit message
+ * @param message        the full commit message (its trailers: {@link #trailers()})
  * @param coAuthors      people named by {@code Co-authored-by:} trailers
  * @param mergedCommits  for a merge commit, the commits it brought in that changed the file, oldest
  *                       first (see {@link FileHistory}); empty for other commits
@@ -41,6 +41,11 @@ public record FileVersion(String commitId, String path, byte[] bytes, Signature 
 
     public int size() {
         return bytes.length;
+    }
+
+    /** The trailers of the commit message ({@code Curation-Version: 7} and the like), in order. */
+    public List<Trailer> trailers() {
+        return Trailers.of(message);
     }
 
     /** Whether the version came with a merge that brought in changes to the file from another branch. */

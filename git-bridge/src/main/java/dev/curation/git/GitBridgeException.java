@@ -27,7 +27,15 @@ public final class GitBridgeException extends RuntimeException {
         /** A version of the file is larger than the walk allows. */
         FILE_TOO_LARGE,
         /** Reading the repository failed (a missing or corrupt object). */
-        READ_FAILED
+        READ_FAILED,
+        /** The remote refused the credentials (or asked for some and none were configured). */
+        AUTH_FAILED,
+        /** The remote could not be reached or broke off (DNS, connection, timeout, an HTTP error that is not about credentials). */
+        UNREACHABLE,
+        /** Fetching into a kept mirror failed for another reason (not a repository, a corrupt pack). */
+        FETCH_FAILED,
+        /** Writing objects or refs into the local repository failed. */
+        WRITE_FAILED
     }
 
     private final Reason reason;

@@ -34,18 +34,38 @@ final class GitCli {
         return runWith(Map.of(), args);
     }
 
-    private String runWith(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/git"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
-        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        builder.environment().putAll(env);
+    /** Runs git with {@code input} on its standard input; its standard output exactly as written (errors apart). */
+    byte[] bytes(byte[] input, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(Map.of(), args).redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input);
+        }
+        byte[] output = process.getInputStream().readAllBytes();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", args) + " failed");
+        }
+        return output;
+    }
+
+    private String runWith(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process process = builder(env, args).redirectErrorStream(true).start();
+        process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + output);
         }
         return output;
+    }
+
+    private ProcessBuilder builder(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/git"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        builder.environment().putAll(env);
+        return builder;
     }
 }

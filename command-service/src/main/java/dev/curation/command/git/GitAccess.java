@@ -36,7 +36,7 @@ public class GitAccess {
             }
             return;
         }
-        if (!lower.startsWith("https://")) {
+        if (!lower.startsWith("https://") && !(properties.allowPlainHttp() && lower.startsWith("http://"))) {
             throw new InputException.Invalid("repository", "must be an https:// URL");
         }
         String host = URI.create(location.repository()).getHost();
@@ -56,7 +56,20 @@ public class GitAccess {
 
     /** How to reach {@code location}, with {@code credentials} when given. */
     public RemoteAccess access(GitLocation location, RemoteAccess.@Nullable Credentials credentials) {
-        RemoteAccess access = new RemoteAccess(properties.allowFile(), null, properties.timeout());
+        // the host is checked again when it is reached: a name may resolve elsewhere by then
+        RemoteAccess access = new RemoteAccess(properties.allowFile(), null, properties.timeout())
+                .withHostCheck(this::whyRefused);
+        if (properties.allowPlainHttp()) {
+            access = access.allowingPlainHttp();
+        }
         return credentials == null ? access : access.withCredentials(credentials);
+    }
+
+    private Optional<String> whyRefused(String host) {
+        try {
+            return guard.whyRefused(host);
+        } catch (UnknownHostException e) {
+            return Optional.of(host + " does not resolve");
+        }
     }
 }

@@ -21,6 +21,13 @@ public final class MarkdownWriter {
         return out.text.toString();
     }
 
+    /** The raw lines of nodes in document order, joined as {@link #write} joins them. */
+    public static String join(List<String> raws) {
+        Out out = new Out();
+        raws.forEach(out::append);
+        return out.text.toString();
+    }
+
     private static void write(List<Section> sections, Out out) {
         for (Section section : sections) {
             out.append(section.heading());

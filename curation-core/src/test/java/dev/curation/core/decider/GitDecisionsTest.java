@@ -148,7 +148,7 @@ class GitDecisionsTest {
     void aBridgeNamesWhatIsWrongWithItsRepositoryBranchOrPath() {
         Given given = Given.list(tools());
 
-        given.refused(new ListCommand.SetGitBridge(LIST, "http://github.com/x.git", "main", "README.md", true, true), ALICE)
+        given.refused(new ListCommand.SetGitBridge(LIST, "ftp://github.com/x.git", "main", "README.md", true, true), ALICE)
                 .isInstanceOf(InputException.Invalid.class).hasMessageContaining("https://");
         given.refused(new ListCommand.SetGitBridge(LIST, "https://me:secret@github.com/x.git", "main", "README.md", true, true), ALICE)
                 .isInstanceOf(InputException.Invalid.class).hasMessageContaining("credentials");

@@ -2,6 +2,8 @@ package dev.curation.git;
 
 import dev.curation.git.GitBridgeException.Reason;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEditor.PathEdit;
@@ -44,6 +46,15 @@ public final class CommitWriter {
      */
     public static String write(Repository repository, @Nullable String parentId, String path, byte[] bytes,
             Signature author, Signature committer, String message) {
+        return write(repository, parentId, List.of(), path, bytes, author, committer, message);
+    }
+
+    /**
+     * A merge: as {@link #write(Repository, String, String, byte[], Signature, Signature, String)}, the
+     * tree that of {@code parentId} with the file replaced, and {@code mergedIds} as further parents.
+     */
+    public static String write(Repository repository, @Nullable String parentId, List<String> mergedIds, String path,
+            byte[] bytes, Signature author, Signature committer, String message) {
         String file = RepositoryPath.check(path);
         ObjectId parentCommit = parentId == null ? null : commitId(parentId);
         PersonIdent authorIdent = ident(author, "author");
@@ -72,9 +83,14 @@ public final class CommitWriter {
             editor.finish();
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
+            List<ObjectId> parents = new ArrayList<>();
             if (parent != null) {
-                commit.setParentId(parent);
+                parents.add(parent);
             }
+            for (String merged : mergedIds) {
+                parents.add(walk.parseCommit(commitId(merged)));
+            }
+            commit.setParentIds(parents);
             commit.setAuthor(authorIdent);
             commit.setCommitter(committerIdent);
             commit.setMessage(message);

@@ -58,7 +58,10 @@ public class HistoryRecorder {
     private final JdbcTemplate template;
     private final JsonMapper json;
 
-    HistoryRecorder(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    private final ListHistory history;
+
+    HistoryRecorder(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ListHistory history) {
+        this.history = history;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
@@ -103,9 +106,7 @@ public class HistoryRecorder {
                     ? changedByPart(envelope, content)
                     : ListEvents.changedItems(envelope.payload());
             if (envelope.payload() instanceof CommitImported commit && commit.parts() > 0) {
-                Map<String, DocumentNode> nodes = new HashMap<>();
-                before.nodes().forEach(n -> nodes.put(n.id(), n));
-                beforeParts.put(key(envelope), nodes);
+                beforeParts.put(key(envelope), byId(before));
             }
             for (String item : changed) {
                 items.putIfAbsent(List.of(envelope.listId(), item, envelope.version()),
@@ -121,18 +122,18 @@ public class HistoryRecorder {
         /**
          * The items a part of the whole document changed. An import's parts: its entries (blame
          * credits the import with every item no version changed since). A commit's parts: the nodes
-         * that are new or not as they were before the commit; when the version began in an earlier
-         * batch (its nodes before are not known here any more), every node of the part, so that blame
-         * then credits the commit with every line of it.
+         * that are new or not as they were before the commit (when the version began in an earlier
+         * batch, the list before it is read from the history the earlier batch wrote), so that blame
+         * goes on crediting the lines the commit left alone to whoever wrote them.
          */
         private List<String> changedByPart(EventEnvelope envelope, ListContentImported content) {
             if (envelope.version() <= 1) {
                 return content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id)
                         .toList();
             }
-            Map<String, DocumentNode> before = beforeParts.get(key(envelope));
-            return content.nodes().stream().filter(n -> before == null || !n.equals(before.get(n.id())))
-                    .map(DocumentNode::id).toList();
+            Map<String, DocumentNode> before = beforeParts.computeIfAbsent(key(envelope),
+                    k -> byId(history.fold(envelope.listId(), envelope.version() - 1)));
+            return content.nodes().stream().filter(n -> !n.equals(before.get(n.id()))).map(DocumentNode::id).toList();
         }
 
         /** Called on the last event of a command: records the version it completed (commands on proposals make none). */
@@ -215,6 +216,12 @@ public class HistoryRecorder {
                             json.readValue(rs.getBytes(4), EventEnvelope.payloadType(rs.getString(1)))))
                     .list());
         }
+    }
+
+    private static Map<String, DocumentNode> byId(ListDocument document) {
+        Map<String, DocumentNode> nodes = new HashMap<>();
+        document.nodes().forEach(n -> nodes.put(n.id(), n));
+        return nodes;
     }
 
     private static String key(EventEnvelope envelope) {

@@ -21,8 +21,8 @@ import dev.curation.core.list.ImportList;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
+import dev.curation.embedded.TestInfrastructure;
 import dev.curation.query.SseClient.Sse;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import dev.curation.embedded.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -70,7 +70,7 @@ class ApiDocsTest extends KafkaFedTest {
         // parameters show the values clients send, the enums' wire names
         for (JsonNode parameter : api.at("/paths/~1api~1lists~1{slug}~1history/get/parameters")) {
             if (parameter.get("name").asString().equals("kind")) {
-                assertThat(parameter.at("/schema/enum").toString()).isEqualTo("[\"import\",\"edit\",\"proposal\",\"revert\"]");
+                assertThat(parameter.at("/schema/enum").toString()).isEqualTo("[\"import\",\"edit\",\"proposal\",\"revert\",\"commit\"]");
             }
         }
     }

@@ -139,12 +139,19 @@ public class ChangeStreams {
             boolean settings = !event.has("proposal");
             return new Change(id, settings ? "settings" : "proposal", data);
         }
-        jdbc.sql("SELECT kind, proposal, rationale FROM list_version WHERE list_id = ? AND version = ?")
+        // who and when as the version's row says: for a version from git, the commit's author and date
+        jdbc.sql("SELECT kind, proposal, rationale, occurred_at, actor, git_commit FROM list_version WHERE list_id = ? AND version = ?")
                 .params(row.listId(), row.version())
                 .query(rs -> {
+                    data.put("at", rs.getTimestamp(4).toInstant().toString());
+                    data.put("actor", rs.getString(5));
                     data.put("kind", rs.getString(1).toLowerCase(Locale.ROOT));
                     data.put("proposal", rs.getString(2));
                     data.put("rationale", rs.getString(3));
+                    byte[] commit = rs.getBytes(6);
+                    if (commit != null) {
+                        data.put("commit", json.readTree(commit));
+                    }
                 });
         if (row.version() == 1) {
             data.put("entries", List.of());

@@ -4,7 +4,9 @@ import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.list.ChangeSetApplied;
 import dev.curation.core.list.ChangeSummary;
+import dev.curation.core.list.CommitImported;
 import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.GitCommit;
 import dev.curation.core.list.ListContentImported;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListEvents;
@@ -13,6 +15,7 @@ import dev.curation.core.list.ProposalApproved;
 import dev.curation.core.list.ProposalSubmitted;
 import dev.curation.core.list.VersionReverted;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +58,10 @@ public class HistoryRecorder {
     private final JdbcTemplate template;
     private final JsonMapper json;
 
-    HistoryRecorder(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    private final ListHistory history;
+
+    HistoryRecorder(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, ListHistory history) {
+        this.history = history;
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
@@ -78,6 +84,11 @@ public class HistoryRecorder {
         /** Authors of the proposals submitted in this batch, by list and proposal: not in the table before {@link #flush()}. */
         private final Map<List<String>, String> submittedNow = new HashMap<>();
         private final Map<String, List<Recorded>> open = new HashMap<>();
+        /**
+         * For a commit from git stored in parts (the whole file again), the list's nodes before it, by
+         * id, while its parts arrive: a part's node that is one of them unchanged is not a change.
+         */
+        private final Map<String, Map<String, DocumentNode>> beforeParts = new HashMap<>();
 
         /**
          * Records one event; {@code payloadJson} is its payload as it arrived (stored as is),
@@ -92,8 +103,11 @@ public class HistoryRecorder {
                     envelope.correlationId(), summary, payloadJson,
                     change == null ? null : json.writeValueAsString(change)});
             List<String> changed = envelope.payload() instanceof ListContentImported content
-                    ? content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id).toList()
+                    ? changedByPart(envelope, content)
                     : ListEvents.changedItems(envelope.payload());
+            if (envelope.payload() instanceof CommitImported commit && commit.parts() > 0) {
+                beforeParts.put(key(envelope), byId(before));
+            }
             for (String item : changed) {
                 items.putIfAbsent(List.of(envelope.listId(), item, envelope.version()),
                         new Object[] {envelope.listId(), item, envelope.version()});
@@ -105,8 +119,26 @@ public class HistoryRecorder {
                     .add(new Recorded(envelope.type(), summary, envelope.eventId(), envelope.payload()));
         }
 
+        /**
+         * The items a part of the whole document changed. An import's parts: its entries (blame
+         * credits the import with every item no version changed since). A commit's parts: the nodes
+         * that are new or not as they were before the commit (when the version began in an earlier
+         * batch, the list before it is read from the history the earlier batch wrote), so that blame
+         * goes on crediting the lines the commit left alone to whoever wrote them.
+         */
+        private List<String> changedByPart(EventEnvelope envelope, ListContentImported content) {
+            if (envelope.version() <= 1) {
+                return content.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).map(DocumentNode::id)
+                        .toList();
+            }
+            Map<String, DocumentNode> before = beforeParts.computeIfAbsent(key(envelope),
+                    k -> byId(history.fold(envelope.listId(), envelope.version() - 1)));
+            return content.nodes().stream().filter(n -> !n.equals(before.get(n.id()))).map(DocumentNode::id).toList();
+        }
+
         /** Called on the last event of a command: records the version it completed (commands on proposals make none). */
         public void complete(EventEnvelope last, ListDocument after) {
+            beforeParts.remove(key(last));
             List<Recorded> recorded = open.remove(key(last));
             if (recorded == null || recorded.stream().allMatch(r -> isProposalOnly(r.payload()))) {
                 return;
@@ -124,6 +156,7 @@ public class HistoryRecorder {
             String rationale = null;
             switch (opening.payload()) {
                 case ListImported e -> kind = VersionKind.IMPORT;
+                case CommitImported e -> kind = VersionKind.COMMIT;
                 case ChangeSetApplied e -> {
                     kind = VersionKind.EDIT;
                     rationale = e.rationale();
@@ -136,10 +169,15 @@ public class HistoryRecorder {
                 }
                 default -> kind = VersionKind.REVERT;
             }
-            String summary = VersionSentence.of(last.actor(), kind.wireName(), author, sentences);
-            versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(last.timestamp()),
-                    last.actor(), kind.wireName(), summary, proposal, rationale,
-                    String.join(",", recorded.stream().map(Recorded::eventId).toList())});
+            // a version from git is its commit's author's, at the author date, whoever sent it
+            GitCommit commit = GitAuthorship.commitOf(opening.payload());
+            String actor = commit == null ? last.actor() : GitAuthorship.actor(commit);
+            Instant at = commit == null ? last.timestamp() : GitAuthorship.time(commit, last.timestamp());
+            String summary = VersionSentence.of(actor, kind.wireName(), author, sentences);
+            versions.add(new Object[] {last.listId(), last.version(), Timestamp.from(at),
+                    actor, kind.wireName(), summary, proposal, rationale,
+                    String.join(",", recorded.stream().map(Recorded::eventId).toList()),
+                    commit == null ? null : commit.id(), commit == null ? null : json.writeValueAsBytes(commit)});
             if (last.version() == 1 || last.version() % snapshotInterval(after.itemCount()) == 0) {
                 snapshots.add(new Object[] {last.listId(), last.version(), json.writeValueAsBytes(after.nodes())});
             }
@@ -153,7 +191,7 @@ public class HistoryRecorder {
             template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     items.values().stream().toList());
             CopyRows.insert(template, "list_version", List.of("list_id", "version", "occurred_at", "actor", "kind", "summary",
-                    "proposal", "rationale", "event_ids"), versions);
+                    "proposal", "rationale", "event_ids", "git_commit_id", "git_commit"), versions);
             template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);
             template.batchUpdate("INSERT INTO proposal_author (list_id, proposal, author) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     submittedNow.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1), e.getValue()})
@@ -180,13 +218,20 @@ public class HistoryRecorder {
         }
     }
 
+    private static Map<String, DocumentNode> byId(ListDocument document) {
+        Map<String, DocumentNode> nodes = new HashMap<>();
+        document.nodes().forEach(n -> nodes.put(n.id(), n));
+        return nodes;
+    }
+
     private static String key(EventEnvelope envelope) {
         return envelope.listId() + "/" + envelope.version() + "/" + envelope.correlationId();
     }
 
     private static boolean opensVersion(ListEvent payload) {
         return payload instanceof ListImported || payload instanceof ChangeSetApplied
-                || payload instanceof ProposalApproved || payload instanceof VersionReverted;
+                || payload instanceof ProposalApproved || payload instanceof VersionReverted
+                || payload instanceof CommitImported;
     }
 
     /** Commands on proposals and on the list's settings make no version. */

@@ -1,9 +1,12 @@
 package dev.curation.query.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.curation.core.list.GitCommit;
 import dev.curation.query.history.ListHistory.VersionRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ItemHistory {
 
-    public record ItemVersion(long version, Instant timestamp, String actor, String kind, String summary, String proposal) {
+    /** {@code commit}: the git commit the version came from, absent for a version not from git. */
+    public record ItemVersion(long version, Instant timestamp, String actor, String kind, String summary, String proposal,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GitCommit commit) {
     }
 
     private final ListHistory history;
@@ -28,7 +33,8 @@ public class ItemHistory {
         for (VersionRow row : history.itemHistory(listId, itemId)) {
             List<String> sentences = history.itemSentences(listId, row.version(), itemId);
             versions.add(new ItemVersion(row.version(), row.timestamp(), row.actor(), row.kind(),
-                    sentences.isEmpty() ? row.summary() : row.actor() + " " + String.join(", ", sentences), row.proposal()));
+                    sentences.isEmpty() ? row.summary() : row.actor() + " " + String.join(", ", sentences), row.proposal(),
+                    row.commit()));
         }
         return versions;
     }

@@ -1,10 +1,12 @@
 package dev.curation.query.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.edit.Revert;
 import dev.curation.core.list.ChangeSummary;
 import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.GitCommit;
 import dev.curation.core.list.ListEvent;
 import dev.curation.core.list.ListEvents;
 import dev.curation.core.list.ListFold;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -38,8 +41,14 @@ public class ListHistory {
         this.json = json;
     }
 
+    /**
+     * A version: when and by whom (for a version from git, the commit's author date and author),
+     * what kind, its sentence, the proposal and rationale behind it, its events, and the commit it
+     * came from (absent for a version not from git).
+     */
     public record VersionRow(long version, Instant timestamp, String actor, String kind, String summary, String proposal,
-                             String rationale, List<String> eventIds) {
+                             String rationale, List<String> eventIds,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GitCommit commit) {
     }
 
     public record Filter(String actor, Instant from, Instant to, VersionKind kind) {
@@ -48,7 +57,8 @@ public class ListHistory {
     /** Versions newest first, filtered; {@code limit} rows from {@code offset}. */
     public List<VersionRow> versions(String listId, Filter filter, int offset, int limit) {
         return worded(jdbc.sql("""
-                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author,
+                               v.git_commit
                         FROM list_version v LEFT JOIN proposal_author a ON a.list_id = v.list_id AND a.proposal = v.proposal
                         WHERE v.list_id = :list
                           AND (CAST(:actor AS VARCHAR) IS NULL OR v.actor = :actor)
@@ -60,17 +70,18 @@ public class ListHistory {
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("limit", limit).param("offset", offset)
-                .query(ListHistory::row)
+                .query(this::row)
                 .list(), listId);
     }
 
     public Optional<VersionRow> version(String listId, long version) {
         return worded(jdbc.sql("""
-                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author,
+                               v.git_commit
                         FROM list_version v LEFT JOIN proposal_author a ON a.list_id = v.list_id AND a.proposal = v.proposal
                         WHERE v.list_id = ? AND v.version = ?""")
                 .params(listId, version)
-                .query(ListHistory::row)
+                .query(this::row)
                 .list(), listId).stream().findFirst();
     }
 
@@ -148,12 +159,13 @@ public class ListHistory {
     /** The versions that changed an item, newest first. */
     public List<VersionRow> itemHistory(String listId, String itemId) {
         return worded(jdbc.sql("""
-                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author
+                        SELECT v.version, v.occurred_at, v.actor, v.kind, v.summary, v.proposal, v.rationale, v.event_ids, a.author,
+                               v.git_commit
                         FROM item_change c JOIN list_version v ON v.list_id = c.list_id AND v.version = c.version
                         LEFT JOIN proposal_author a ON a.list_id = v.list_id AND a.proposal = v.proposal
                         WHERE c.list_id = ? AND c.item_id = ? ORDER BY v.version DESC""")
                 .params(listId, itemId)
-                .query(ListHistory::row)
+                .query(this::row)
                 .list(), listId);
     }
 
@@ -171,10 +183,12 @@ public class ListHistory {
     private record Stored(VersionRow row, String proposalAuthor) {
     }
 
-    private static Stored row(ResultSet rs, int n) throws SQLException {
+    private Stored row(ResultSet rs, int n) throws SQLException {
+        byte[] commit = rs.getBytes(10);
         return new Stored(new VersionRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                List.of(rs.getString(8).split(","))), rs.getString(9));
+                List.of(rs.getString(8).split(",")), commit == null ? null : json.readValue(commit, GitCommit.class)),
+                rs.getString(9));
     }
 
     /**
@@ -201,7 +215,7 @@ public class ListHistory {
             List<String> told = sentences.get(row.version());
             return told == null ? row : new VersionRow(row.version(), row.timestamp(), row.actor(), row.kind(),
                     VersionSentence.of(row.actor(), row.kind(), s.proposalAuthor(), told), row.proposal(), row.rationale(),
-                    row.eventIds());
+                    row.eventIds(), row.commit());
         }).toList();
     }
 

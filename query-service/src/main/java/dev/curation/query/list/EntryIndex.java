@@ -3,6 +3,8 @@ package dev.curation.query.list;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.curation.core.document.DocumentNode;
 import dev.curation.core.document.LinkSafety;
+import dev.curation.core.document.SyncStep;
+import dev.curation.core.list.CommitImported;
 import dev.curation.core.list.ContentRestored;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.LinkAdded;
@@ -47,21 +49,33 @@ public class EntryIndex {
             switch (envelope.payload()) {
                 case LinkAdded e -> rows.put(key(list, e.entry()), Row.added(list, e.entry(), e.section(), e.title(), e.url(),
                         e.description()));
-                case ListContentImported c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).forEach(n ->
-                        rows.put(key(list, n.id()), Row.added(list, n.id(), n.parent(), n.title(), n.url(), n.description())));
+                // an import's parts bring new entries; a commit's parts (version 2 on) the whole file again, old ids included
+                case ListContentImported c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY)
+                        .forEach(n -> put(list, n, envelope.version() > 1));
+                // a commit from git: the ids it no longer has go; the entries its steps put (new, or an old id edited or
+                // moved) replace their rows; in the parts form the parts that follow put every entry of the file
+                case CommitImported c -> {
+                    c.removed().forEach(id -> removed(list, id));
+                    c.steps().stream().map(SyncStep::node).filter(n -> n != null && n.kind() == DocumentNode.Kind.ENTRY)
+                            .forEach(n -> put(list, n, true));
+                }
                 case LinkEdited e -> row(list, e.entry()).edited(e.title(), e.url(), e.description());
                 case LinkMoved e -> row(list, e.entry()).section = e.section();
                 case LinkRemoved e -> removed(list, e.entry());
                 case SectionRemoved e -> e.entries().forEach(id -> removed(list, id));
                 // a revert brings entries back under their old ids: whatever row is there (or pending) is replaced
-                case ContentRestored c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY).forEach(n -> {
-                    Row row = Row.added(list, n.id(), n.parent(), n.title(), n.url(), n.description());
-                    row.replaces = true;
-                    rows.put(key(list, n.id()), row);
-                });
+                case ContentRestored c -> c.nodes().stream().filter(n -> n.kind() == DocumentNode.Kind.ENTRY)
+                        .forEach(n -> put(list, n, true));
                 default -> {
                 }
             }
+        }
+
+        /** An entry's whole row; {@code replaces}: whatever row the id may have already is replaced, not kept. */
+        private void put(String list, DocumentNode entry, boolean replaces) {
+            Row row = Row.added(list, entry.id(), entry.parent(), entry.title(), entry.url(), entry.description());
+            row.replaces = replaces;
+            rows.put(key(list, entry.id()), row);
         }
 
         private Row row(String list, String id) {

@@ -4,15 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.GitCommit;
 import dev.curation.core.list.ListFold;
 import dev.curation.core.list.ListImported;
 import dev.curation.core.list.LintProfileChanged;
+import dev.curation.query.history.GitAuthorship;
 import dev.curation.query.history.HistoryRecorder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ObjLongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +160,7 @@ final class ListBatches {
         }
         proposals.apply(envelope);
         lintProfiles.apply(envelope);
+        store.git(envelope);
         recorded.record(envelope, arrived.payloadJson(), list.document);
         list.apply(envelope);
         indexed.apply(envelope);
@@ -180,6 +184,12 @@ final class ListBatches {
          * version did not move (a new version makes them out of date by itself: they name theirs).
          */
         private boolean lintProfileChanged;
+        /**
+         * The commit the version being applied comes from, if it is from git: readers see its author
+         * and date as the version's. Unknown when the list was loaded again in the middle of such a
+         * version (a restart between its events): then the sender's, for the list's last change only.
+         */
+        private @Nullable GitCommit commit;
 
         Working(String listId, String slug) {
             this.listId = listId;
@@ -197,12 +207,19 @@ final class ListBatches {
         /** Applies an event; a completed version becomes what readers see (the batch's last one wins). */
         void apply(EventEnvelope envelope) {
             document = ListFold.apply(document, envelope.payload());
+            GitCommit opened = GitAuthorship.commitOf(envelope.payload());
+            if (opened != null) {
+                commit = opened;
+            }
             lintProfileChanged |= envelope.payload() instanceof LintProfileChanged;
             version = envelope.version();
             lastSequence = envelope.sequence();
             dirty = true;
             if (envelope.endOfVersion()) {
-                published = PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor());
+                published = commit == null ? PublishedVersion.of(version, document, envelope.timestamp(), envelope.actor())
+                        : PublishedVersion.of(version, document, GitAuthorship.time(commit, envelope.timestamp()),
+                                GitAuthorship.actor(commit));
+                commit = null;
             }
         }
 

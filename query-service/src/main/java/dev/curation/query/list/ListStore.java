@@ -1,10 +1,17 @@
 package dev.curation.query.list;
 
-import java.sql.Timestamp;
+import dev.curation.core.list.EventEnvelope;
+import dev.curation.core.list.GitBridgeRemoved;
+import dev.curation.core.list.GitBridgeSet;
+import dev.curation.core.list.GitSource;
+import dev.curation.core.list.HistoryImported;
+import dev.curation.core.list.ListImported;
 import dev.curation.query.history.ListHistory;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +50,54 @@ public class ListStore {
                 .optional();
     }
 
+    /** A published list as {@link #bySlug} finds it, with its git import and bridge, if any. */
+    public record Current(StoredDocument list, @Nullable GitImport gitImport, @Nullable GitBridge git) {
+    }
+
+    /** Import columns (5), then bridge columns (5), as {@link GitImport#read} and {@link GitBridge#read} take them. */
+    private static final String GIT_COLUMNS = "import_repository, import_branch, import_path, import_commits, import_complete, "
+            + "git_repository, git_branch, git_path, git_publish, git_pull";
+
+    /** A published list with its git import and bridge: what the reads of its current version need, in one query. */
+    public Optional<Current> current(String slug) {
+        return jdbc.sql("SELECT id, slug, version, last_sequence, " + GIT_COLUMNS
+                        + " FROM list_view WHERE slug = ? AND version > 0")
+                .param(slug)
+                .query((rs, n) -> new Current(new StoredDocument(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), null), GitImport.read(rs, 5, rs.getLong(3)), GitBridge.read(rs, 10)))
+                .optional();
+    }
+
+    /**
+     * Records what a list's git events say of it (other events are ignored): where its history is
+     * imported from and when that is complete, and its bridge. Called in the projection's
+     * transaction, after the list's row exists.
+     */
+    void git(EventEnvelope envelope) {
+        switch (envelope.payload()) {
+            case ListImported imported when imported.git() != null -> {
+                GitSource git = imported.git();
+                jdbc.sql("""
+                                UPDATE list_view SET import_repository = ?, import_branch = ?, import_path = ?,
+                                    import_commits = ?, import_complete = false WHERE id = ?""")
+                        .params(git.repository(), git.branch(), git.path(), git.commits(), imported.listId()).update();
+            }
+            case HistoryImported done -> jdbc.sql("UPDATE list_view SET import_complete = true WHERE id = ?")
+                    .param(done.listId()).update();
+            case GitBridgeSet set -> jdbc.sql("""
+                            UPDATE list_view SET git_repository = ?, git_branch = ?, git_path = ?, git_publish = ?, git_pull = ?
+                            WHERE id = ?""")
+                    .params(set.repository(), set.branch(), set.path(), set.publish(), set.pull(), set.listId()).update();
+            case GitBridgeRemoved removed -> jdbc.sql("""
+                            UPDATE list_view SET git_repository = NULL, git_branch = NULL, git_path = NULL, git_publish = NULL,
+                                git_pull = NULL WHERE id = ?""")
+                    .param(removed.listId()).update();
+            default -> {
+                // not about git
+            }
+        }
+    }
+
     /** Every published list with its counters, in one query (the counts come from indexed per-list lookups). */
     public List<ListSummary> all() {
         return jdbc.sql("""
@@ -51,11 +106,13 @@ public class ListStore {
                                (SELECT count(*) FROM proposal_view p
                                 WHERE p.list_id = v.id AND p.status IN ('submitted', 'changes_requested')),
                                coalesce(v.lint_errors, 0), coalesce(v.lint_warnings, 0),
-                               (SELECT count(*) FROM entry_link_health h WHERE h.list_id = v.id AND h.status = 'dead')
+                               (SELECT count(*) FROM entry_link_health h WHERE h.list_id = v.id AND h.status = 'dead'),
+                               v.import_repository, v.import_branch, v.import_path, v.import_commits, v.import_complete
                         FROM list_view v WHERE v.version > 0 ORDER BY v.slug""")
                 .query((rs, n) -> new ListSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
                         rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                        rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13)))
+                        rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
+                        GitImport.read(rs, 14, rs.getLong(3))))
                 .list();
     }
 

@@ -43,8 +43,8 @@ public record ListStructure(String id, String slug, long version, List<EntryView
         return with(structure, "streamPosition", Long.toString(sequence).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** {@code structure} with {@code "name":value} added before its closing brace. */
-    private static byte[] with(byte[] structure, String name, byte[] value) {
+    /** {@code structure} with {@code "name":value} (JSON) added before its closing brace. */
+    public static byte[] with(byte[] structure, String name, byte[] value) {
         int end = structure.length - 1;
         while (end > 0 && structure[end] != '}') {
             end--;

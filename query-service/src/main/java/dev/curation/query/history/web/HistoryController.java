@@ -35,8 +35,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class HistoryController {
 
-    /** Actors are account names; anything longer is not one. */
-    private static final int MAX_ACTOR = 100;
+    /** Actors are account names, or a commit's author as git names them ("Name <email>"); anything longer is neither. */
+    private static final int MAX_ACTOR = 500;
     private static final int MAX_SIZE = 200;
 
     private final ListStore lists;
@@ -80,7 +80,7 @@ class HistoryController {
                         @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant from,
                         @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) Instant to,
                         @Parameter(description = "what made the version", schema = @Schema(type = "string",
-                                allowableValues = {"import", "edit", "proposal", "revert"}))
+                                allowableValues = {"import", "edit", "proposal", "revert", "commit"}))
                         @RequestParam(required = false) VersionKind kind,
                         HttpServletRequest request) {
         QueryParameters.between("page", page, 0, QueryParameters.MAX_PAGE);

@@ -2,6 +2,7 @@ package dev.curation.query.list.web;
 
 import dev.curation.query.history.ListHistory;
 import dev.curation.query.links.LinkReports;
+import dev.curation.query.list.GitImport;
 import dev.curation.query.list.ListStore;
 import dev.curation.query.list.ListStructure;
 import dev.curation.query.list.ListSummary;
@@ -19,12 +20,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class ListController {
@@ -35,8 +38,10 @@ class ListController {
     private final RenderedLists rendered;
     private final ListHistory history;
     private final LinkReports linkHealth;
+    private final JsonMapper json;
 
-    ListController(ListStore lists, RenderedLists rendered, ListHistory history, LinkReports linkHealth) {
+    ListController(ListStore lists, RenderedLists rendered, ListHistory history, LinkReports linkHealth, JsonMapper json) {
+        this.json = json;
         this.lists = lists;
         this.rendered = rendered;
         this.history = history;
@@ -61,6 +66,7 @@ class ListController {
                     @ApiResponse(responseCode = "400", description = "version not a number of 1 or more, at not an "
                             + "ISO-8601 instant, or both given"),
                     @ApiResponse(responseCode = "404", description = "no such list, or no such version of it"),
+                    @ApiResponse(responseCode = "409", description = IMPORTING),
                     @ApiResponse(responseCode = "503", description = "too many expensive reads at once (Retry-After)")})
     @GetMapping(path = "/api/lists/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> structure(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
@@ -71,23 +77,51 @@ class ListController {
             checkOne(version, at);
         }
         // the version and the stream position come from one row: a client resuming there misses nothing after it
-        StoredDocument stored = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
+        ListStore.Current current = current(slug, version, at);
+        StoredDocument stored = current.list();
         long wanted = wanted(stored, version, at);
         // rendered once per version, then served from memory
         Rendered list = rendered.at(stored, wanted).orElseThrow(() -> noVersion(stored, wanted));
-        return wanted == stored.version() ? current(list, stored)
+        return wanted == stored.version() ? current(list, current)
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list.structure());
     }
 
-    /** The current version: link health added if any link is not ok, and the stream position. */
-    private ResponseEntity<byte[]> current(Rendered list, StoredDocument stored) {
+    /**
+     * The current version: link health added if any link is not ok, the stream position, and for a
+     * list from git its import and bridge.
+     */
+    private ResponseEntity<byte[]> current(Rendered list, ListStore.Current current) {
         byte[] links = linkHealth.notOk(list.listId());
         byte[] structure = links.length == 0 ? list.structure() : ListStructure.withLinks(list.structure(), links);
+        if (current.gitImport() != null) {
+            structure = ListStructure.with(structure, "import", json.writeValueAsBytes(current.gitImport()));
+        }
+        if (current.git() != null) {
+            structure = ListStructure.with(structure, "git", json.writeValueAsBytes(current.git()));
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(ListStructure.withStreamPosition(structure, stored.lastSequence()));
+                .body(ListStructure.withStreamPosition(structure, current.list().lastSequence()));
     }
 
+    /**
+     * The list, refused with 409 when the current version is asked for (no {@code version}, no
+     * {@code at}) while its git history is still being imported.
+     */
+    private ListStore.Current current(String slug, @Nullable Long version, @Nullable Instant at) {
+        ListStore.Current current = lists.current(slug).orElseThrow(() -> NotFoundException.list(slug));
+        GitImport state = current.gitImport();
+        if (version == null && at == null && state != null && state.importing()) {
+            throw new StillImporting(slug, state);
+        }
+        return current;
+    }
+
+    static final String IMPORTING = "the list's git history is still being imported (type importing; the detail says how "
+            + "far): its current version is served once the import is complete, its versions with ?version= or ?at= "
+            + "meanwhile";
+
     @Operation(summary = "The list as Markdown, byte-identical to the imported file where nothing was edited")
+    @ApiResponse(responseCode = "409", description = IMPORTING)
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "an ETag of this text: 304 when it still matches",
             schema = @Schema(type = "string"))
     @GetMapping(path = "/api/lists/{slug}/markdown", produces = {"text/markdown", MediaType.ALL_VALUE})
@@ -96,7 +130,7 @@ class ListController {
                                     @Parameter(description = "an ISO-8601 instant: the version current then")
                                     @RequestParam(required = false) Instant at) {
         checkOne(version, at);
-        StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
+        StoredDocument list = current(slug, version, at).list();
         long wanted = wanted(list, version, at);
         Rendered export = rendered.at(list, wanted).orElseThrow(() -> noVersion(list, wanted));
         // Spring answers 304 for a matching If-None-Match (weak comparison, lists, *) from this ETag

@@ -28,8 +28,8 @@ public record GitProperties(@DefaultValue("false") boolean allowFile,
                             @DefaultValue("60s") Duration pollInterval,
                             @DefaultValue("120s") Duration timeout,
                             @DefaultValue("Curation") String committerName,
-                            @DefaultValue("bridge@curation.invalid") String committerEmail,
-                            @DefaultValue("{account}@users.noreply.curation.invalid") String noreplyEmail,
+                            @DefaultValue("curation-bridge@noreply.invalid") String committerEmail,
+                            @DefaultValue("{account}@users.noreply.invalid") String noreplyEmail,
                             @DefaultValue("10m") Duration maxRetryDelay) {
 
     /** The e-mail of an account that has none. */

@@ -51,6 +51,11 @@ public class ListVersions {
         this.events = events;
     }
 
+    /** The list's current version. */
+    public long current(String listId) {
+        return from(listId, Long.MAX_VALUE).state().version();
+    }
+
     public Read from(String listId, long first) {
         ListState state = ListState.initial();
         List<Version> versions = new ArrayList<>();

@@ -112,7 +112,7 @@ class GitBridgeTest {
         Git clone = Git.cloned(server.urlWithCredentials("awesome.git", "gituser", "gitpass"), dirs.resolve("clone"));
         assertThat(clone.file("README.md")).isEqualTo(markdown(listId)).contains("a distributed log");
         assertThat(clone.run("log", "-1", "--format=%an|%ae|%cn|%s")).isEqualTo(
-                "bob|bob@users.noreply.curation.invalid|Curation|Say what Kafka is\n");
+                "bob|bob@users.noreply.invalid|Curation|Say what Kafka is\n");
         assertThat(clone.run("log", "-1", "--format=%(trailers:key=Curation-List,valueonly)%(trailers:key=Curation-Version,valueonly)"))
                 .isEqualTo(listId + "\n2\n\n");
         assertThat(clone.run("show", "--stat", "--format=", "HEAD")).contains("README.md | 2 +-");

@@ -138,7 +138,7 @@ class GitBridgeController {
     private BridgeView view(String listId) {
         GitBridges.Bridge b = bridges.of(listId).orElseThrow(() -> new NotFoundException("the list has no git bridge"));
         long unpublished = b.lastVersion() == null ? 0 : Math.max(0,
-                versions.from(listId, Long.MAX_VALUE).state().version() - b.lastVersion());
+                versions.current(listId) - b.lastVersion());
         return new BridgeView(b.location().repository(), b.location().branch(), b.location().path(), b.publish(), b.pull(),
                 credentials.of(listId).isPresent(), b.state(), b.lastCommit(), b.lastVersion(), b.remoteHead(), unpublished,
                 b.lastError(), b.failures(), b.lastAttemptAt(), b.nextAttemptAt());

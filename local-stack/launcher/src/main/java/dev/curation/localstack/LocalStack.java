@@ -135,6 +135,9 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.url=" + postgres.jdbcUrl(EVENTS_DB),
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--curation.import.query-base-url=" + queryUrl(),
+                // the local stack imports and bridges lists in local clones (file:), kept under the data folder
+                "--curation.git.allow-file=true",
+                "--curation.git.work-dir=" + data.resolve("git"),
                 // bearer tokens of the local issuer, beside the local HTTP Basic accounts
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUrl(),
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);

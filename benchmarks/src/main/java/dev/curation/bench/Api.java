@@ -35,6 +35,20 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(markdown)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Starts a history import of {@code path} on {@code main} of {@code repository}. */
+    HttpResponse<String> importFromGit(String slug, String repository, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=" + slug))
+                .header("Content-Type", "application/json").header("Authorization", ALICE)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"git\":{\"repository\":\"" + repository
+                        + "\",\"branch\":\"main\",\"path\":\"" + path + "\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A signed-in GET on the command service. */
+    JsonNode commandGet(String path) throws IOException, InterruptedException {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Authorization", ALICE).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     /** Posts a change set; returns the new version, or -1 if it was refused. */
     long edit(String slug, String changeSet) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + slug + "/edits"))

@@ -157,6 +157,7 @@ public final class Bench {
             exportLargeList(api);
             history(api);
             importLarge(api, root);
+            gitHistory(api, root);
             rebuild(stack, api, kafka.consumed());
         }
         progress("lint of a 10k-entry list, in process");
@@ -390,6 +391,38 @@ public final class Bench {
         Collections.sort(times);
         add(new Measure("import of " + bytes.length / 1024 + " KiB real-world list, p50", LoadDriver.percentile(times, 50), "ms",
                 Double.NaN, null, 500, false, false, "awesome-go, awesome-python(-cn), awesome; 4 imports after 2 warm-up"));
+    }
+
+    /**
+     * A real list's history imported from git (issue 28): {@code 1,000} commits growing a real list,
+     * timed from the request until the query service serves the last version, in commits per second,
+     * against {@code git log -p} of the same history on the same machine.
+     */
+    private void gitHistory(Api api, Path root) throws Exception {
+        int commits = 1000;
+        Path dir = Files.createTempDirectory("curation-bench-git");
+        progress("a git history of " + commits + " commits, imported, against git log -p");
+        Path bare = GitHistoryBench.repository(root, dir, commits);
+        double gitLog = GitHistoryBench.gitLogSeconds(bare);
+        long start = System.nanoTime();
+        HttpResponse<String> started = api.importFromGit("bench-git", bare.toUri().toString(), "README.md");
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("the git import answered " + started.statusCode() + ": " + started.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!"complete".equals(api.commandGet("/api/lists/bench-git/git/import").path("state").asString(""))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the git import did not finish within 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+        api.awaitVersion("bench-git", commits, Duration.ofMinutes(5));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        add(new Measure("history import from git, " + commits + " commits, commits/s", commits / seconds, "commits/s",
+                commits / gitLog, "git log -p, same history", 0, true, false, "a real list (sindresorhus/awesome, "
+                + "80 KB) grown line by line by 5 authors; from POST to the query service serving version " + commits
+                + " (clone, walk, one command, event and projection per commit); git log -p took "
+                + String.format("%.2f", gitLog) + " s"));
     }
 
     /**

@@ -51,7 +51,9 @@ final class StackFixture {
         env.put("CURATION_LINK_CHECKS", "off");
         // test receivers of webhooks listen on loopback, which a real stack refuses; retries in seconds
         env.put("CURATION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -Dcuration.webhooks.allow-private=true"
-                + " -Dcuration.webhooks.backoff=200ms -Dcuration.webhooks.max-backoff=1s");
+                + " -Dcuration.webhooks.backoff=200ms -Dcuration.webhooks.max-backoff=1s"
+                // git bridges (GitBridgeIT) sync twice a second
+                + " -Dcuration.git.poll-interval=500ms");
         return StackOptions.parse(new String[] {"start"}, env);
     }
 

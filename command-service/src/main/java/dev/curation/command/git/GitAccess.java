@@ -5,6 +5,7 @@ import dev.curation.core.list.GitLocation;
 import dev.curation.git.RemoteAccess;
 import dev.curation.links.AddressGuard;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +40,12 @@ public class GitAccess {
         if (!lower.startsWith("https://") && !(properties.allowPlainHttp() && lower.startsWith("http://"))) {
             throw new InputException.Invalid("repository", "must be an https:// URL");
         }
-        String host = URI.create(location.repository()).getHost();
+        String host;
+        try {
+            host = new URI(location.repository()).getHost();
+        } catch (URISyntaxException e) {
+            throw new InputException.Invalid("repository", "is not a URL: " + e.getReason());
+        }
         if (host == null) {
             throw new InputException.Invalid("repository", "has no host");
         }

@@ -33,11 +33,15 @@ final class Git {
     }
 
     void commitAndPush(String author, String message) throws IOException, InterruptedException {
+        commit(author, message);
+        run("push", "-q", "origin", "HEAD:main");
+    }
+
+    void commit(String author, String message) throws IOException, InterruptedException {
         run("add", "-A");
         String email = author.toLowerCase().replace(' ', '.') + "@example.org";
         runWith(Map.of("GIT_AUTHOR_NAME", author, "GIT_AUTHOR_EMAIL", email, "GIT_COMMITTER_NAME", author,
                 "GIT_COMMITTER_EMAIL", email), "commit", "-q", "-m", message);
-        run("push", "-q", "origin", "HEAD:main");
     }
 
     String run(String... args) throws IOException, InterruptedException {

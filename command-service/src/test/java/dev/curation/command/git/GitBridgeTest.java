@@ -147,8 +147,51 @@ class GitBridgeTest {
         assertThat(commitsImported(listId)).extracting(c -> c.commit().author().name()).containsExactly("Wang Wei", "Wang Wei");
     }
 
+    @Test
+    void theFidelityGateWaitsForAnOwnerAndARewrittenBranchPausesTheBridge() throws Exception {
+        String ours = "# Gated\n\n* [Kafka](https://kafka.apache.org)\n";
+        server.createRepository("gated.git", "main", "README.md", "# Elsewhere\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/lists?slug=gated")).header("Content-Type", "text/markdown")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("alice:alice".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(ours)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).isEqualTo(201);
+        String listId = json.readTree(imported.body()).get("id").asString();
+        String location = "\"repository\":\"" + server.url("gated.git") + "\",\"branch\":\"main\",\"path\":\"README.md\"";
+        assertThat(send("PUT", "/api/lists/gated/git", "alice", "{" + location + ",\"publish\":true,\"pull\":true,"
+                + "\"credentials\":{\"username\":\"gituser\",\"password\":\"gitpass\"}}").statusCode()).isEqualTo(200);
+
+        // neither side came from the other: nothing is published or pulled until an owner chooses
+        await().atMost(Duration.ofSeconds(20)).until(() -> bridge("gated").get("state").asString().equals("conflict"));
+        assertThat(bridge("gated").get("lastError").asString()).contains("fidelity gate");
+        String elsewhere = server.head("gated.git", "main");
+        assertThat(send("POST", "/api/lists/gated/git/align", "bob", "{\"take\":\"list\"}").statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/lists/gated/git/align", "alice", "{\"take\":\"both\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> aligned = send("POST", "/api/lists/gated/git/align", "alice", "{\"take\":\"list\"}");
+        assertThat(aligned.statusCode()).as(aligned.body()).isEqualTo(200);
+        Git clone = Git.cloned(server.urlWithCredentials("gated.git", "gituser", "gitpass"), dirs.resolve("gated"));
+        assertThat(clone.file("README.md")).isEqualTo(ours);
+        assertThat(clone.run("log", "-1", "--format=%an|%P|%(trailers:key=Reviewed-by,valueonly)"))
+                .isEqualTo("alice|" + elsewhere + "|alice <alice@users.noreply.invalid>\n\n");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bridge("gated").get("state").asString().equals("in-sync"));
+
+        // a force-pushed history without the synced commit: paused, nothing imported again
+        long events = stream(listId).size();
+        clone.run("checkout", "-q", "--orphan", "rewritten");
+        clone.write("README.md", "# Rewritten\n");
+        clone.commit("Mallory", "Start over");
+        clone.run("push", "-q", "-f", "origin", "rewritten:main");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bridge("gated").get("state").asString().equals("paused"));
+        assertThat(bridge("gated").get("lastError").asString()).contains("rewritten");
+        assertThat(stream(listId)).hasSize((int) events);
+    }
+
     private JsonNode bridge() throws Exception {
-        return json.readTree(send("GET", "/api/lists/awesome/git", "alice", null).body());
+        return bridge("awesome");
+    }
+
+    private JsonNode bridge(String slug) throws Exception {
+        return json.readTree(send("GET", "/api/lists/" + slug + "/git", "alice", null).body());
     }
 
     private List<ListEvent> stream(String listId) {

@@ -153,6 +153,34 @@ class GitImportTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aVersionThatIsNotUtf8IsSkippedAndCountedAndTheNextCommitBringsItsChange() throws Exception {
+        String latin1Url;
+        String last = "# Caf\u00e9s\n\n* [Two](https://two.example)\n";
+        try (TestRepository repo = TestRepository.create(repositories.resolve("latin1"))) {
+            repo.commit("README.md", "# Cafes\n", "Jane Doe", "2021-01-01T00:00:00Z", "Start");
+            repo.commitBytes("README.md", "# Caf\u00e9s\n".getBytes(StandardCharsets.ISO_8859_1),
+                    "Jane Doe", "2021-01-02T00:00:00Z", "An editor in Latin-1");
+            repo.commit("README.md", last, "Wang Wei", "2021-01-03T00:00:00Z", "Back to UTF-8");
+            latin1Url = repo.url();
+        }
+
+        HttpResponse<String> started = post("/api/lists?slug=latin1", "alice",
+                "{\"git\":{\"repository\":\"" + latin1Url + "\",\"branch\":\"main\",\"path\":\"README.md\"}}");
+
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state("latin1").equals("complete"));
+        JsonNode progress = json.readTree(http.send(HttpRequest.newBuilder(uri("/api/lists/latin1/git/import"))
+                .header("Authorization", basic("alice")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(progress.get("skipped").asInt()).isEqualTo(1);
+        assertThat(progress.get("version").asInt()).isEqualTo(2);
+        List<List<ListEvent>> versions = versions(progress.get("id").asString());
+        assertThat(versions).hasSize(2);
+        List<ListEvent> all = new ArrayList<>();
+        versions.forEach(all::addAll);
+        assertThat(MarkdownWriter.write(ListFold.fold(all))).isEqualTo(last);
+    }
+
     private void assertField(HttpResponse<String> response, int status, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

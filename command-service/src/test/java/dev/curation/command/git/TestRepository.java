@@ -38,6 +38,14 @@ final class TestRepository implements AutoCloseable {
         return commitAll(name, when, message);
     }
 
+    /** Writes {@code path} with exactly these bytes and commits it. */
+    String commitBytes(String path, byte[] content, String name, String when, String message) throws IOException, GitAPIException {
+        Path file = dir.resolve(path);
+        Files.write(file, content);
+        git.add().addFilepattern(path).call();
+        return commitAll(name, when, message);
+    }
+
     String rename(String from, String to, String name, String when) throws IOException, GitAPIException {
         Files.move(dir.resolve(from), dir.resolve(to));
         git.rm().addFilepattern(from).call();

@@ -32,6 +32,7 @@ public class CurationApi {
 
     private final RestClient query;
     private final RestClient command;
+    private final RestClient commandReads;
     private final JsonMapper json;
 
     CurationApi(RestClient.Builder builder, WebProperties properties, OAuth2AuthorizedClientManager clients, JsonMapper json) {
@@ -40,6 +41,8 @@ public class CurationApi {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.apiTimeout());
         this.query = builder.clone().baseUrl(properties.queryUrl().toString()).requestFactory(requests)
+                .defaultStatusHandler(HttpStatusCode::isError, this::refuse).build();
+        this.commandReads = builder.clone().baseUrl(properties.commandUrl().toString()).requestFactory(requests)
                 .defaultStatusHandler(HttpStatusCode::isError, this::refuse).build();
         OAuth2ClientHttpRequestInterceptor token = new OAuth2ClientHttpRequestInterceptor(clients);
         token.setClientRegistrationIdResolver(request -> "curation");
@@ -85,6 +88,19 @@ public class CurationApi {
     /** A read as JSON, for answers a page only picks a few fields from. */
     public JsonNode readJson(String path, Object... variables) {
         return read(path, JsonNode.class, variables);
+    }
+
+    /**
+     * A public read of the command service, anonymously (a git import's progress, which only the
+     * command service knows while it runs), e.g. {@code readCommand("/api/lists/{slug}/git/import", slug)}.
+     */
+    public JsonNode readCommand(String path, Object... variables) {
+        JsonNode body = answered(() -> commandReads.get().uri(path, variables).accept(MediaType.APPLICATION_JSON)
+                .retrieve().body(JsonNode.class));
+        if (body == null) {
+            throw new ApiRefusal(503, null, "The service answered without a body.");
+        }
+        return body;
     }
 
     /** A read of text (Markdown, a unified diff). */

@@ -18,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param actor   an account name, or blank
  * @param from    the first day, yyyy-MM-dd, or blank
  * @param to      the last day, yyyy-MM-dd, or blank
- * @param kind    import, edit, proposal or revert, or blank
+ * @param kind    import, edit, proposal, revert or commit, or blank
  * @param page    the page asked for, from 0
  * @param size    versions per page
  */
 public record HistoryFilter(String actor, String from, String to, String kind, int page, int size) {
 
-    static final Set<String> KINDS = Set.of("import", "edit", "proposal", "revert");
+    static final Set<String> KINDS = Set.of("import", "edit", "proposal", "revert", "commit");
     static final int MAX_SIZE = 100;
 
     /** The filter of a request's parameters: numbers out of range come back in range. */

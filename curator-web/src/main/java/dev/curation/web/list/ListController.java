@@ -42,12 +42,52 @@ class ListController {
             var lint = CompletableFuture.supplyAsync(optional(() -> api.readJson("/api/lists/{slug}/lint", slug)), reads);
             var blame = CompletableFuture.supplyAsync(
                     optional(() -> api.readJson("/api/lists/{slug}/entries/blame", slug)), reads);
-            JsonNode structure = api.readJson("/api/lists/{slug}", slug);
+            JsonNode structure;
+            try {
+                structure = api.readJson("/api/lists/{slug}", slug);
+            } catch (ApiRefusal refusal) {
+                if (!importing(refusal)) {
+                    throw refusal;
+                }
+                // its current version is only a point of the history on its way: how far it is instead
+                model.addAttribute("page", pages.of(request, "list.importing.title", slug));
+                model.addAttribute("progress", ImportProgress.of(slug, refusal.member("import"), progress(slug)));
+                return "list/importing";
+            }
             list = ListReading.of(structure, lint.join(), blame.join(), query);
         }
         model.addAttribute("page", pages.of(request, "list.title", list.title()));
         model.addAttribute("list", list);
         return "list/list";
+    }
+
+    /**
+     * The importing page's progress part alone, which the page asks for again every few seconds
+     * (htmx) until the import is complete or has failed.
+     */
+    @GetMapping("/lists/{slug}/import-progress")
+    String importProgress(@PathVariable String slug, HttpServletRequest request, Model model) {
+        JsonNode progress = progress(slug);
+        if (progress == null) {
+            throw new ApiRefusal(404, null, pages.of(request, "list.importing.title", slug).t("list.importing.unknown"));
+        }
+        model.addAttribute("page", pages.of(request, "list.importing.title", slug));
+        model.addAttribute("progress", ImportProgress.of(slug, null, progress));
+        return "list/importProgress";
+    }
+
+    /** A 409 of the query service saying the list's git history is still being imported. */
+    static boolean importing(ApiRefusal refusal) {
+        return refusal.status() == 409 && refusal.member("type").asString("").endsWith("importing");
+    }
+
+    /** The command service's progress of the list's import (it alone knows a failure), null if it cannot say. */
+    private @Nullable JsonNode progress(String slug) {
+        try {
+            return api.readCommand("/api/lists/{slug}/git/import", slug);
+        } catch (ApiRefusal notNow) {
+            return null;
+        }
     }
 
     /** A read the page can do without: lint busy, blame not deployed yet. */

@@ -34,6 +34,10 @@ class SettingsController {
 
     private static final int MAX_NAME = 200;
 
+    /** The confirmations the page shows after a change ({@code ?saved=}). */
+    private static final List<String> SAVED = List.of("members", "policy", "lint", "webhooks", "git", "gitRemoved",
+            "gitAligned");
+
     private final CurationApi api;
     private final SettingsReader reader;
     private final Pages pages;
@@ -146,6 +150,56 @@ class SettingsController {
                 () -> api.write(HttpMethod.DELETE, "/api/lists/{slug}/webhooks/{id}", null, String.class, slug, id));
     }
 
+    @PostMapping("/lists/{slug}/settings/git")
+    Object git(@PathVariable String slug, @RequestParam(defaultValue = "") String repository,
+               @RequestParam(defaultValue = "") String branch, @RequestParam(defaultValue = "") String path,
+               @RequestParam(defaultValue = "false") boolean publish, @RequestParam(defaultValue = "false") boolean pull,
+               @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+               HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("repository", repository.strip());
+        body.put("branch", branch.strip());
+        body.put("path", path.strip());
+        body.put("publish", publish);
+        body.put("pull", pull);
+        // none typed: the credentials kept stay; one of the two alone is the API's to refuse
+        if (!username.isBlank() || !password.isEmpty()) {
+            body.put("credentials", Map.of("username", username.strip(), "password", password));
+        }
+        GitForm typed = new GitForm(repository.strip(), branch.strip(), path.strip(), publish, pull, username.strip(), "");
+        return sendGit(slug, "git", typed, request, response, model,
+                () -> api.write(HttpMethod.PUT, "/api/lists/{slug}/git", body, JsonNode.class, slug));
+    }
+
+    @PostMapping("/lists/{slug}/settings/git/remove")
+    Object removeGit(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return sendGit(slug, "gitRemoved", null, request, response, model,
+                () -> api.write(HttpMethod.DELETE, "/api/lists/{slug}/git", null, String.class, slug));
+    }
+
+    @PostMapping("/lists/{slug}/settings/git/align")
+    Object align(@PathVariable String slug, @RequestParam(defaultValue = "") String take, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        return sendGit(slug, "gitAligned", null, request, response, model,
+                () -> api.write(HttpMethod.POST, "/api/lists/{slug}/git/align", Map.of("take", take), JsonNode.class, slug));
+    }
+
+    /** A change of the git bridge: the refusal on its form, the field it names marked, what was typed kept (no password). */
+    private Object sendGit(String slug, String saved, @Nullable GitForm typed, HttpServletRequest request,
+                           HttpServletResponse response, Model model, Runnable change) {
+        return send(slug, "git", saved, new Refusal("git", "", "", "", ""), request, response, model, () -> {
+            try {
+                change.run();
+            } catch (ApiRefusal refusal) {
+                if (typed != null) {
+                    model.addAttribute("gitForm", new GitForm(typed.repository(), typed.branch(), typed.path(),
+                            typed.publish(), typed.pull(), typed.username(), GitForm.fieldOf(refusal.field())));
+                }
+                throw refusal;
+            }
+        });
+    }
+
     @GetMapping("/lists/{slug}/settings/webhooks/{id}")
     Object deliveries(@PathVariable String slug, @PathVariable String id, HttpServletRequest request,
                       HttpServletResponse response, Model model) {
@@ -165,6 +219,12 @@ class SettingsController {
     /** Sends one setting's change as the signed-in owner: 303 back with a confirmation, or the refusal on its form. */
     private Object send(String slug, String form, Refusal kept, HttpServletRequest request, HttpServletResponse response,
                         Model model, Runnable change) {
+        return send(slug, form, form, kept, request, response, model, change);
+    }
+
+    /** As above, confirmed by the message {@code settings.saved.<saved>}. */
+    private Object send(String slug, String form, String saved, Refusal kept, HttpServletRequest request,
+                        HttpServletResponse response, Model model, Runnable change) {
         if (!owner(slug, request)) {
             return forbidden(slug, request, response, model);
         }
@@ -176,7 +236,7 @@ class SettingsController {
             return refused(slug, shown, request, response, model);
         }
         RedirectView back = new RedirectView("/lists/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
-                + "/settings?saved=" + form + "#" + form, true);
+                + "/settings?saved=" + saved + "#" + form, true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         back.setExposeModelAttributes(false);
         return back;
@@ -197,8 +257,12 @@ class SettingsController {
         model.addAttribute("page", page);
         model.addAttribute("slug", slug);
         model.addAttribute("view", reader.read(slug, members));
-        model.addAttribute("saved", saved != null && List.of("members", "policy", "lint", "webhooks").contains(saved) ? saved : null);
+        model.addAttribute("saved", saved != null && SAVED.contains(saved) ? saved : null);
         model.addAttribute("refusal", refusal);
+        SettingsView view = (SettingsView) model.getAttribute("view");
+        if (!model.containsAttribute("gitForm")) {
+            model.addAttribute("gitForm", GitForm.of(view == null ? null : view.git()));
+        }
         return "settings/settings";
     }
 

@@ -35,8 +35,18 @@ class SettingsReader {
         } catch (ApiRefusal refusal) {
             problem = refusal.detail();
         }
+        GitBridge git = null;
+        String gitProblem = null;
+        try {
+            // the command service answers the bridge (the list's curators), as the signed-in person
+            git = api.write(HttpMethod.GET, "/api/lists/{slug}/git", null, GitBridge.class, slug);
+        } catch (ApiRefusal refusal) {
+            if (!refusal.notFound()) {
+                gitProblem = refusal.detail();
+            }
+        }
         return new SettingsView(members.rows(), policy(slug), rules(profile),
-                profile.path("sameUrlInSections").asBoolean(false), webhooks, problem);
+                profile.path("sameUrlInSections").asBoolean(false), webhooks, problem, git, gitProblem);
     }
 
     List<Delivery> deliveries(String slug, String id) {

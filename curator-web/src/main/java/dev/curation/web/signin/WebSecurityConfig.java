@@ -50,7 +50,7 @@ class WebSecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the error page of any request, a refused POST's too (its method stays POST)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/lists/*/propose", "/lists/*/settings", "/signin").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/lists/*/propose", "/lists/*/settings", "/lists/new/git", "/signin").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyRequest().authenticated())

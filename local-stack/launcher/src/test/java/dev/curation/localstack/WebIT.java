@@ -331,6 +331,39 @@ class WebIT {
     }
 
     /**
+     * The settings' Git section for the owner: a list without a bridge offers to connect one; a
+     * repository the command service refuses comes back on the form, that field marked, what was
+     * typed kept but the password, which is never echoed.
+     */
+    @Test
+    @Order(15)
+    void theGitSectionMarksARefusedRepositoryAndNeverEchoesThePassword() {
+        String slug = "web-git";
+        importList(slug, """
+                # Web git
+
+                ## Tools
+
+                - [Existing](https://example.org/existing) - Already there.
+                """);
+        String password = "never-echoed-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        try (Browser alice = signedIn("alice", "/lists/" + slug + "/settings")) {
+            assertThat(alice.text()).contains("This list is not connected to git.");
+            type(alice, "repository", "ftp://example.org/list.git");
+            type(alice, "username", "alice");
+            type(alice, "password", password);
+            alice.clickAndAwaitNextPage(formWithAction(alice, "/settings/git", "post")
+                    .findElement(By.cssSelector("button[type='submit']")));
+            assertThat(alice.find(By.id("git-repository")).getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(alice.find(By.id("git-repository")).getDomProperty("value")).isEqualTo("ftp://example.org/list.git");
+            assertThat(alice.find(By.id("git-refusal")).getText()).contains("https://");
+            assertThat(alice.find(By.id("git-password")).getDomProperty("value")).isEmpty();
+            assertThat(alice.driver().getPageSource()).doesNotContain(password);
+            checkPage(alice, "settings-git-refused");
+        }
+    }
+
+    /**
      * Hostile requests to every page and form, without a browser ({@link WebFuzz}): alice (the
      * owner of the list) and carol signed in through the issuer's form, and someone signed out.
      * Every answer is one of the site's pages or a redirect on it, never a server error, a stall,

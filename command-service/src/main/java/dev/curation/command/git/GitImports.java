@@ -85,7 +85,7 @@ public class GitImports implements SmartLifecycle {
     public Progress begin(String slug, GitLocation location, RemoteAccess.@Nullable Credentials given, Authentication user) {
         access.check(location);
         String listId = UUID.randomUUID().toString();
-        try (BareClone clone = BareClone.of(location.repository(), location.branch(), access.access(location, given))) {
+        try (BareClone clone = clone(location, given)) {
             FileHistory history = FileHistory.of(clone.repository(), location.branch(), location.path());
             try (HistoryWalk walk = history.walk()) {
                 int total = walk.total();
@@ -121,6 +121,19 @@ public class GitImports implements SmartLifecycle {
                 throw new InputException.Invalid("path", "no version of " + location.path() + " on " + location.branch()
                         + " is UTF-8 text: nothing to import");
             }
+        }
+    }
+
+    /** A clone; a local folder that is no repository is the caller's mistake (400), a remote that fails is not. */
+    private BareClone clone(GitLocation location, RemoteAccess.@Nullable Credentials given) {
+        try {
+            return BareClone.of(location.repository(), location.branch(), access.access(location, given));
+        } catch (GitBridgeException e) {
+            if (location.isLocal() && e.reason() == GitBridgeException.Reason.CLONE_FAILED) {
+                throw new InputException.Invalid("repository", "is not a git repository this service can read: "
+                        + e.getMessage());
+            }
+            throw e;
         }
     }
 

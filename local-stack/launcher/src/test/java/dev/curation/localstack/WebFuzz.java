@@ -502,6 +502,14 @@ final class WebFuzz {
                 new Endpoint("POST", LIST + "/settings/webhooks", List.of("url", "kinds", "kinds"), false),
                 new Endpoint("POST", LIST + "/settings/webhooks/{hook}/enable", List.of(), false),
                 new Endpoint("POST", LIST + "/settings/webhooks/{hook}/remove", List.of(), false),
-                new Endpoint("GET", LIST + "/settings/webhooks/{hook}", List.of(), false));
+                new Endpoint("GET", LIST + "/settings/webhooks/{hook}", List.of(), false),
+                new Endpoint("POST", LIST + "/settings/git", List.of("repository", "branch", "path", "publish", "pull",
+                        "username", "password"), false),
+                new Endpoint("POST", LIST + "/settings/git/remove", List.of(), false),
+                new Endpoint("POST", LIST + "/settings/git/align", List.of("take"), false),
+                new Endpoint("GET", LIST + "/import-progress", List.of(), true),
+                new Endpoint("GET", "/lists/new/git", List.of(), false),
+                new Endpoint("POST", "/lists/new/git", List.of("slug", "repository", "branch", "path", "username",
+                        "password"), false));
     }
 }

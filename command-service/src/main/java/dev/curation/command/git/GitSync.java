@@ -218,18 +218,18 @@ public class GitSync implements SmartLifecycle {
                 pull(version, base, theirs);
                 base = theirs;
             }
-            String lastOutside = outside.getLast().commitId();
             ListVersions.Read after = versions.from(listId, 1);
             if (local.isEmpty()) {
                 long version = after.state().version();
                 String now = MarkdownWriter.write(after.state().document());
                 if (now.equals(base)) {
-                    bridges.synced(listId, lastOutside, version, lastOutside, State.IN_SYNC, null);
+                    // the head may be later than the last commit of the file (commits to other files)
+                    bridges.synced(listId, head, version, head, State.IN_SYNC, null);
                     return;
                 }
                 // a clash kept ours: the branch is told with one commit
             }
-            publish(after, local, lastOutside, point, pointVersion, List.of(lastOutside));
+            publish(after, local, head, point, pointVersion, List.of(head));
         }
 
         void align(boolean takeList, String owner) {
@@ -322,13 +322,15 @@ public class GitSync implements SmartLifecycle {
                     edits.add(edit);
                 }
             }
-            if (edits.isEmpty()) {
+            // one proposal per commit, whatever the number of attempts: its id comes from the commit
+            String proposal = UUID.nameUUIDFromBytes((listId + " " + commit.id()).getBytes(StandardCharsets.UTF_8)).toString();
+            if (edits.isEmpty() || now.proposals().containsKey(proposal)) {
                 return;
             }
             String rationale = "From commit " + commit.shortId() + " on " + bridge.location().branch() + " by "
                     + commit.author().display() + ": " + commit.subject() + ". It clashed with changes made here on: "
                     + String.join(", ", named);
-            commands.sendAs(new ListCommand.SubmitProposal(listId, UUID.randomUUID().toString(), now.version(),
+            commands.sendAs(new ListCommand.SubmitProposal(listId, proposal, now.version(),
                     rationale.length() > 2000 ? rationale.substring(0, 2000) : rationale, edits),
                     commit.author().display(), "CONTRIBUTOR");
         }
@@ -370,9 +372,11 @@ public class GitSync implements SmartLifecycle {
             ListState list = read.state();
             String now = MarkdownWriter.write(list.document());
             if (!bridge.publish()) {
-                State state = local.isEmpty() ? State.IN_SYNC : State.AHEAD;
+                boolean differs = head != null && !now.equals(text(Files.at(mirror.repository(), head, path)));
+                State state = local.isEmpty() && !differs ? State.IN_SYNC : State.AHEAD;
                 String commit = merged.isEmpty() ? point : merged.getFirst();
-                long version = merged.isEmpty() ? pointVersion : list.version();
+                // the versions made here stay unpublished (they are published once publish is on)
+                long version = merged.isEmpty() || !local.isEmpty() ? pointVersion : list.version();
                 bridges.synced(listId, commit, version, head, state, local.isEmpty() ? null
                         : local.size() + " version(s) here are not published (publish is off)");
                 return;
@@ -395,6 +399,15 @@ public class GitSync implements SmartLifecycle {
                         message(version));
                 previous = version.markdown();
                 made.add(new long[] {version.version()});
+                commitIds.add(parent);
+            }
+            if (merged.isEmpty() && !now.equals(previous)) {
+                // the list as it is now, when its versions' commits did not end there (taken in while publish was off)
+                parent = CommitWriter.write(mirror.repository(), parent, path, now.getBytes(StandardCharsets.UTF_8),
+                        committer(), committer(), Trailers.append("Bring " + path + " to the list's version "
+                                + list.version(), List.of(new Trailer(Trailers.CURATION_LIST, listId),
+                                new Trailer(Trailers.CURATION_VERSION, Long.toString(list.version())))));
+                made.add(new long[] {list.version()});
                 commitIds.add(parent);
             }
             if (!merged.isEmpty()) {

@@ -416,11 +416,15 @@ public final class Bench {
             }
             Thread.sleep(50);
         }
+        long imported = api.commandGet("/api/lists/bench-git/git/import").path("version").asLong();
+        if (imported != commits) {
+            throw new IllegalStateException("the git import made " + imported + " versions of " + commits + " commits");
+        }
         api.awaitVersion("bench-git", commits, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - start) / 1e9;
         add(new Measure("history import from git, " + commits + " commits, commits/s", commits / seconds, "commits/s",
                 commits / gitLog, "git log -p, same history", 0, true, false, "a real list (sindresorhus/awesome, "
-                + "80 KB) grown line by line by 5 authors; from POST to the query service serving version " + commits
+                + "80 KB) grown line by line, then reworded line by line, by 5 authors, every commit a change of the file; from POST to the query service serving version " + commits
                 + " (clone, walk, one command, event and projection per commit); git log -p took "
                 + String.format("%.2f", gitLog) + " s"));
     }

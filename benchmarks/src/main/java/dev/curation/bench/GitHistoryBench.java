@@ -30,9 +30,19 @@ final class GitHistoryBench {
         Process importer = command(bare, "fast-import", "--quiet").start();
         try (OutputStream in = importer.getOutputStream()) {
             long when = 1_500_000_000L;
+            List<String> file = new ArrayList<>();
             for (int i = 0; i < commits; i++) {
-                int upTo = Math.max(1, (int) ((long) lines.size() * (i + 1) / commits));
-                byte[] file = String.join("", lines.subList(0, upTo)).getBytes(StandardCharsets.UTF_8);
+                // the list grows line by line as it was written; past its end, lines are reworded one by one,
+                // so that every commit changes the file
+                if (i < lines.size()) {
+                    file.add(lines.get(i));
+                } else {
+                    int at = (i - lines.size()) % file.size();
+                    String line = file.get(at);
+                    String end = lineEnd(line);
+                    file.set(at, line.substring(0, line.length() - end.length()) + " (revised)" + end);
+                }
+                byte[] bytes = String.join("", file).getBytes(StandardCharsets.UTF_8);
                 String author = AUTHORS[i % AUTHORS.length];
                 String ident = author + " <" + author.toLowerCase().replace(' ', '.') + "@example.org> " + (when + i * 3600L)
                         + " +0000\n";
@@ -40,8 +50,8 @@ final class GitHistoryBench {
                 in.write(("commit refs/heads/main\nauthor " + ident + "committer " + ident + "data " + message.length + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 in.write(message);
-                in.write(("M 100644 inline README.md\ndata " + file.length + "\n").getBytes(StandardCharsets.UTF_8));
-                in.write(file);
+                in.write(("M 100644 inline README.md\ndata " + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                in.write(bytes);
                 in.write('\n');
             }
         }
@@ -50,6 +60,10 @@ final class GitHistoryBench {
                     + new String(importer.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         }
         return bare;
+    }
+
+    private static String lineEnd(String line) {
+        return line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
     }
 
     /** Seconds {@code git log -p} of the file takes (median of three), its output read and dropped. */

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server from zonky's embedded binaries, on 127.0.0.1. With a data directory
@@ -24,13 +26,23 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, Map.of());
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with more server settings (WAL archiving, a recovery target);
+     * a data directory restored from a base backup recovers before the server takes connections.
+     */
+    public static PostgresServer start(int port, Path dataDirectory, Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
+            settings.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,7 +23,8 @@ public final class TestInfrastructure {
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = PostgresServer.start(Ports.free(), null);
+            // every cached Spring test context keeps its pool open: room for all of them
+            postgres = PostgresServer.start(Ports.free(), null, Map.of("max_connections", "400"));
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
         }
         return postgres;

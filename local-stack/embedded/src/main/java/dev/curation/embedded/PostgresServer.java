@@ -30,7 +30,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(int, Path)}, with more server settings (WAL archiving, a recovery target);
+     * As {@link #start(int, Path)}, with more server settings (values without spaces: zonky hands them to
+     * {@code pg_ctl -o}, which splits at spaces; put others in {@code postgresql.auto.conf});
      * a data directory restored from a base backup recovers before the server takes connections.
      */
     public static PostgresServer start(int port, Path dataDirectory, Map<String, String> settings) {

@@ -49,6 +49,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCommand.run(args, System.getenv(), System.out, System.err));
+            return;
+        }
         StackOptions options;
         try {
             options = StackOptions.parse(args, System.getenv());

@@ -57,6 +57,14 @@ final class StackFixture {
         return StackOptions.parse(new String[] {"start"}, env);
     }
 
+    /** The options of {@code previous} on another data directory: same ports, so tokens of its issuer stay valid. */
+    static StackOptions sameAs(StackOptions previous, Path data) {
+        return new StackOptions(data, previous.webPort(), previous.commandPort(), previous.queryPort(),
+                previous.identityPort(), previous.kafkaPort(), previous.kafkaControllerPort(), previous.pgPort(),
+                previous.seedsDir(), previous.webJar(), previous.commandJar(), previous.queryJar(), previous.identityJar(),
+                previous.javaOptions(), previous.linkChecks(), previous.webApp());
+    }
+
     static LocalStack start(StackOptions options) {
         return LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }

@@ -119,7 +119,14 @@ public class BundleImport {
         if (first == null) {
             throw BundleRefusal.invalid("format", "the body is empty: send a list bundle (GET /api/lists/{slug}/export)");
         }
-        ObjectNode header = header(parse(first, 1));
+        ObjectNode header;
+        try {
+            header = header(parse(first, 1));
+        } catch (BundleRefusal e) {
+            throw e.field().equals("line") ? BundleRefusal.invalid("format", "the first line is not a list bundle's "
+                    + "header (one JSON object with format \"" + BundleFormat.NAME + "\"): is this NDJSON from "
+                    + "GET /api/lists/{slug}/export?") : e;
+        }
         long declared = BundleEventLine.number(header, "events", 1);
         if (declared > maxEvents) {
             throw BundleRefusal.tooLarge("events", "the bundle has " + declared + " events, more than "

@@ -10,12 +10,19 @@ public class BadRequestBodyException extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String title;
+    private final String field;
 
     public BadRequestBodyException(HttpStatus status, String type, String title, String detail) {
+        this(status, type, title, detail, "");
+    }
+
+    /** A refusal naming the {@code field} of the body that is wrong (answered as the problem's {@code field}). */
+    public BadRequestBodyException(HttpStatus status, String type, String title, String detail, String field) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.field = field;
     }
 
     public HttpStatus status() {
@@ -28,5 +35,10 @@ public class BadRequestBodyException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The field at fault, or empty. */
+    public String field() {
+        return field;
     }
 }

@@ -37,17 +37,21 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private static final String IMPORT_PATH = "/api/lists";
     private static final List<MediaType> MARKDOWN = List.of(MediaType.parseMediaType("text/markdown"),
             MediaType.TEXT_PLAIN, MediaType.parseMediaType("text/x-markdown"));
+    // a list bundle (dev.curation.command.bundle), spooled to disk as it is read
+    private static final MediaType BUNDLE = MediaType.parseMediaType("application/x-ndjson");
 
     private record Limit(long bytes, String property) {
     }
 
     private final Limit json;
     private final Limit markdown;
+    private final Limit bundle;
     private final JsonMapper mapper;
 
     BodyLimitFilter(WebLimitProperties web, ImportProperties imports, JsonMapper mapper) {
         this.json = new Limit(web.maxJsonBody().toBytes(), "curation.web.max-json-body");
         this.markdown = new Limit(imports.maxSize().toBytes(), "curation.import.max-size");
+        this.bundle = new Limit(imports.maxBundleSize().toBytes(), "curation.import.max-bundle-size");
         this.mapper = mapper;
     }
 
@@ -73,17 +77,25 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private Limit limitOf(HttpServletRequest request) {
-        if ("POST".equals(request.getMethod()) && (request.getContextPath() + IMPORT_PATH).equals(request.getRequestURI())
-                && isMarkdown(request.getContentType())) {
-            return markdown;
+        if ("POST".equals(request.getMethod()) && (request.getContextPath() + IMPORT_PATH).equals(request.getRequestURI())) {
+            if (isMarkdown(request.getContentType())) {
+                return markdown;
+            }
+            if (is(BUNDLE, request.getContentType())) {
+                return bundle;
+            }
         }
         return json;
     }
 
     private static boolean isMarkdown(String contentType) {
+        return MARKDOWN.stream().anyMatch(m -> is(m, contentType));
+    }
+
+    private static boolean is(MediaType expected, String contentType) {
         try {
             MediaType type = contentType == null ? null : MediaType.parseMediaType(contentType);
-            return type != null && MARKDOWN.stream().anyMatch(m -> m.equalsTypeAndSubtype(type));
+            return type != null && expected.equalsTypeAndSubtype(type);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -51,7 +51,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadRequestBodyException.class)
     ProblemDetail badBody(BadRequestBodyException e, HttpServletRequest request) {
-        return Problems.at(Problems.of(e.status(), e.type(), e.title(), e.getMessage()), request);
+        ProblemDetail problem = Problems.of(e.status(), e.type(), e.title(), e.getMessage());
+        if (!e.field().isEmpty()) {
+            problem.setProperty("field", e.field());
+        }
+        return Problems.at(problem, request);
     }
 
     @ExceptionHandler(EditException.class)

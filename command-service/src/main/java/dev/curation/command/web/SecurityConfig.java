@@ -99,6 +99,8 @@ class SecurityConfig {
                         .requestMatchers("/api/lists/*/webhooks", "/api/lists/*/webhooks/**").authenticated()
                         // a bridge's repository and errors are for the list's curators (checked by the list)
                         .requestMatchers("/api/lists/*/git", "/api/lists/*/git/**").authenticated()
+                        // a list's bundle holds its whole history and settings: its curators (the list is asked)
+                        .requestMatchers("/api/lists/*/export").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         // a new list: global curators; its importer becomes its first owner

@@ -51,25 +51,32 @@ class WebhookOutbox {
     void on(ListEvent event, EventMessage<?> message) {
         switch (event) {
             case WebhookSubscribed s -> {
-                // the whole URL was stored beside the secret with this event; the event has only its origin
+                // the whole URL was stored beside the secret with this event; the event has only its origin.
+                // A subscription whose secret is not kept here came in a list bundle: nothing to sign with,
+                // and the import removes it after the history (dev.curation.command.bundle)
                 jdbc.sql("""
                                 INSERT INTO webhook (id, list_id, url, kinds, state, created_at)
                                 SELECT ?, ?, COALESCE((SELECT url FROM webhook_secret WHERE id = ?), ?), ?, 'active', ?
+                                WHERE EXISTS (SELECT 1 FROM webhook_secret WHERE id = ?)
                                 ON CONFLICT (id) DO NOTHING""")
                         .params(s.webhook(), s.listId(), s.webhook(), s.url(), String.join(",", s.kinds()),
-                                Timestamp.from(message.getTimestamp()))
+                                Timestamp.from(message.getTimestamp()), s.webhook())
                         .update();
                 return;
             }
             case WebhookRemoved r -> {
-                jdbc.sql("UPDATE webhook SET state = 'removed' WHERE id = ?").param(r.webhook()).update();
+                // by list too: a list imported beside its original names the original's subscriptions
+                jdbc.sql("UPDATE webhook SET state = 'removed' WHERE id = ? AND list_id = ?").params(r.webhook(), r.listId())
+                        .update();
                 return;
             }
             case WebhookReEnabled r -> {
-                jdbc.sql("UPDATE webhook SET state = 'active', failures = 0 WHERE id = ? AND state <> 'removed'").param(r.webhook())
-                        .update();
-                jdbc.sql("UPDATE webhook_delivery SET next_attempt_at = now() WHERE webhook_id = ? AND state = 'pending'")
-                        .param(r.webhook()).update();
+                jdbc.sql("UPDATE webhook SET state = 'active', failures = 0 WHERE id = ? AND list_id = ? AND state <> 'removed'")
+                        .params(r.webhook(), r.listId()).update();
+                jdbc.sql("""
+                        UPDATE webhook_delivery SET next_attempt_at = now() WHERE webhook_id = ? AND state = 'pending'
+                          AND webhook_id IN (SELECT id FROM webhook WHERE list_id = ?)""")
+                        .params(r.webhook(), r.listId()).update();
                 return;
             }
             default -> {

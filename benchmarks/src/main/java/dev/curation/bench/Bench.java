@@ -1,5 +1,6 @@
 package dev.curation.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -159,6 +161,7 @@ public final class Bench {
             importLarge(api, root);
             gitHistory(api, root);
             rebuild(stack, api, kafka.consumed());
+            backupAndRestore(stack, root);
         }
         progress("lint of a 10k-entry list, in process");
         LinkBench.lint(settings.quick() ? 20 : 50).forEach(this::add);
@@ -427,6 +430,56 @@ public final class Bench {
                 + "80 KB) grown line by line, then reworded line by line, by 5 authors, every commit a change of the file; from POST to the query service serving version " + commits
                 + " (clone, walk, one command, event and projection per commit); git log -p took "
                 + String.format("%.2f", gitLog) + " s"));
+    }
+
+    /**
+     * Issue 29: {@code ./curation backup} of the run's event store while the stack serves, and
+     * {@code ./curation restore} of it into a new data directory (checksums, recovery, first-start
+     * preparation), against {@code pg_dump} of the same database on the same machine.
+     */
+    private void backupAndRestore(Stack stack, Path root) throws Exception {
+        progress("backup and restore of the event store, against pg_dump");
+        Path dir = Files.createTempDirectory("curation-bench-backup");
+        long events;
+        try (Connection c = DriverManager.getConnection(stack.jdbc("curation_events"), "postgres", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rs.next();
+            events = rs.getLong(1);
+        }
+        double pgDump = Double.NaN;
+        try {
+            pgDump = timed(root, "pg_dump", "-h", "127.0.0.1", "-p", Integer.toString(stack.pgPort), "-U", "postgres", "-Fc",
+                    "-f", dir.resolve("events.dump").toString(), "curation_events");
+        } catch (IOException e) {
+            System.err.println("  pg_dump is not installed: no baseline");
+        }
+        double backup = timed(root, "./curation", "backup", "--to", dir.resolve("backup").toString(), "--data-dir",
+                stack.dataDir.toString());
+        double restore = timed(root, "./curation", "restore", "--from", dir.resolve("backup").toString(), "--data-dir",
+                dir.resolve("restored").toString());
+        String size = String.format("%.0f MB", sizeOf(dir.resolve("backup")) / 1e6);
+        add(new Measure("backup of the event store, online, " + events + " events", backup, "s", pgDump,
+                "pg_dump -Fc of the same database", 0, false, false, "./curation backup while the stack serves: base "
+                + "backup of its PostgreSQL (" + size + "), WAL, key, checksummed manifest; informational"));
+        add(new Measure("restore of that backup into a new data directory", restore, "s", pgDump,
+                "pg_dump -Fc of the same database", 0, false, false, "./curation restore: every checksum, copy, "
+                + "PostgreSQL recovery, first-start preparation; informational"));
+    }
+
+    private static double timed(Path root, String... command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /**

@@ -65,6 +65,8 @@ class BackupDrillIT {
         Set<Integer> ackedBeforeBackup;
         String token;
         String secret;
+        byte[] bundle;
+        List<JsonNode> historyBefore;
         long versionBefore;
         try (LocalStack stack = StackFixture.start(first)) {
             token = StackFixture.token(stack.issuerUrl(), "alice");
@@ -89,6 +91,18 @@ class BackupDrillIT {
                 return null;
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> acked.size() >= 20);
+            // kill -9 of a backup half-way (its copy begun, its manifest not written): nothing restorable
+            Path killed = dir.resolve("killed");
+            Process backingUp = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                    System.getProperty("java.class.path"), LocalStack.class.getName(), "backup", "--to", killed.toString(),
+                    "--data-dir", data.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Files.isDirectory(killed.resolve("postgres").resolve("base")));
+            backingUp.destroyForcibly().waitFor();
+            assertThat(killed.resolve(Backups.MANIFEST)).as("killed before its manifest").doesNotExist();
+            assertThatThrownBy(() -> Backups.restore(killed, dir.resolve("from-killed"), false, out))
+                    .hasMessageContaining("no complete backup");
             ackedBeforeBackup = Set.copyOf(acked);
             Backups.backup(data, backup, out);
             int atBackupEnd = acked.size();
@@ -96,6 +110,12 @@ class BackupDrillIT {
             writing.set(false);
             load.get();
             writer.shutdown();
+            // the list leaves as a bundle too, for another installation; read once the query side has every edit
+            long last = versionBefore + acked.size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> history(stack, LIST).getFirst().get("version").asLong() == last);
+            bundle = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + LIST + "/export"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            historyBefore = history(stack, LIST);
         }
 
         // the data directory is lost
@@ -141,6 +161,25 @@ class BackupDrillIT {
             HttpResponse<String> after = post(stack, token, "/api/lists/" + LIST + "/edits", "{\"edits\":[{\"op\":\"addSection\","
                     + "\"parent\":null,\"title\":\"After the restore\"}]}", null);
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+            // the bundle imports into this installation with every version, author and time as they were
+            HttpResponse<String> moved = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists?slug=moved"))
+                    .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bundle)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+            long movedVersion = historyBefore.getFirst().get("version").asLong();
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> !history(stack, "moved").isEmpty()
+                    && history(stack, "moved").getFirst().get("version").asLong() == movedVersion);
+            List<JsonNode> historyMoved = history(stack, "moved");
+            assertThat(historyMoved).hasSameSizeAs(historyBefore);
+            for (int i = 0; i < historyBefore.size(); i++) {
+                // the import's sentence names the list's new slug; every other field is as it was
+                boolean imported = historyBefore.get(i).path("kind").asString().equals("import");
+                for (String field : imported ? List.of("version", "actor", "timestamp", "kind")
+                        : List.of("version", "actor", "timestamp", "kind", "summary")) {
+                    assertThat(historyMoved.get(i).path(field).asString()).as("moved version's %s", field)
+                            .isEqualTo(historyBefore.get(i).path(field).asString());
+                }
+            }
             // the webhook signs with the secret it was given
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + first.pgPort() + "/"
                     + LocalStack.EVENTS_DB, PostgresServer.USER, ""); Statement s = c.createStatement();
@@ -152,6 +191,13 @@ class BackupDrillIT {
                 assertThat(secrets).contains(secret);
             }
         }
+    }
+
+    /** The newest 100 versions of a list's history, newest first. */
+    private static List<JsonNode> history(LocalStack stack, String slug) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        JSON.readTree(get(stack, "/api/lists/" + slug + "/history?size=100")).path("items").forEach(items::add);
+        return items;
     }
 
     private static Set<Integer> drills(String markdown) {

@@ -142,8 +142,6 @@ public final class LocalStack implements AutoCloseable {
                 // the local stack imports and bridges lists in local clones (file:), kept under the data folder
                 "--curation.git.allow-file=true",
                 "--curation.git.work-dir=" + data.resolve("git"),
-                // a bridge syncs within seconds here (60 s elsewhere)
-                "--curation.git.poll-interval=5s",
                 // bearer tokens of the local issuer, beside the local HTTP Basic accounts
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUrl(),
                 "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);

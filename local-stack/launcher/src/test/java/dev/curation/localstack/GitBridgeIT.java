@@ -106,7 +106,9 @@ class GitBridgeIT extends SeedListSession {
             }
         }
         long last = COMMITS + edits;
+        // the bridge has taken every edit to git (its state alone may still be the one before the edits)
         await().atMost(Duration.ofSeconds(180)).ignoreExceptions().until(() -> bridgeState().equals("in-sync")
+                && JSON.readTree(getCommand("/api/lists/history/git")).get("lastVersion").asLong() == last
                 && JSON.readTree(get("/api/lists/history").body()).get("version").asLong() == last);
         String published = git(bare, "log", "--first-parent", "--format=%(trailers:key=Curation-Version,valueonly,separator=)");
         List<String> versions = published.lines().filter(l -> !l.isBlank()).toList();

@@ -139,8 +139,11 @@ class GitBridgeController {
         GitBridges.Bridge b = bridges.of(listId).orElseThrow(() -> new NotFoundException("the list has no git bridge"));
         long unpublished = b.lastVersion() == null ? 0 : Math.max(0,
                 versions.current(listId) - b.lastVersion());
+        // versions accepted since the last sync are not in git yet, whatever the last sync found
+        String state = unpublished > 0 && b.state().equals(GitBridges.State.IN_SYNC.wire()) ? GitBridges.State.AHEAD.wire()
+                : b.state();
         return new BridgeView(b.location().repository(), b.location().branch(), b.location().path(), b.publish(), b.pull(),
-                credentials.of(listId).isPresent(), b.state(), b.lastCommit(), b.lastVersion(), b.remoteHead(), unpublished,
+                credentials.of(listId).isPresent(), state, b.lastCommit(), b.lastVersion(), b.remoteHead(), unpublished,
                 b.lastError(), b.failures(), b.lastAttemptAt(), b.nextAttemptAt());
     }
 }

@@ -459,11 +459,11 @@ public final class Bench {
                 dir.resolve("restored").toString());
         String size = String.format("%.0f MB", sizeOf(dir.resolve("backup")) / 1e6);
         add(new Measure("backup of the event store, online, " + events + " events", backup, "s", pgDump,
-                "pg_dump -Fc of the same database", 0, false, false, "./curation backup while the stack serves: base "
-                + "backup of its PostgreSQL (" + size + "), WAL, key, checksummed manifest; informational"));
+                "pg_dump -Fc of the same database", 5, false, true, "./curation backup while the stack serves: base "
+                + "backup of its PostgreSQL (" + size + "), WAL, key, checksummed manifest"));
         add(new Measure("restore of that backup into a new data directory", restore, "s", pgDump,
-                "pg_dump -Fc of the same database", 0, false, false, "./curation restore: every checksum, copy, "
-                + "PostgreSQL recovery, first-start preparation; informational"));
+                "pg_dump -Fc of the same database", 5, false, true, "./curation restore: every checksum, copy, "
+                + "PostgreSQL recovery, first-start preparation"));
     }
 
     private static double timed(Path root, String... command) throws IOException, InterruptedException {

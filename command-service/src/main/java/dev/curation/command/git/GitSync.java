@@ -102,9 +102,7 @@ public class GitSync implements SmartLifecycle {
             if (bridge == null || !(bridge.publish() || bridge.pull()) || bridge.state().equals(State.PAUSED.wire())) {
                 return;
             }
-            try (Mirror mirror = Mirror.open(properties.workDir().resolve("bridges").resolve(listId),
-                    bridge.location().repository(), bridge.location().branch(),
-                    access.access(bridge.location(), credentials.of(listId).orElse(null)))) {
+            try (Mirror mirror = mirror(bridge)) {
                 new Run(bridge, mirror).sync();
             }
         } catch (GitBridgeException e) {
@@ -126,15 +124,19 @@ public class GitSync implements SmartLifecycle {
         lock.lock();
         try {
             Bridge bridge = bridges.of(listId).orElseThrow();
-            try (Mirror mirror = Mirror.open(properties.workDir().resolve("bridges").resolve(listId),
-                    bridge.location().repository(), bridge.location().branch(),
-                    access.access(bridge.location(), credentials.of(listId).orElse(null)))) {
+            try (Mirror mirror = mirror(bridge)) {
                 new Run(bridge, mirror).align(takeList, owner);
             }
         } finally {
             lock.unlock();
         }
         wake(listId);
+    }
+
+    /** The bridge's kept clone, opened (made on first use) with its credentials. */
+    private Mirror mirror(Bridge bridge) {
+        return Mirror.open(properties.workDir().resolve("bridges").resolve(bridge.listId()), bridge.location().repository(),
+                bridge.location().branch(), access.access(bridge.location(), credentials.of(bridge.listId()).orElse(null)));
     }
 
     private void retry(String listId, @Nullable String error) {

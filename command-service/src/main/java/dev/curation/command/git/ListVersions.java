@@ -16,7 +16,6 @@ import dev.curation.core.list.ProposalSubmitted;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -139,12 +138,5 @@ public class ListVersions {
             return new Version(version, author == null ? "unknown" : author, at, MarkdownWriter.write(after.document()),
                     proposal, List.copyOf(reviewers), rationale, List.copyOf(sentences), commit);
         }
-    }
-
-    /** Markdown of the list at each version, by version. */
-    public static Map<Long, String> markdown(Read read) {
-        Map<Long, String> byVersion = new LinkedHashMap<>();
-        read.versions().forEach(v -> byVersion.put(v.version(), v.markdown()));
-        return byVersion;
     }
 }

@@ -2,8 +2,11 @@ package dev.curation.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -77,6 +80,39 @@ final class AotCache {
 
     Path jar() {
         return jar;
+    }
+
+    /**
+     * Holds the build's training lock (a file lock beside the jar's caches, across processes) until
+     * closed: waits while another process records the caches.
+     */
+    static TrainingLock lockTraining(Path jar) {
+        try {
+            Path dir = jar.toAbsolutePath().getParent().resolve("aot");
+            Files.createDirectories(dir);
+            FileChannel channel = FileChannel.open(dir.resolve("training.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                return new TrainingLock(channel, channel.lock());
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the start-up caches of " + jar, e);
+        }
+    }
+
+    /** The lock {@link #lockTraining} took. */
+    record TrainingLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (channel) {
+                lock.release();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private Path cache() {

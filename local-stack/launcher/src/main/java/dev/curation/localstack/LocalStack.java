@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Starts the whole product locally: PostgreSQL, Kafka, the OIDC issuer (identity),
@@ -172,23 +173,36 @@ public final class LocalStack implements AutoCloseable {
         AotCache queryJar = new AotCache(options.queryJar());
         AotCache identityJar = new AotCache(options.identityJar());
         AotCache webJar = new AotCache(options.webJar());
-        if (AotCache.supported() && !(commandJar.ready() && queryJar.ready() && identityJar.ready()
-                && (!options.webApp() || webJar.ready()))) {
-            out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
-            CompletableFuture<Boolean> identityTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
-                    "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
-                    identitySettings));
-            CompletableFuture<Boolean> commandTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
-                    "command-service", commandJar, options.commandPort(), options.javaOptions(), data.resolve("logs"),
-                    commandSettings));
-            CompletableFuture<Boolean> queryTrained = CompletableFuture.supplyAsync(() -> ServiceProcess.train(
-                    "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
-                    querySettings));
-            CompletableFuture<Boolean> webTrained = !options.webApp() ? CompletableFuture.completedFuture(true)
-                    : CompletableFuture.supplyAsync(() -> ServiceProcess.train(
-                    "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"), webSettings));
-            if (!commandTrained.join() || !queryTrained.join() || !identityTrained.join() || !webTrained.join()) {
-                out.println("  (could not record them, see the *-aot-training.log files; starting without)");
+        BooleanSupplier cachesReady = () -> commandJar.ready() && queryJar.ready() && identityJar.ready()
+                && (!options.webApp() || webJar.ready());
+        // one recording at a time for these jars, and only of the caches missing: stacks started at once (the
+        // end-to-end tests run in two forks) would delete a cache another stack's services run from
+        if (AotCache.supported() && !cachesReady.getAsBoolean()) {
+            AotCache.TrainingLock lock = AotCache.lockTraining(options.commandJar());
+            try {
+                if (!cachesReady.getAsBoolean()) {
+                    out.println("Recording the services' start-up caches (first start after a build; later starts are faster) ...");
+                    CompletableFuture<Boolean> identityTrained = identityJar.ready() ? CompletableFuture.completedFuture(true)
+                            : CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                            "identity", identityJar, options.identityPort(), options.javaOptions(), data.resolve("logs"),
+                            identitySettings));
+                    CompletableFuture<Boolean> commandTrained = commandJar.ready() ? CompletableFuture.completedFuture(true)
+                            : CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                            "command-service", commandJar, options.commandPort(), options.javaOptions(), data.resolve("logs"),
+                            commandSettings));
+                    CompletableFuture<Boolean> queryTrained = queryJar.ready() ? CompletableFuture.completedFuture(true)
+                            : CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                            "query-service", queryJar, options.queryPort(), options.javaOptions(), data.resolve("logs"),
+                            querySettings));
+                    CompletableFuture<Boolean> webTrained = !options.webApp() || webJar.ready() ? CompletableFuture.completedFuture(true)
+                            : CompletableFuture.supplyAsync(() -> ServiceProcess.train(
+                            "curator-web", webJar, options.webPort(), options.javaOptions(), data.resolve("logs"), webSettings));
+                    if (!commandTrained.join() || !queryTrained.join() || !identityTrained.join() || !webTrained.join()) {
+                        out.println("  (could not record them, see the *-aot-training.log files; starting without)");
+                    }
+                }
+            } finally {
+                lock.close();
             }
         }
 

@@ -4,9 +4,11 @@ import dev.curation.core.edit.EditException;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListRuleException;
+import dev.curation.service.PipelineHops;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -74,6 +76,7 @@ public class ListCommandBatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private final int maxBatch;
     private final DistributionSummary batchSizes;
+    private final Timer commits;
     private volatile boolean running;
 
     ListCommandBatcher(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters,
@@ -88,11 +91,20 @@ public class ListCommandBatcher implements SmartLifecycle {
                 .description("list commands stored in one transaction").register(meters);
         Gauge.builder("curation.commands.queued", this, b -> b.queues.stream().mapToInt(BlockingQueue::size).sum())
                 .description("list commands waiting for a batch").register(meters);
+        this.commits = PipelineHops.timer(meters, "commit",
+                "a list command received (queued for a batch, or sent alone) until its events are committed");
     }
 
     /** Sends a list command and waits for its answer (its result, or the exception it was refused with). */
-    @SuppressWarnings("unchecked")
     public <R> R sendAndWait(CommandMessage<?> command, Commit commit) {
+        long received = System.nanoTime();
+        R result = decide(command, commit);
+        commits.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R decide(CommandMessage<?> command, Commit commit) {
         if (commit != Commit.GROUPED || !running || queues.isEmpty()
                 || !(command.getPayload() instanceof ListCommand list)) {
             return gateway.sendAndWait(command);

@@ -77,11 +77,13 @@ public class ListCommandBatcher implements SmartLifecycle {
     private final int maxBatch;
     private final DistributionSummary batchSizes;
     private final Timer commits;
+    private final EventStoreWake wake;
     private volatile boolean running;
 
     ListCommandBatcher(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters,
-                       CommandProperties settings) {
+                       CommandProperties settings, EventStoreWake wake) {
         this.gateway = gateway;
+        this.wake = wake;
         this.transactions = new TransactionTemplate(transactions);
         this.maxBatch = settings.maxBatch();
         for (int i = 0; i < settings.batchWorkers(); i++) {
@@ -107,7 +109,11 @@ public class ListCommandBatcher implements SmartLifecycle {
     private <R> R decide(CommandMessage<?> command, Commit commit) {
         if (commit != Commit.GROUPED || !running || queues.isEmpty()
                 || !(command.getPayload() instanceof ListCommand list)) {
-            return gateway.sendAndWait(command);
+            R result = gateway.sendAndWait(command);
+            if (commit == Commit.IN_CALLERS_TRANSACTION) {
+                wake.afterCommit();
+            }
+            return result;
         }
         CompletableFuture<Object> answer = new CompletableFuture<>();
         queues.get(Math.floorMod(list.listId().hashCode(), queues.size()))
@@ -193,6 +199,7 @@ public class ListCommandBatcher implements SmartLifecycle {
             batch.forEach(q -> q.answer().completeExceptionally(e));
             return;
         }
+        wake.now();
         for (int i = 0; i < batch.size(); i++) {
             if (answers[i] instanceof RuntimeException refused) {
                 batch.get(i).answer().completeExceptionally(refused);

@@ -98,6 +98,16 @@ final class Api {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Both services' /actuator/prometheus, one after the other (open to GET, as every read). */
+    String prometheus() throws IOException, InterruptedException {
+        StringBuilder text = new StringBuilder();
+        for (String service : new String[] {stack.commandUrl(), stack.queryUrl()}) {
+            text.append(http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).append('\n');
+        }
+        return text.toString();
+    }
+
     /** Where the stack's web app answers. */
     String webUrl() {
         return "http://127.0.0.1:" + stack.webPort;

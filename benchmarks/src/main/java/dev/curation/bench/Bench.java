@@ -143,7 +143,10 @@ public final class Bench {
                     "edits/s, many lists", 0.25, true, true, "all clients edit the same list"));
 
             readYourWrite(api, lists, sections, 490, "at 500 edits/s offered");
+            // the services' per-hop timers over the half-capacity phase name the hop its latency went to
+            HopSplit hopsBefore = HopSplit.parse(api.prometheus());
             readYourWrite(api, lists, sections, Math.max(1, many32 / 2), "at half the measured capacity");
+            HopSplit.parse(api.prometheus()).since(hopsBefore).rows("at half the measured capacity").forEach(this::add);
             add(new Measure("stack RSS, after load", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
                     "same processes"));
             add(new Measure("stack memory (PSS), after load", stack.pssMiB(), "MiB", Double.NaN, null, 1536, false, false,

@@ -4,9 +4,11 @@ import dev.curation.core.edit.EditException;
 import dev.curation.core.input.InputException;
 import dev.curation.core.list.ListCommand;
 import dev.curation.core.list.ListRuleException;
+import dev.curation.service.PipelineHops;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -74,11 +76,14 @@ public class ListCommandBatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private final int maxBatch;
     private final DistributionSummary batchSizes;
+    private final Timer commits;
+    private final EventStoreWake wake;
     private volatile boolean running;
 
     ListCommandBatcher(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters,
-                       CommandProperties settings) {
+                       CommandProperties settings, EventStoreWake wake) {
         this.gateway = gateway;
+        this.wake = wake;
         this.transactions = new TransactionTemplate(transactions);
         this.maxBatch = settings.maxBatch();
         for (int i = 0; i < settings.batchWorkers(); i++) {
@@ -88,14 +93,27 @@ public class ListCommandBatcher implements SmartLifecycle {
                 .description("list commands stored in one transaction").register(meters);
         Gauge.builder("curation.commands.queued", this, b -> b.queues.stream().mapToInt(BlockingQueue::size).sum())
                 .description("list commands waiting for a batch").register(meters);
+        this.commits = PipelineHops.timer(meters, "commit",
+                "a list command received (queued for a batch, or sent alone) until its events are committed");
     }
 
     /** Sends a list command and waits for its answer (its result, or the exception it was refused with). */
-    @SuppressWarnings("unchecked")
     public <R> R sendAndWait(CommandMessage<?> command, Commit commit) {
+        long received = System.nanoTime();
+        R result = decide(command, commit);
+        commits.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R decide(CommandMessage<?> command, Commit commit) {
         if (commit != Commit.GROUPED || !running || queues.isEmpty()
                 || !(command.getPayload() instanceof ListCommand list)) {
-            return gateway.sendAndWait(command);
+            R result = gateway.sendAndWait(command);
+            if (commit == Commit.IN_CALLERS_TRANSACTION) {
+                wake.afterCommit();
+            }
+            return result;
         }
         CompletableFuture<Object> answer = new CompletableFuture<>();
         queues.get(Math.floorMod(list.listId().hashCode(), queues.size()))
@@ -181,6 +199,7 @@ public class ListCommandBatcher implements SmartLifecycle {
             batch.forEach(q -> q.answer().completeExceptionally(e));
             return;
         }
+        wake.now();
         for (int i = 0; i < batch.size(); i++) {
             if (answers[i] instanceof RuntimeException refused) {
                 batch.get(i).answer().completeExceptionally(refused);

@@ -3,6 +3,9 @@ package dev.curation.command.publishing;
 import dev.curation.command.list.EventMetadata;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
+import dev.curation.service.PipelineHops;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,17 +43,23 @@ class KafkaEventPublisher {
     private final JsonMapper json;
     private final String topic;
     private final PublisherHealth health;
+    private final Timer pickups;
+    private final Timer acks;
 
     KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicProperties topic,
-                        PublisherHealth health) {
+                        PublisherHealth health, MeterRegistry meters) {
         this.kafka = kafka;
         this.json = json;
         this.topic = topic.topic();
         this.health = health;
+        this.pickups = PipelineHops.timer(meters, "publish-pickup",
+                "an event's creation (just before its commit) until the Kafka publisher handles it");
+        this.acks = PipelineHops.timer(meters, "broker-ack", "an event sent to Kafka until every in-sync replica acknowledged it");
     }
 
     @EventHandler
     void on(ListEvent event, EventMessage<?> message) {
+        PipelineHops.sinceEpochMillis(pickups, message.getTimestamp().toEpochMilli());
         if (!(message instanceof DomainEventMessage<?> stored)) {
             throw new IllegalStateException("list event " + message.getIdentifier() + " has no aggregate sequence");
         }
@@ -72,7 +81,12 @@ class KafkaEventPublisher {
                 .add("curation-event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
         traceparent(message).ifPresent(t -> record.headers().add("traceparent", t.getBytes(StandardCharsets.UTF_8)));
         try {
-            pending().add(kafka.send(record));
+            long sent = System.nanoTime();
+            pending().add(kafka.send(record).whenComplete((result, failure) -> {
+                if (failure == null) {
+                    acks.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+                }
+            }));
         } catch (RuntimeException e) {
             health.failed(e);
             throw e;

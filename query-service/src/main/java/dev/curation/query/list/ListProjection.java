@@ -113,6 +113,8 @@ class ListProjection {
 
     /** Applies records of the partitions this thread owns (a rebuild's thread owns them all). */
     void onRecordsOfOwnPartitions(List<ConsumerRecord<String, byte[]>> records) {
+        long polledMillis = System.currentTimeMillis();
+        long polledNanos = System.nanoTime();
         List<ConsumerRecord<String, byte[]>> active = new ArrayList<>(records.size());
         List<ConsumerRecord<String, byte[]>> held = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -123,6 +125,7 @@ class ListProjection {
                 held.forEach(r -> quarantine.hold(Quarantine.keyOf(r), r));
                 return batches.apply(active);
             }));
+            metrics.hops(active, polledMillis, polledNanos);
             awaitingRepair(held);
             lastEventTime(active).ifPresent(metrics::projected);
         } catch (RuntimeException e) {

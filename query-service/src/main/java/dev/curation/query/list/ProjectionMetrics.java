@@ -1,11 +1,16 @@
 package dev.curation.query.list;
 
+import dev.curation.service.PipelineHops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +18,19 @@ import org.springframework.stereotype.Component;
  * (ever), and {@code curation.projection.lag}: seconds between an event's publication to Kafka
  * (the record's timestamp, just after its commit) and its projection, for the last event of the
  * last batch. Kafka's own consumer lag
- * in records is {@code kafka.consumer.fetch.manager.records.lag.max}.
+ * in records is {@code kafka.consumer.fetch.manager.records.lag.max}. The hops of
+ * {@code curation.pipeline.hop}, per record: {@code consume} (the record's timestamp, set by the
+ * publisher's send, until the poll returned it), {@code project} (poll returned until the batch's
+ * transaction committed and readers were told) and {@code visible} (the two together).
  */
 @Component
 class ProjectionMetrics {
 
     private final Counter quarantines;
     private final AtomicLong lagMillis = new AtomicLong();
+    private final Timer consume;
+    private final Timer project;
+    private final Timer visible;
 
     ProjectionMetrics(MeterRegistry meters, Quarantine quarantine) {
         this.quarantines = Counter.builder("curation.projection.quarantines")
@@ -32,6 +43,21 @@ class ProjectionMetrics {
                 .description("seconds from an event's publication to its projection (last batch)")
                 .baseUnit("seconds")
                 .register(meters);
+        this.consume = PipelineHops.timer(meters, "consume", "a record's send to Kafka until the projection's poll returned it");
+        this.project = PipelineHops.timer(meters, "project", "a record's poll until its batch's transaction committed");
+        this.visible = PipelineHops.timer(meters, "visible", "a record's send to Kafka until readers see its version");
+    }
+
+    /** The hops of records applied in one committed batch, polled at {@code polledMillis} (epoch) / {@code polledNanos}. */
+    void hops(List<ConsumerRecord<String, byte[]>> records, long polledMillis, long polledNanos) {
+        long projected = System.nanoTime() - polledNanos;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.timestamp() > 0) {
+                consume.record(Math.max(0, polledMillis - record.timestamp()), TimeUnit.MILLISECONDS);
+                PipelineHops.sinceEpochMillis(visible, record.timestamp());
+            }
+            project.record(projected, TimeUnit.NANOSECONDS);
+        }
     }
 
     void projected(Instant eventTime) {

@@ -61,6 +61,11 @@ public final class Bench {
             return;
         }
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
+        if (options.contains("profile")) {
+            int at = options.indexOf("--seconds");
+            Profile.run(root, Duration.ofSeconds(at >= 0 && at + 1 < options.size() ? Integer.parseInt(options.get(at + 1)) : 30));
+            return;
+        }
         Bench bench = new Bench(Settings.of(options.contains("--quick")));
         bench.run(root, options.contains("--json"));
         if (!options.contains("--no-docs")) {

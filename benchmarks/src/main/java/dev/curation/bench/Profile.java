@@ -1,0 +1,148 @@
+package dev.curation.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./curation bench profile [--seconds N]}: where the write path's CPU goes. Starts the
+ * stack, warms it with edits on 64 lists at 32 clients, then samples the command and query
+ * services with async-profiler (attached to the running JVMs, CPU time by interval timer, as the
+ * machine may not allow perf events) while the same load runs; writes one flame graph per service
+ * to {@code docs/benchmarks/} and prints the share of the frames that matter to the write path.
+ */
+final class Profile {
+
+    /** Frames whose share (of a service's samples, inclusive) the report names: what an edit pays for. */
+    static final Map<String, String> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("HTTP: Tomcat, filters, MVC", "org/apache/catalina/connector/CoyoteAdapter.service");
+        PARTS.put("security filter chain", "org/springframework/security/web/FilterChainProxy.doFilterInternal");
+        PARTS.put("JSON reading and writing (Jackson)", "tools/jackson/");
+        PARTS.put("Axon command handling", "org/axonframework/commandhandling/SimpleCommandBus.handle");
+        PARTS.put("aggregate loading (event sourcing)", "org/axonframework/eventsourcing/EventSourcingRepository.doLoadWithLock");
+        PARTS.put("event serialisation", "org/axonframework/serialization/");
+        PARTS.put("JDBC (pgjdbc)", "org/postgresql/");
+        PARTS.put("Kafka producer", "org/apache/kafka/clients/producer/");
+        PARTS.put("Kafka consumer", "org/apache/kafka/clients/consumer/");
+        PARTS.put("metrics (Micrometer)", "io/micrometer/");
+        PARTS.put("logging", "ch/qos/logback/");
+        PARTS.put("garbage collection (Serial, in the VM thread)", "GenCollect");
+        PARTS.put("JIT compiler", "CompileBroker::");
+    }
+
+    private Profile() {
+    }
+
+    static void run(Path root, Duration load) throws Exception {
+        Path data = Files.createTempDirectory("curation-profile");
+        Path out = root.resolve("docs").resolve("benchmarks");
+        Files.createDirectories(out);
+        Path agent = extractAgent(data);
+        System.err.println("profile: starting the stack in " + data);
+        try (Stack stack = new Stack(root, data).start()) {
+            Api api = new Api(stack);
+            List<String> lists = new ArrayList<>();
+            Map<String, String> sections = new LinkedHashMap<>();
+            for (int i = 0; i < 64; i++) {
+                String slug = "profile-" + i;
+                api.importList(slug, ("# Profile " + i + "\n\n## Links\n- [seed](https://example.com/seed-" + i + ")\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                lists.add(slug);
+            }
+            for (String slug : lists) {
+                api.awaitVersion(slug, 1, Duration.ofSeconds(30));
+                sections.put(slug, api.firstSection(slug));
+            }
+            LoadDriver.Operation edits = (client, n) -> {
+                String slug = lists.get((int) (n % lists.size()));
+                return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/p/" + n)) > 0;
+            };
+            System.err.println("profile: warm-up, 32 clients, 40 s");
+            LoadDriver.run(32, Duration.ofSeconds(40), edits);
+            Map<String, Long> pids = Map.of("command-service", pid(data, "command-service"),
+                    "query-service", pid(data, "query-service"));
+            for (long pid : pids.values()) {
+                attach(pid, agent, "start,event=itimer,interval=1ms");
+            }
+            System.err.println("profile: sampling both services, 32 clients, " + load.toSeconds() + " s");
+            LoadDriver.Result result = LoadDriver.run(32, load, edits);
+            System.err.printf("profile: %.0f edits/s while sampled%n", result.rate());
+            for (Map.Entry<String, Long> service : pids.entrySet()) {
+                Path collapsed = data.resolve(service.getKey() + ".collapsed");
+                attach(service.getValue(), agent, "dump,collapsed,file=" + collapsed);
+                Path flame = out.resolve("flame-" + service.getKey() + ".html");
+                attach(service.getValue(), agent, "stop,flamegraph,title=" + service.getKey() + "_edits_32_clients,file=" + flame);
+                System.out.println("\n" + service.getKey() + " (" + flame + "):");
+                shares(Files.readAllLines(collapsed)).forEach((part, share) ->
+                        System.out.printf("  %5.1f %%  %s%n", share, part));
+            }
+        }
+    }
+
+    /** Each part's share of all samples, in percent: a sample counts for a part when its stack holds the part's frame. */
+    static Map<String, Double> shares(List<String> collapsed) {
+        long total = 0;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        PARTS.keySet().forEach(part -> counts.put(part, 0L));
+        for (String line : collapsed) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            long samples = Long.parseLong(line.substring(space + 1).strip());
+            String stack = line.substring(0, space);
+            total += samples;
+            for (Map.Entry<String, String> part : PARTS.entrySet()) {
+                if (stack.contains(part.getValue())) {
+                    counts.merge(part.getKey(), samples, Long::sum);
+                }
+            }
+        }
+        Map<String, Double> shares = new LinkedHashMap<>();
+        long all = Math.max(1, total);
+        counts.forEach((part, n) -> shares.put(part, 100.0 * n / all));
+        return shares;
+    }
+
+    private static long pid(Path data, String service) throws IOException {
+        return Long.parseLong(Files.readString(data.resolve("run").resolve(service + ".pid")).strip());
+    }
+
+    /** Loads (or commands) async-profiler in a running JVM, as its own {@code asprof} does, through jcmd. */
+    private static void attach(long pid, Path agent, String arguments) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        // quoted: jcmd would read "a=b" as a named option of its own
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JVMTI.agent_load", agent.toString(),
+                "\"" + arguments + "\"")
+                .redirectErrorStream(true).start();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || said.toLowerCase(Locale.ROOT).contains("error")) {
+            throw new IllegalStateException("async-profiler " + arguments + " in " + pid + ": " + said);
+        }
+    }
+
+    /** async-profiler's native library for this machine, from its jar on the class path. */
+    private static Path extractAgent(Path dir) throws IOException {
+        String arch = System.getProperty("os.arch").contains("aarch64") ? "linux-arm64" : "linux-x64";
+        try (InputStream in = Profile.class.getClassLoader().getResourceAsStream(arch + "/libasyncProfiler.so")) {
+            if (in == null) {
+                throw new IllegalStateException("async-profiler's " + arch + " library is not on the class path");
+            }
+            Path lib = dir.resolve("libasyncProfiler.so");
+            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+            return lib;
+        }
+    }
+}

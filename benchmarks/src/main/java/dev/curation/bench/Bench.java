@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.Main;
 import tools.jackson.databind.JsonNode;
 
-/** {@code ./curation bench [--quick] [--json] [--no-docs]}: every scenario, with its baseline, in one run. */
+/** {@code ./curation bench [--quick] [--json] [--no-docs]}: every scenario, with its baseline, in one run ({@link BenchOptions}). */
 public final class Bench {
 
     private final Settings settings;
@@ -48,22 +48,34 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = List.of(args);
-        if (options.contains("jmh")) {
-            Main.main(options.stream().filter(a -> !a.equals("jmh")).toArray(String[]::new));
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (BenchOptions.UsageException e) {
+            if (e.isHelp()) {
+                System.out.print(BenchOptions.USAGE);
+                return;
+            }
+            System.err.println("curation bench: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
             return;
         }
-        if (options.contains("links")) {
+        if (options.jmhArgs() != null) {
+            Main.main(options.jmhArgs());
+            return;
+        }
+        if (options.links()) {
             // the in-process lint and link-check rows alone, printed (no stack, no docs)
             List<Measure> rows = new ArrayList<>(LinkBench.lint(20));
             rows.addAll(LinkBench.linkChecks(40));
-            Report.print(rows, options.contains("--json"));
+            Report.print(rows, options.json());
             return;
         }
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
-        Bench bench = new Bench(Settings.of(options.contains("--quick")));
-        bench.run(root, options.contains("--json"));
-        if (!options.contains("--no-docs")) {
+        Bench bench = new Bench(Settings.of(options.quick()));
+        bench.run(root, options.json());
+        if (!options.noDocs()) {
             Report.writeDocs(root, bench.settings, bench.measures, bench.throughput, bench.latencies);
         }
     }

@@ -51,10 +51,15 @@ final class Api {
 
     /** Posts a change set; returns the new version, or -1 if it was refused. */
     long edit(String slug, String changeSet) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/" + slug + "/edits"))
+        return edit(stack.commandUrl(), slug, changeSet, 200);
+    }
+
+    /** The same request to the server at {@code base} (the CRUD peer answers 201). */
+    long edit(String base, String slug, String changeSet, int accepted) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/lists/" + slug + "/edits"))
                 .header("Content-Type", "application/json").header("Authorization", ALICE)
                 .POST(HttpRequest.BodyPublishers.ofString(changeSet)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != accepted) {
             LoadDriver.refused(response.statusCode() + " " + response.body());
             return -1;
         }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.Main;
 import tools.jackson.databind.JsonNode;
 
-/** {@code ./curation bench [--quick] [--json] [--no-docs]}: every scenario, with its baseline, in one run. */
+/** {@code ./curation bench [--quick] [--json] [--no-docs]}: every scenario, with its baseline, in one run ({@link BenchOptions}). */
 public final class Bench {
 
     private final Settings settings;
@@ -48,27 +48,38 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = List.of(args);
-        if (options.contains("jmh")) {
-            Main.main(options.stream().filter(a -> !a.equals("jmh")).toArray(String[]::new));
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (BenchOptions.UsageException e) {
+            if (e.isHelp()) {
+                System.out.print(BenchOptions.USAGE);
+                return;
+            }
+            System.err.println("curation bench: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
             return;
         }
-        if (options.contains("links")) {
+        if (options.jmhArgs() != null) {
+            Main.main(options.jmhArgs());
+            return;
+        }
+        if (options.links()) {
             // the in-process lint and link-check rows alone, printed (no stack, no docs)
             List<Measure> rows = new ArrayList<>(LinkBench.lint(20));
             rows.addAll(LinkBench.linkChecks(40));
-            Report.print(rows, options.contains("--json"));
+            Report.print(rows, options.json());
             return;
         }
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
-        if (options.contains("profile")) {
-            int at = options.indexOf("--seconds");
-            Profile.run(root, Duration.ofSeconds(at >= 0 && at + 1 < options.size() ? Integer.parseInt(options.get(at + 1)) : 30));
+        if (options.profileSeconds() > 0) {
+            Profile.run(root, Duration.ofSeconds(options.profileSeconds()));
             return;
         }
-        Bench bench = new Bench(Settings.of(options.contains("--quick")));
-        bench.run(root, options.contains("--json"));
-        if (!options.contains("--no-docs")) {
+        Bench bench = new Bench(Settings.of(options.quick()));
+        bench.run(root, options.json());
+        if (!options.noDocs()) {
             Report.writeDocs(root, bench.settings, bench.measures, bench.throughput, bench.latencies);
         }
     }
@@ -121,25 +132,43 @@ public final class Bench {
 
             double baseline32 = 0;
             double many32 = 0;
-            for (int clients : settings.concurrency()) {
-                progress("PostgreSQL insert-commit baseline, " + clients + " clients");
-                double pg = Baselines.postgresInsertCommit(stack, clients, settings.load());
-                progress("direct edits over HTTP on many lists, " + clients + " clients");
-                LoadDriver.Result edits = LoadDriver.run(clients, settings.load(), addLinks(api, lists, sections, "m/c" + clients));
-                throughput.put(clients, new double[] {edits.rate(), pg});
-                System.err.printf("  %d clients: %.1f edits/s accepted (%d refused), PostgreSQL %.0f rows/s%n", clients,
-                        edits.rate(), edits.refused(), pg);
-                LoadDriver.REFUSALS.forEach((why, count) -> System.err.println("    refused " + count + "x: " + why));
-                LoadDriver.REFUSALS.clear();
-                if (clients == 32) {
-                    baseline32 = pg;
-                    many32 = edits.rate();
+            List<Measure> peerRows = new ArrayList<>();
+            progress("starting the CRUD peer (its own JVM, the services' heap and GC flags)");
+            try (Peer peer = Peer.start(stack)) {
+                // the same warm-up as the services got, the same requests
+                progress("warm-up of the CRUD peer: the same edits, 32 clients, " + settings.warmUp().getSeconds() + " s (not counted)");
+                LoadDriver.run(32, settings.warmUp(), peerLinks(api, peer, lists, sections, "warm"));
+                for (int clients : settings.concurrency()) {
+                    progress("PostgreSQL insert-commit baseline, " + clients + " clients");
+                    double pg = Baselines.postgresInsertCommit(stack, clients, settings.load());
+                    progress("CRUD peer over HTTP, " + clients + " clients");
+                    LoadDriver.Result crud = LoadDriver.run(clients, settings.load(), peerLinks(api, peer, lists, sections, "c" + clients));
+                    reportRefusals();
+                    progress("direct edits over HTTP on many lists, " + clients + " clients");
+                    LoadDriver.Result edits = LoadDriver.run(clients, settings.load(), addLinks(api, lists, sections, "m/c" + clients));
+                    throughput.put(clients, new double[] {edits.rate(), pg, crud.rate()});
+                    System.err.printf("  %d clients: %.1f edits/s accepted (%d refused), CRUD peer %.1f requests/s (%d refused), "
+                            + "PostgreSQL %.0f rows/s%n", clients, edits.rate(), edits.refused(), crud.rate(), crud.refused(), pg);
+                    reportRefusals();
+                    if (clients == 32) {
+                        baseline32 = pg;
+                        many32 = edits.rate();
+                    }
+                    if (clients == 1 || clients == 32) {
+                        peerRows.add(new Measure("CRUD peer requests/s, " + clients + (clients == 1 ? " client" : " clients"),
+                                crud.rate(), "requests/s", Double.NaN, null, 0, true, false, "the same addLink change sets, "
+                                + "client and Basic auth; Spring MVC + JdbcTemplate, one transaction: list version + 1, one INSERT"));
+                        peerRows.add(new Measure("accepted edits/s ÷ CRUD peer, " + clients + (clients == 1 ? " client" : " clients"),
+                                edits.rate(), "edits/s", crud.rate(), "CRUD peer requests/s", 0.5, true, true,
+                                "64 lists, the same load; the peer measured right before the edits"));
+                    }
                 }
             }
             add(new Measure("PostgreSQL INSERT+COMMIT, 32 clients", baseline32, "rows/s", Double.NaN, null, 0, true, false,
                     "single-row insert, autocommit, synchronous_commit=on, same embedded server"));
             add(new Measure("accepted edits/s, many lists, 32 clients", many32, "edits/s", baseline32,
                     "PostgreSQL INSERT+COMMIT", 0.5, true, true, "64 lists, addLink over HTTP with Basic auth"));
+            peerRows.forEach(this::add);
 
             progress("direct edits on one hot list, 32 clients");
             LoadDriver.Result hot = LoadDriver.run(32, settings.load(), (client, n) ->
@@ -185,6 +214,21 @@ public final class Bench {
             String slug = lists.get((int) (n % lists.size()));
             return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/" + prefix + "/" + n)) > 0;
         };
+    }
+
+    /** The same edits as {@link #addLinks}, sent to the CRUD peer. */
+    private static LoadDriver.Operation peerLinks(Api api, Peer peer, List<String> lists, Map<String, String> sections,
+                                                  String prefix) {
+        return (client, n) -> {
+            String slug = lists.get((int) (n % lists.size()));
+            return api.edit(peer.url(), slug, Api.addLink(sections.get(slug), "Link " + n,
+                    "https://example.com/peer/" + prefix + "/" + n), 201) > 0;
+        };
+    }
+
+    private static void reportRefusals() {
+        LoadDriver.REFUSALS.forEach((why, count) -> System.err.println("    refused " + count + "x: " + why));
+        LoadDriver.REFUSALS.clear();
     }
 
     /** Edit accepted → visible on the query service, while other clients keep the stack at about 500 edits/s. */

@@ -23,24 +23,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class Profile {
 
-    /** Frames whose share (of a service's samples, inclusive) the report names: what an edit pays for. */
-    static final Map<String, String> PARTS = new LinkedHashMap<>();
-
-    static {
-        PARTS.put("HTTP: Tomcat, filters, MVC", "org/apache/catalina/connector/CoyoteAdapter.service");
-        PARTS.put("security filter chain", "org/springframework/security/web/FilterChainProxy.doFilterInternal");
-        PARTS.put("JSON reading and writing (Jackson)", "tools/jackson/");
-        PARTS.put("Axon command handling", "org/axonframework/commandhandling/SimpleCommandBus.handle");
-        PARTS.put("aggregate loading (event sourcing)", "org/axonframework/eventsourcing/EventSourcingRepository.doLoadWithLock");
-        PARTS.put("event serialisation", "org/axonframework/serialization/");
-        PARTS.put("JDBC (pgjdbc)", "org/postgresql/");
-        PARTS.put("Kafka producer", "org/apache/kafka/clients/producer/");
-        PARTS.put("Kafka consumer", "org/apache/kafka/clients/consumer/");
-        PARTS.put("metrics (Micrometer)", "io/micrometer/");
-        PARTS.put("logging", "ch/qos/logback/");
-        PARTS.put("garbage collection (Serial, in the VM thread)", "GenCollect");
-        PARTS.put("JIT compiler", "CompileBroker::");
+    /**
+     * A part of a service's work: the samples whose stack holds {@code frame} and not {@code unless}
+     * (the work a frame wraps but that is counted as another part; empty: none).
+     */
+    record Part(String name, String frame, String unless) {
     }
+
+    /** The parts the report names: what an edit pays for, hop by hop. */
+    static final List<Part> PARTS = List.of(
+            new Part("HTTP server and MVC, around our code", "org/apache/catalina/connector/CoyoteAdapter.service", "dev/curation/"),
+            new Part("security filters, around the request", "org/springframework/security/web/FilterChainProxy.doFilterInternal",
+                    "DispatcherServlet"),
+            new Part("our code and what it calls", "dev/curation/", ""),
+            new Part("JSON reading and writing (Jackson)", "tools/jackson/", ""),
+            new Part("Axon command handling", "org/axonframework/commandhandling/", ""),
+            new Part("Axon handler timeouts (stack capture, timers)", "org/axonframework/messaging/timeout/AxonTimeLimitedTask", ""),
+            new Part("event sourcing: aggregate loading", "org/axonframework/eventsourcing/EventSourcingRepository", ""),
+            new Part("event serialisation", "org/axonframework/serialization/", ""),
+            new Part("JDBC (pgjdbc)", "org/postgresql/", ""),
+            new Part("Kafka producer", "org/apache/kafka/clients/producer/", ""),
+            new Part("Kafka consumer", "org/apache/kafka/clients/consumer/", ""),
+            new Part("metrics (Micrometer)", "io/micrometer/", ""),
+            new Part("logging", "ch/qos/logback/", ""),
+            new Part("garbage collection (Serial, in the VM thread)", "GenCollect", ""),
+            new Part("JIT compilers", "CompileBroker::", ""));
 
     private Profile() {
     }
@@ -65,20 +72,17 @@ final class Profile {
                 api.awaitVersion(slug, 1, Duration.ofSeconds(30));
                 sections.put(slug, api.firstSection(slug));
             }
-            LoadDriver.Operation edits = (client, n) -> {
-                String slug = lists.get((int) (n % lists.size()));
-                return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/p/" + n)) > 0;
-            };
-            System.err.println("profile: warm-up, 32 clients, 40 s");
-            LoadDriver.run(32, Duration.ofSeconds(40), edits);
+            // the JIT compilers took a third of the CPU after 40 s of load: sample a service that has been running
+            System.err.println("profile: warm-up, 32 clients, 120 s");
+            LoadDriver.run(32, Duration.ofSeconds(120), edits(api, lists, sections, "warm"));
             Map<String, Long> pids = Map.of("command-service", pid(data, "command-service"),
                     "query-service", pid(data, "query-service"));
             for (long pid : pids.values()) {
                 attach(pid, agent, "start,event=itimer,interval=1ms");
             }
             System.err.println("profile: sampling both services, 32 clients, " + load.toSeconds() + " s");
-            LoadDriver.Result result = LoadDriver.run(32, load, edits);
-            System.err.printf("profile: %.0f edits/s while sampled%n", result.rate());
+            LoadDriver.Result result = LoadDriver.run(32, load, edits(api, lists, sections, "sampled"));
+            System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 Path collapsed = data.resolve(service.getKey() + ".collapsed");
                 attach(service.getValue(), agent, "dump,collapsed,file=" + collapsed);
@@ -91,11 +95,19 @@ final class Profile {
         }
     }
 
+    /** New links round the lists; the prefix keeps each phase's URLs new (a list refuses a URL twice). */
+    private static LoadDriver.Operation edits(Api api, List<String> lists, Map<String, String> sections, String prefix) {
+        return (client, n) -> {
+            String slug = lists.get((int) (n % lists.size()));
+            return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/" + prefix + "/" + n)) > 0;
+        };
+    }
+
     /** Each part's share of all samples, in percent: a sample counts for a part when its stack holds the part's frame. */
     static Map<String, Double> shares(List<String> collapsed) {
         long total = 0;
         Map<String, Long> counts = new LinkedHashMap<>();
-        PARTS.keySet().forEach(part -> counts.put(part, 0L));
+        PARTS.forEach(part -> counts.put(part.name(), 0L));
         for (String line : collapsed) {
             int space = line.lastIndexOf(' ');
             if (space < 0) {
@@ -104,9 +116,9 @@ final class Profile {
             long samples = Long.parseLong(line.substring(space + 1).strip());
             String stack = line.substring(0, space);
             total += samples;
-            for (Map.Entry<String, String> part : PARTS.entrySet()) {
-                if (stack.contains(part.getValue())) {
-                    counts.merge(part.getKey(), samples, Long::sum);
+            for (Part part : PARTS) {
+                if (stack.contains(part.frame()) && (part.unless().isEmpty() || !stack.contains(part.unless()))) {
+                    counts.merge(part.name(), samples, Long::sum);
                 }
             }
         }

@@ -93,6 +93,10 @@ final class Report {
         List<Double> inserts = clients.stream().map(c -> throughput.get(c)[1]).toList();
         chart.addSeries("accepted edits/s (HTTP, many lists)", clients, edits).setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("PostgreSQL INSERT+COMMIT/s (baseline)", clients, inserts).setMarker(SeriesMarkers.SQUARE);
+        if (throughput.values().stream().allMatch(v -> v.length > 2)) {
+            chart.addSeries("CRUD peer requests/s (same requests)", clients, clients.stream().map(c -> throughput.get(c)[2]).toList())
+                    .setMarker(SeriesMarkers.DIAMOND);
+        }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 

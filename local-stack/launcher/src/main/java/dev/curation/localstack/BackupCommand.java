@@ -36,7 +36,7 @@ final class BackupCommand {
             } else if (arg.startsWith("--") && i + 1 < args.length) {
                 options.put(arg.substring(2), args[++i]);
             } else {
-                err.println("curation: unknown or incomplete option: " + arg);
+                err.println("curation " + args[0] + ": unknown or incomplete option: " + arg);
                 err.print(USAGE);
                 return 2;
             }

@@ -58,11 +58,14 @@ public final class LocalStack implements AutoCloseable {
         try {
             options = StackOptions.parse(args, System.getenv());
         } catch (StackOptions.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println("curation: " + e.getMessage());
+            if (e.isHelp()) {
+                System.out.print(StackOptions.USAGE);
+                System.exit(0);
+                return;
             }
+            System.err.println("curation start: " + e.getMessage());
             System.err.print(StackOptions.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            System.exit(2);
             return;
         }
         LocalStack stack;

@@ -29,6 +29,8 @@ public record StackOptions(Path dataDir, int webPort, int commandPort, int query
               --seeds DIR            Markdown lists imported when missing (env CURATION_SEEDS_DIR, default ./seeds)
               --link-checks on|off   check the lists' links on the internet (env CURATION_LINK_CHECKS, default on)
               --web on|off           run the curator web app (env CURATION_WEB, default on)
+              --java-opts "OPTS"     each service's JVM options (env CURATION_JAVA_OPTS, default "-Xms64m -Xmx384m -XX:+UseSerialGC")
+              -h, --help             this text
             """;
 
     public static StackOptions parse(String[] args, Map<String, String> env) {
@@ -39,7 +41,7 @@ public record StackOptions(Path dataDir, int webPort, int commandPort, int query
                 continue;
             }
             if (arg.equals("-h") || arg.equals("--help")) {
-                throw new UsageException("");
+                throw UsageException.help();
             }
             String name;
             String value;
@@ -145,11 +147,21 @@ public record StackOptions(Path dataDir, int webPort, int commandPort, int query
         }
     }
 
+    /** What is wrong with the options (exit 2), or a request for the usage (empty message, exit 0). */
     public static final class UsageException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         public UsageException(String message) {
             super(message);
+        }
+
+        static UsageException help() {
+            return new UsageException("");
+        }
+
+        /** Whether the usage was asked for ({@code -h}, {@code --help}) rather than an option wrong. */
+        public boolean isHelp() {
+            return "".equals(getMessage());
         }
     }
 }

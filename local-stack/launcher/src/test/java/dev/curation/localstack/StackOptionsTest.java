@@ -50,4 +50,20 @@ class StackOptionsTest {
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"start"}, Map.of("CURATION_KAFKA_PORT", "8082")))
                 .hasMessageContaining("--kafka-controller-port").hasMessageContaining("8083");
     }
+
+    @Test
+    void helpIsAskedForAndAWrongOptionIsNamed() {
+        for (String help : List.of("-h", "--help")) {
+            assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--web-port", "9080", help}, Map.of()))
+                    .isInstanceOfSatisfying(StackOptions.UsageException.class, e -> assertThat(e.isHelp()).isTrue());
+        }
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--bogus", "1"}, Map.of()))
+                .isInstanceOfSatisfying(StackOptions.UsageException.class, e -> assertThat(e.isHelp()).isFalse())
+                .hasMessage("unknown option --bogus");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--quick"}, Map.of()))
+                .hasMessage("unknown or incomplete option: --quick");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "stop"}, Map.of()))
+                .hasMessage("unknown or incomplete option: stop");
+        assertThat(StackOptions.USAGE).contains("--java-opts").contains("--help");
+    }
 }

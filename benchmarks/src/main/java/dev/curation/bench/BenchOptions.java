@@ -1,0 +1,92 @@
+package dev.curation.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code ./curation bench} options. {@code jmh} hands every argument after it to JMH (whose own
+ * {@code -h} lists its options); otherwise only the options below are taken.
+ *
+ * @param links   the in-process lint and link-check rows only (no stack, no docs)
+ * @param jmhArgs the JMH arguments when running the micro-benchmarks, else null
+ * @param profileSeconds how long {@code profile} samples the services under load; 0 when not profiling
+ */
+record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, String @Nullable [] jmhArgs,
+                    int profileSeconds) {
+
+    static final String USAGE = """
+            usage: ./curation bench [--quick] [--json] [--no-docs]
+                   ./curation bench links [--json]
+                   ./curation bench jmh [JMH options]
+                   ./curation bench profile [--seconds N]
+              (none)      every scenario on the real stack, beside PostgreSQL, Kafka and CRUD peer baselines
+                          measured in the same run; writes docs/benchmarks.md and its charts
+              --quick     shorter load phases at 1 and 32 clients (longer warm-up), about 5-10 minutes
+              --json      print the results as JSON instead of lines
+              --no-docs   leave docs/benchmarks.md as it is
+              links       the in-process lint and link-check rows only (no stack, no docs)
+              jmh         the JMH micro-benchmarks; `./curation bench jmh -h` lists JMH's options
+              profile     flame graphs of both services under 32 clients of edits (async-profiler), N seconds
+                          (default 30) after a 2-minute warm-up, into docs/benchmarks/flame-*.html
+              -h, --help  this text
+            """;
+
+    /** What is wrong with the arguments; an empty message asks for the usage. */
+    static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+
+        boolean isHelp() {
+            return "".equals(getMessage());
+        }
+    }
+
+    static BenchOptions parse(String[] args) {
+        if (args.length > 0 && args[0].equals("jmh")) {
+            return new BenchOptions(false, false, true, false, Arrays.copyOfRange(args, 1, args.length), 0);
+        }
+        if (args.length > 0 && args[0].equals("profile")) {
+            return profile(Arrays.asList(args).subList(1, args.length));
+        }
+        boolean links = args.length > 0 && args[0].equals("links");
+        List<String> options = Arrays.asList(args).subList(links ? 1 : 0, args.length);
+        boolean quick = false;
+        boolean json = false;
+        boolean noDocs = false;
+        for (String option : options) {
+            switch (option) {
+                case "-h", "--help" -> throw new UsageException("");
+                case "--json" -> json = true;
+                case "--quick" -> quick = true;
+                case "--no-docs" -> noDocs = true;
+                default -> throw new UsageException("unknown option " + option
+                        + (option.equals("links") || option.equals("jmh") ? " (" + option + " comes first)" : ""));
+            }
+            if (links && !option.equals("--json")) {
+                throw new UsageException("links takes only --json, not " + option);
+            }
+        }
+        return new BenchOptions(quick, json, noDocs || links, links, null, 0);
+    }
+
+    private static BenchOptions profile(List<String> options) {
+        int seconds = 30;
+        for (int i = 0; i < options.size(); i++) {
+            switch (options.get(i)) {
+                case "-h", "--help" -> throw new UsageException("");
+                case "--seconds" -> {
+                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,3}")) {
+                        throw new UsageException("--seconds takes a number of seconds from 1 to 9999");
+                    }
+                    seconds = Integer.parseInt(options.get(++i));
+                }
+                default -> throw new UsageException("profile takes only --seconds N, not " + options.get(i));
+            }
+        }
+        return new BenchOptions(false, false, true, false, null, seconds);
+    }
+}

@@ -1,6 +1,8 @@
 package dev.curation.query.list;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +41,31 @@ final class RebuildTables {
         this.transactions = transactions;
     }
 
-    /** Transactions whose statements name the rebuild's tables (PostgreSQL re-plans prepared statements for it). */
+    /**
+     * Transactions whose statements name the rebuild's tables (PostgreSQL re-plans prepared
+     * statements for it), committed without waiting for the WAL flush. That is safe here: they
+     * write only tables no reader sees before the swap; a commit that was answered but not yet
+     * flushed is lost only if PostgreSQL itself stops (a lost connection loses nothing committed),
+     * and then its start time changes, which {@link #swap} checks; the swap commits
+     * synchronously, and its flush, WAL being written in order, makes every earlier commit of the
+     * rebuild durable with it.
+     */
     TransactionOperations inRebuildSchema() {
         return new TransactionOperations() {
             @Override
             public <T> T execute(TransactionCallback<T> action) throws TransactionException {
                 return transactions.execute(tx -> {
-                    jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
+                    jdbc.sql("SELECT set_config('search_path', ?, true), set_config('synchronous_commit', 'off', true)")
+                            .param(SCHEMA + ", public").query().singleRow();
                     return action.doInTransaction(tx);
                 });
             }
         };
+    }
+
+    /** When PostgreSQL started: a rebuild that began before a restart may have lost asynchronous commits. */
+    Instant serverStart() {
+        return jdbc.sql("SELECT pg_postmaster_start_time()").query(Timestamp.class).single().toInstant();
     }
 
     /** Fresh, empty tables like the live read models, without their secondary indexes; returns their names. */
@@ -120,11 +136,16 @@ final class RebuildTables {
      * Swaps the rebuilt tables in, if they hold at least what the live ones hold: every list at
      * least as far, and every record the live side holds for a quarantined list read
      * ({@code positions}: the rebuild's next offset by partition). False when the live side is
-     * ahead or the tables stayed locked; the caller reads on and tries again.
+     * ahead or the tables stayed locked; the caller reads on and tries again. Fails when
+     * PostgreSQL restarted since {@code serverStart} (see {@link #inRebuildSchema}).
      */
-    boolean swap(List<String> tables, Map<Integer, Long> positions) {
+    boolean swap(List<String> tables, Map<Integer, Long> positions, Instant serverStart) {
         try {
             Boolean swapped = transactions.execute(tx -> {
+                if (!serverStart().equals(serverStart)) {
+                    throw new IllegalStateException("PostgreSQL restarted during the rebuild: batches it committed "
+                            + "asynchronously may be lost; nothing was swapped, start the rebuild again");
+                }
                 // long enough for readers in flight; a swap that cannot get its locks is tried again
                 jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
                 jdbc.sql("UPDATE read_model_generation SET generation = generation + 1").update();

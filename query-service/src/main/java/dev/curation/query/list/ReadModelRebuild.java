@@ -201,7 +201,7 @@ public class ReadModelRebuild implements DisposableBean {
                             + "applying, summed over the workers); building indexes", progress.records.sum(),
                     (progress.caughtUp - started) / 1_000_000, progress.batches.sum(), readers.size(),
                     progress.pollNanos.sum() / 1_000_000, progress.applyNanos.sum() / 1_000_000);
-            tables.buildIndexesAndKeys(rebuilt);
+            tables.buildIndexesAndKeys(rebuilt, workers);
             progress.indexed = System.nanoTime();
             boolean swapped = false;
             while (!swapped) {

@@ -567,10 +567,12 @@ public final class Bench {
         StringBuilder cpu = new StringBuilder();
         stack.cpuSeconds().forEach((role, used) -> cpu.append(String.format(", %s %.1f s", role,
                 used - cpuBefore.getOrDefault(role, 0.0))));
-        System.err.printf("  %d events (%d records) in %.1f s, catch-up %.1f s (%d batches, reading %.1f s, applying %.1f s); "
-                        + "CPU%s%n", events, status.get("records").asLong(), seconds, status.path("catchUpSeconds").asDouble(),
-                status.path("batches").asLong(), status.path("readingSeconds").asDouble(),
-                status.path("applyingSeconds").asDouble(), cpu);
+        System.err.printf("  %d events (%d records) in %.1f s, catch-up %.1f s (%d batches on %d workers, reading %.1f s, "
+                        + "applying %.1f s, summed over the workers), indexes and keys %.1f s, swap %.1f s; CPU%s%n", events,
+                status.get("records").asLong(), seconds, status.path("catchUpSeconds").asDouble(),
+                status.path("batches").asLong(), status.path("workers").asInt(1), status.path("readingSeconds").asDouble(),
+                status.path("applyingSeconds").asDouble(), status.path("indexSeconds").asDouble(),
+                status.path("swapSeconds").asDouble(), cpu);
         add(new Measure("rebuild all read models from Kafka", rate, "events/s", consumerRate, "Kafka consumer", 0.3,
                 true, true, events + " events into fresh tables beside the live ones, indexes and swap included; "
                 + "also target >= 50k events/s"));

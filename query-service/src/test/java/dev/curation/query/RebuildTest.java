@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -169,6 +170,51 @@ class RebuildTest extends KafkaFedTest {
         }
         startRebuild();
         assertThat(awaitRebuild().get("state").asString()).isEqualTo("swapped");
+    }
+
+    @Test
+    void listsOfBothWorkersInterleavedAreRebuiltAsTheLiveProjectionAppliedThemInOrder() throws Exception {
+        // the rebuild's two workers split the test topic's three partitions (0 and 2, 1): one list on each
+        String first = idOnPartition(0);
+        String second = idOnPartition(1);
+        StringBuilder many = new StringBuilder("# Many\n## Links\n");
+        for (int i = 0; i < 40; i++) {
+            // more item rows in one version than COPY's threshold
+            many.append("- [Link ").append(i).append("](https://example.com/many/").append(i).append(") - Number ").append(i)
+                    .append(".\n");
+        }
+        long firstSequence = importList(first, "rebuild-first", many.toString()).size();
+        long secondSequence = importList(second, "rebuild-second", MARKDOWN).size();
+        ListDocument firstDocument = read(many.toString());
+        ListDocument secondDocument = read(MARKDOWN);
+        for (long version = 2; version <= 8; version++) {
+            firstSequence += applyEdits(first, "rebuild-first", firstDocument, version, firstSequence,
+                    new Edit.AddLink("s2", null, "First " + version, "https://example.com/first/" + version, null));
+            secondSequence += applyEdits(second, "rebuild-second", secondDocument, version, secondSequence,
+                    new Edit.AddLink("s2", null, "Second " + version, "https://example.com/second/" + version, null),
+                    new Edit.AddText("s2", null, "Text " + version));
+        }
+        List<String> ours = List.of(first, second);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lintCountsSettled(ours));
+        Map<String, Object> before = fingerprint(ours);
+
+        startRebuild();
+        JsonNode done = awaitRebuild();
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("swapped");
+        assertThat(done.get("workers").asInt()).isEqualTo(2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> lintCountsSettled(ours));
+        assertThat(fingerprint(ours)).isEqualTo(before);
+    }
+
+    /** A new list id the producer's partitioner puts on {@code partition} of the test topic's three. */
+    private static String idOnPartition(int partition) {
+        while (true) {
+            String id = UUID.randomUUID().toString();
+            if (Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % 3 == partition) {
+                return id;
+            }
+        }
     }
 
     @org.springframework.beans.factory.annotation.Autowired

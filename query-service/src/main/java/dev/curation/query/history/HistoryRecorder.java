@@ -18,9 +18,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,6 +81,12 @@ public class HistoryRecorder {
     public final class Batch {
         private final List<Object[]> events = new ArrayList<>();
         private final Map<List<Object>, Object[]> items = new LinkedHashMap<>();
+        /**
+         * Versions (list id, version) whose first event is in this batch: no earlier batch wrote
+         * their item rows, so those go in with COPY; the rows of a version begun in an earlier batch
+         * may meet the ones it wrote, and are inserted with ON CONFLICT.
+         */
+        private final Set<List<Object>> openedHere = new HashSet<>();
         private final List<Object[]> versions = new ArrayList<>();
         private final List<Object[]> snapshots = new ArrayList<>();
         /** Authors of the proposals submitted in this batch, by list and proposal: not in the table before {@link #flush()}. */
@@ -105,6 +113,9 @@ public class HistoryRecorder {
             List<String> changed = envelope.payload() instanceof ListContentImported content
                     ? changedByPart(envelope, content)
                     : ListEvents.changedItems(envelope.payload());
+            if (opensVersion(envelope.payload())) {
+                openedHere.add(List.of(envelope.listId(), envelope.version()));
+            }
             if (envelope.payload() instanceof CommitImported commit && commit.parts() > 0) {
                 beforeParts.put(key(envelope), byId(before));
             }
@@ -188,8 +199,12 @@ public class HistoryRecorder {
             CopyRows.insert(template, "list_event", List.of("list_id", "sequence", "version", "event_id", "type", "occurred_at",
                     "actor", "correlation_id", "summary", "payload", "change"), events);
             // an item changed twice in a version is one row; a version spanning two batches may meet its rows again
+            List<Object[]> fresh = new ArrayList<>();
+            List<Object[]> continued = new ArrayList<>();
+            items.values().forEach(row -> (openedHere.contains(List.of(row[0], row[2])) ? fresh : continued).add(row));
+            CopyRows.insert(template, "item_change", List.of("list_id", "item_id", "version"), fresh);
             template.batchUpdate("INSERT INTO item_change (list_id, item_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    items.values().stream().toList());
+                    continued);
             CopyRows.insert(template, "list_version", List.of("list_id", "version", "occurred_at", "actor", "kind", "summary",
                     "proposal", "rationale", "event_ids", "git_commit_id", "git_commit"), versions);
             template.batchUpdate("INSERT INTO list_snapshot (list_id, version, nodes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", snapshots);

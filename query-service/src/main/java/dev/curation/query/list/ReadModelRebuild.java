@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,13 +58,15 @@ public class ReadModelRebuild implements DisposableBean {
     /**
      * What a rebuild did or is doing. {@code state}: running, swapped or failed; {@code records}
      * read so far, of {@code recordsAtStart} in the topic when it started; {@code catchUpSeconds}
-     * until the tables held all of those (then indexes, keys and the swap), of which
-     * {@code readingSeconds} waiting for the topic and {@code applyingSeconds} projecting
-     * {@code batches}.
+     * until the tables held all of those, of which {@code readingSeconds} waiting for the topic
+     * and {@code applyingSeconds} projecting {@code batches} (both summed over the
+     * {@code workers} that apply partitions side by side); then {@code indexSeconds} building
+     * indexes and keys, and {@code swapSeconds} catching up again and swapping.
      */
     public record Status(String state, Instant startedAt, Instant finishedAt, long records, long recordsAtStart,
                          Double catchUpSeconds, long batches, double readingSeconds, double applyingSeconds,
-                         long swapAttempts, double recordsPerSecond, String error) {
+                         long swapAttempts, double recordsPerSecond, String error, int workers, Double indexSeconds,
+                         Double swapSeconds) {
     }
 
     /** A rebuild is already running, on this replica or another. */
@@ -78,6 +86,7 @@ public class ReadModelRebuild implements DisposableBean {
     private final ConsumerFactory<String, byte[]> consumers;
     private final String topic;
     private final int swapAttempts;
+    private final int workers;
     private final AtomicReference<Status> status = new AtomicReference<>();
     private volatile Thread worker;
     private volatile boolean stopping;
@@ -94,6 +103,7 @@ public class ReadModelRebuild implements DisposableBean {
         this.consumers = consumers;
         this.topic = topic.topic();
         this.swapAttempts = settings.swapAttempts();
+        this.workers = settings.workers();
     }
 
     /** The last rebuild of this replica's lifetime, if any. */
@@ -110,7 +120,7 @@ public class ReadModelRebuild implements DisposableBean {
         // replicas share the database and the schema name: a session lock, held by a connection of
         // the rebuild's own, lets one rebuild run at a time (and is let go if this process dies)
         Connection lock = lockRebuild();
-        Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, 0, 0, 0, null);
+        Status started = new Status("running", Instant.now(), null, 0, 0, null, 0, 0, 0, 0, 0, null, workers, null, null);
         status.set(started);
         worker = Thread.ofPlatform().name("read-model-rebuild").daemon().start(() -> {
             Status end = null;
@@ -120,7 +130,7 @@ public class ReadModelRebuild implements DisposableBean {
                 // let go first: whoever reads the outcome may start the next rebuild at once
                 unlock(lock);
                 status.set(end != null ? end : new Status("failed", started.startedAt(), Instant.now(), 0, 0, null, 0, 0, 0,
-                        0, 0, "the rebuild stopped on an unexpected error; see the log"));
+                        0, 0, "the rebuild stopped on an unexpected error; see the log", workers, null, null));
                 worker = null;
             }
         });
@@ -173,43 +183,40 @@ public class ReadModelRebuild implements DisposableBean {
     private Status run(Instant startedAt) {
         long started = System.nanoTime();
         Progress progress = new Progress(startedAt, started);
+        List<Reader> readers = new ArrayList<>();
         try {
             List<String> rebuilt = tables.prepare();
+            // asynchronously committed batches are lost only if PostgreSQL restarts: the swap checks it did not
+            Instant serverStart = tables.serverStart();
             Quarantine quarantine = Quarantine.empty(jdbc);
             // the rebuild's own meters are not published: the live ones describe what readers see
             ListProjection projection = live.forRebuild(tables.inRebuildSchema(), quarantine,
                     new ProjectionMetrics(new SimpleMeterRegistry(), quarantine));
             Set<String> discarded = liveQuarantine.discarded();
-            Properties overrides = new Properties();
-            overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            // large enough that COPY pays, small enough that a batch's records and rows do not crowd the heap
-            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-            overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
-            overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
-            try (Consumer<String, byte[]> consumer = consumers.createConsumer("curation-rebuild", "rebuild", null, overrides)) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                progress.atStart = end.values().stream().mapToLong(Long::longValue).sum();
-                catchUp(consumer, projection, end, discarded, progress);
-                progress.caughtUp = System.nanoTime();
-                LOG.info("rebuild caught up with {} records in {} ms ({} batches; {} ms reading the topic, {} ms applying); "
-                                + "building indexes", progress.records, (progress.caughtUp - started) / 1_000_000,
-                        progress.batches, progress.pollNanos / 1_000_000, progress.applyNanos / 1_000_000);
-                tables.buildIndexesAndKeys(rebuilt);
-                boolean swapped = false;
-                while (!swapped) {
-                    if (progress.attempts >= swapAttempts) {
-                        throw new IllegalStateException("the live read model kept ahead of the rebuild in " + swapAttempts
-                                + " attempts to swap; nothing was swapped");
-                    }
-                    progress.attempts++;
-                    catchUp(consumer, projection, consumer.endOffsets(partitions), discarded, progress);
-                    swapped = tables.swap(rebuilt, positions(consumer, partitions));
+            readers.addAll(openReaders(discarded));
+            progress.atStart = readers.stream().mapToLong(Reader::endOffsets).sum();
+            catchUp(readers, projection, progress);
+            progress.caughtUp = System.nanoTime();
+            LOG.info("rebuild caught up with {} records in {} ms ({} batches on {} workers; {} ms reading the topic, {} ms "
+                            + "applying, summed over the workers); building indexes", progress.records.sum(),
+                    (progress.caughtUp - started) / 1_000_000, progress.batches.sum(), readers.size(),
+                    progress.pollNanos.sum() / 1_000_000, progress.applyNanos.sum() / 1_000_000);
+            tables.buildIndexesAndKeys(rebuilt, workers);
+            progress.indexed = System.nanoTime();
+            boolean swapped = false;
+            while (!swapped) {
+                if (progress.attempts >= swapAttempts) {
+                    throw new IllegalStateException("the live read model kept ahead of the rebuild in " + swapAttempts
+                            + " attempts to swap; nothing was swapped");
                 }
+                progress.attempts++;
+                readers.forEach(Reader::endOffsets);
+                catchUp(readers, projection, progress);
+                Map<Integer, Long> positions = new HashMap<>();
+                readers.forEach(r -> r.positions(positions));
+                swapped = tables.swap(rebuilt, positions, serverStart);
             }
+            progress.swapped = System.nanoTime();
             liveQuarantine.reload();
             try {
                 tables.dropSchema(RebuildTables.RETIRED);
@@ -218,7 +225,10 @@ public class ReadModelRebuild implements DisposableBean {
                 // swapped all the same; the next rebuild drops what is left
                 LOG.warn("rebuild swapped in, but dropping the old tables failed: {}", cleanup.toString());
             }
-            LOG.info("rebuild swapped in: {} records in {} s", progress.records, (System.nanoTime() - started) / 1_000_000_000);
+            LOG.info("rebuild swapped in: {} records in {} ms (catch-up {} ms, indexes and keys {} ms, swap {} ms)",
+                    progress.records.sum(), (System.nanoTime() - started) / 1_000_000,
+                    (progress.caughtUp - started) / 1_000_000, (progress.indexed - progress.caughtUp) / 1_000_000,
+                    (progress.swapped - progress.indexed) / 1_000_000);
             return progress.status("swapped", null);
         } catch (RuntimeException | InterruptedException e) {
             String error = e instanceof InterruptedException || e instanceof InterruptException
@@ -230,20 +240,98 @@ public class ReadModelRebuild implements DisposableBean {
                 LOG.warn("could not drop schema {}: {}", RebuildTables.SCHEMA, cleanup.toString());
             }
             return progress.status("failed", error);
+        } finally {
+            readers.forEach(Reader::close);
         }
     }
 
-    /** Counts of a rebuild in progress, published as {@link Status}. */
+    /**
+     * One consumer per worker, each assigned every {@code workers}-th partition from the
+     * beginning. A list is keyed to one partition, so its events stay in order on one worker,
+     * while the workers' batches keep PostgreSQL and the JVM busy at the same time.
+     */
+    private List<Reader> openReaders(Set<String> discarded) {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // large enough that COPY pays, small enough that a batch's records and rows do not crowd the heap
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        overrides.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(32 * 1024 * 1024));
+        overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        List<Reader> readers = new ArrayList<>();
+        try {
+            for (int w = 0; w < workers; w++) {
+                Consumer<String, byte[]> consumer = consumers.createConsumer("curation-rebuild", "rebuild", "-" + w, overrides);
+                Reader reader = new Reader(consumer, discarded);
+                readers.add(reader);
+                List<TopicPartition> all = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                List<TopicPartition> share = new ArrayList<>();
+                for (TopicPartition partition : all) {
+                    if (partition.partition() % workers == w) {
+                        share.add(partition);
+                    }
+                }
+                reader.assign(share);
+            }
+        } catch (RuntimeException e) {
+            readers.forEach(Reader::close);
+            throw e;
+        }
+        // a worker without partitions (more workers than partitions) has nothing to do
+        readers.stream().filter(r -> !r.hasPartitions()).forEach(Reader::close);
+        return readers.stream().filter(Reader::hasPartitions).toList();
+    }
+
+    /** Every reader reads and applies to its end offsets, side by side; the first failure stops the others. */
+    private void catchUp(List<Reader> readers, ListProjection projection, Progress progress) throws InterruptedException {
+        if (readers.size() == 1) {
+            readers.getFirst().catchUp(projection, progress);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(readers.size(),
+                Thread.ofPlatform().name("read-model-rebuild-", 0).daemon().factory());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Reader reader : readers) {
+                running.add(pool.submit(() -> {
+                    reader.catchUp(projection, progress);
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case RuntimeException failure -> throw failure;
+                        case InterruptedException interrupted -> throw interrupted;
+                        case Error error -> throw error;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            // a failure or a stop: the other workers stop at their next batch
+            pool.shutdownNow();
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("rebuild: a worker did not stop within 30 s");
+            }
+        }
+    }
+
+    /** Counts of a rebuild in progress, published as {@link Status}; the workers add to them side by side. */
     private final class Progress {
         final Instant startedAt;
         final long startNanos;
-        long records;
+        final LongAdder records = new LongAdder();
+        final LongAdder pollNanos = new LongAdder();
+        final LongAdder applyNanos = new LongAdder();
+        final LongAdder batches = new LongAdder();
         long atStart;
         long attempts;
         long caughtUp;
-        long pollNanos;
-        long applyNanos;
-        long batches;
+        long indexed;
+        long swapped;
 
         Progress(Instant startedAt, long startNanos) {
             this.startedAt = startedAt;
@@ -256,34 +344,72 @@ public class ReadModelRebuild implements DisposableBean {
 
         Status status(String state, String error) {
             double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
-            return new Status(state, startedAt, state.equals("running") ? null : Instant.now(), records, atStart,
-                    caughtUp == 0 ? null : (caughtUp - startNanos) / 1e9, batches, pollNanos / 1e9, applyNanos / 1e9,
-                    attempts, records / seconds, error);
+            return new Status(state, startedAt, state.equals("running") ? null : Instant.now(), records.sum(), atStart,
+                    caughtUp == 0 ? null : (caughtUp - startNanos) / 1e9, batches.sum(), pollNanos.sum() / 1e9,
+                    applyNanos.sum() / 1e9, attempts, records.sum() / seconds, error, workers,
+                    indexed == 0 ? null : (indexed - caughtUp) / 1e9, swapped == 0 ? null : (swapped - indexed) / 1e9);
         }
     }
 
-    /** Reads and applies until every partition's position reaches {@code end}. */
-    private void catchUp(Consumer<String, byte[]> consumer, ListProjection projection, Map<TopicPartition, Long> end,
-                         Set<String> discarded, Progress progress) throws InterruptedException {
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            if (stopping || Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-            long polling = System.nanoTime();
-            ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
-            long applying = System.nanoTime();
-            progress.pollNanos += applying - polling;
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
-            for (ConsumerRecord<String, byte[]> record : polled) {
-                if (!discarded.contains(record.partition() + ":" + record.offset())) {
-                    records.add(record);
+    /** A consumer of some of the topic's partitions, and how far it has to read. */
+    private final class Reader implements AutoCloseable {
+        private final Consumer<String, byte[]> consumer;
+        private final Set<String> discarded;
+        private List<TopicPartition> partitions = List.of();
+        private Map<TopicPartition, Long> end = Map.of();
+
+        Reader(Consumer<String, byte[]> consumer, Set<String> discarded) {
+            this.consumer = consumer;
+            this.discarded = discarded;
+        }
+
+        void assign(List<TopicPartition> share) {
+            partitions = share;
+            consumer.assign(share);
+            consumer.seekToBeginning(share);
+        }
+
+        boolean hasPartitions() {
+            return !partitions.isEmpty();
+        }
+
+        /** Reads the partitions' end offsets now: where the next {@link #catchUp} stops; returns their sum. */
+        long endOffsets() {
+            end = consumer.endOffsets(partitions);
+            return end.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Reads and applies until every partition's position reaches the end offsets last read. */
+        void catchUp(ListProjection projection, Progress progress) throws InterruptedException {
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
                 }
+                long polling = System.nanoTime();
+                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                long applying = System.nanoTime();
+                progress.pollNanos.add(applying - polling);
+                List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+                for (ConsumerRecord<String, byte[]> record : polled) {
+                    if (discarded.isEmpty() || !discarded.contains(record.partition() + ":" + record.offset())) {
+                        records.add(record);
+                    }
+                }
+                applyUntilDone(projection, records);
+                progress.applyNanos.add(System.nanoTime() - applying);
+                progress.batches.increment();
+                progress.records.add(polled.count());
+                progress.publish();
             }
-            applyUntilDone(projection, records);
-            progress.applyNanos += System.nanoTime() - applying;
-            progress.batches++;
-            progress.records += polled.count();
-            progress.publish();
+        }
+
+        void positions(Map<Integer, Long> into) {
+            partitions.forEach(p -> into.put(p.partition(), consumer.position(p)));
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 
@@ -304,12 +430,5 @@ public class ReadModelRebuild implements DisposableBean {
                 pause = Math.min(pause * 2, 30_000);
             }
         }
-    }
-
-    /** Where the rebuild's consumer is in each partition: its next offset, by partition number. */
-    private static Map<Integer, Long> positions(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
-        Map<Integer, Long> positions = new HashMap<>();
-        partitions.forEach(p -> positions.put(p.partition(), consumer.position(p)));
-        return positions;
     }
 }

@@ -1,10 +1,21 @@
 package dev.curation.query.list;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -39,17 +50,31 @@ final class RebuildTables {
         this.transactions = transactions;
     }
 
-    /** Transactions whose statements name the rebuild's tables (PostgreSQL re-plans prepared statements for it). */
+    /**
+     * Transactions whose statements name the rebuild's tables (PostgreSQL re-plans prepared
+     * statements for it), committed without waiting for the WAL flush. That is safe here: they
+     * write only tables no reader sees before the swap; a commit that was answered but not yet
+     * flushed is lost only if PostgreSQL itself stops (a lost connection loses nothing committed),
+     * and then its start time changes, which {@link #swap} checks; the swap commits
+     * synchronously, and its flush, WAL being written in order, makes every earlier commit of the
+     * rebuild durable with it.
+     */
     TransactionOperations inRebuildSchema() {
         return new TransactionOperations() {
             @Override
             public <T> T execute(TransactionCallback<T> action) throws TransactionException {
                 return transactions.execute(tx -> {
-                    jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
+                    jdbc.sql("SELECT set_config('search_path', ?, true), set_config('synchronous_commit', 'off', true)")
+                            .param(SCHEMA + ", public").query().singleRow();
                     return action.doInTransaction(tx);
                 });
             }
         };
+    }
+
+    /** When PostgreSQL started: a rebuild that began before a restart may have lost asynchronous commits. */
+    Instant serverStart() {
+        return jdbc.sql("SELECT pg_postmaster_start_time()").query(Timestamp.class).single().toInstant();
     }
 
     /** Fresh, empty tables like the live read models, without their secondary indexes; returns their names. */
@@ -89,30 +114,93 @@ final class RebuildTables {
         return indexes;
     }
 
-    /** The live tables' secondary indexes (same names) and foreign keys on the rebuilt tables, then statistics. */
-    void buildIndexesAndKeys(List<String> tables) {
-        transactions.executeWithoutResult(tx -> {
-            secondaryIndexes("public").values().forEach(definition ->
-                    jdbc.sql(definition.replace(" ON public.", " ON " + SCHEMA + ".")).update());
-            record ForeignKey(String table, String name, String definition) {
-            }
-            // the definitions as seen from public name the referenced tables unqualified
+    /**
+     * The live tables' secondary indexes (same names) and foreign keys on the rebuilt tables, then
+     * statistics, by {@code workers} connections side by side, largest tables first: the trigram
+     * indexes of {@code entry_view} take most of the time, and CREATE INDEX on one table from two
+     * connections runs at once (both take a SHARE lock). Each statement commits alone, so no
+     * transaction holds a lock while it waits for another (no deadlock between the workers); the
+     * tables are seen by no one before the swap, so a failure leaves nothing half-built that
+     * matters (the schema is dropped).
+     */
+    void buildIndexesAndKeys(List<String> tables, int workers) throws InterruptedException {
+        record ForeignKey(String table, String name, String definition) {
+        }
+        // the definitions as seen from public name the referenced tables unqualified
+        List<ForeignKey> keys = transactions.execute(tx -> {
             jdbc.sql("SET LOCAL search_path TO public").update();
-            List<ForeignKey> keys = jdbc.sql("""
+            return jdbc.sql("""
                             SELECT t.relname, k.conname, pg_get_constraintdef(k.oid)
                             FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
                             WHERE k.contype = 'f' AND n.nspname = 'public'""")
                     .query((rs, n) -> new ForeignKey(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-            jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
-            for (ForeignKey key : keys) {
-                if (tables.contains(key.table())) {
-                    jdbc.sql("ALTER TABLE " + SCHEMA + "." + quote(key.table()) + " ADD CONSTRAINT " + quote(key.name()) + " "
-                            + key.definition()).update();
+        });
+        Map<String, Long> sizes = new HashMap<>();
+        jdbc.sql("SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname = ? AND c.relkind = 'r'").param(SCHEMA)
+                .query((rs, n) -> sizes.put(rs.getString(1), rs.getLong(2))).list();
+        record Statement(String table, String sql) {
+        }
+        List<Statement> indexes = new ArrayList<>();
+        secondaryIndexes("public").values().forEach(definition -> indexes.add(new Statement(tableOf(definition),
+                definition.replace(" ON public.", " ON " + SCHEMA + "."))));
+        indexes.sort(Comparator.comparingLong((Statement st) -> sizes.getOrDefault(st.table(), 0L)).reversed());
+        List<String> statements = new ArrayList<>(indexes.stream().map(Statement::sql).toList());
+        for (ForeignKey key : keys) {
+            if (tables.contains(key.table())) {
+                statements.add("ALTER TABLE " + SCHEMA + "." + quote(key.table()) + " ADD CONSTRAINT " + quote(key.name()) + " "
+                        + key.definition());
+            }
+        }
+        runSideBySide(statements, workers);
+        runSideBySide(tables.stream().map(t -> "ANALYZE " + SCHEMA + "." + quote(t)).toList(), workers);
+    }
+
+    /** The table an index definition from pg_get_indexdef is on ({@code ... ON public.name USING ...}). */
+    private static String tableOf(String definition) {
+        String rest = definition.substring(definition.indexOf(" ON public.") + " ON public.".length());
+        String name = rest.substring(0, rest.indexOf(' '));
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+    }
+
+    /** Runs the statements in order on {@code workers} connections, each in a transaction of its own. */
+    private void runSideBySide(List<String> statements, int workers) throws InterruptedException {
+        Queue<String> queue = new ConcurrentLinkedQueue<>(statements);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, statements.size())),
+                Thread.ofPlatform().name("read-model-rebuild-index-", 0).daemon().factory());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < Math.max(1, Math.min(workers, statements.size())); w++) {
+                running.add(pool.submit(() -> {
+                    for (String statement = queue.poll(); statement != null; statement = queue.poll()) {
+                        String sql = statement;
+                        transactions.executeWithoutResult(tx -> {
+                            // sorts and GIN builds in memory rather than in passes over temporary files
+                            jdbc.sql("SET LOCAL maintenance_work_mem = '128MB'").update();
+                            jdbc.sql("SET LOCAL search_path TO " + SCHEMA + ", public").update();
+                            jdbc.sql(sql).update();
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    queue.clear();
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    throw new IllegalStateException(e.getCause());
                 }
             }
-        });
-        for (String table : tables) {
-            jdbc.sql("ANALYZE " + SCHEMA + "." + quote(table)).update();
+        } finally {
+            queue.clear();
+            pool.shutdownNow();
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("rebuild: an index build did not stop within 60 s");
+            }
         }
     }
 
@@ -120,11 +208,16 @@ final class RebuildTables {
      * Swaps the rebuilt tables in, if they hold at least what the live ones hold: every list at
      * least as far, and every record the live side holds for a quarantined list read
      * ({@code positions}: the rebuild's next offset by partition). False when the live side is
-     * ahead or the tables stayed locked; the caller reads on and tries again.
+     * ahead or the tables stayed locked; the caller reads on and tries again. Fails when
+     * PostgreSQL restarted since {@code serverStart} (see {@link #inRebuildSchema}).
      */
-    boolean swap(List<String> tables, Map<Integer, Long> positions) {
+    boolean swap(List<String> tables, Map<Integer, Long> positions, Instant serverStart) {
         try {
             Boolean swapped = transactions.execute(tx -> {
+                if (!serverStart().equals(serverStart)) {
+                    throw new IllegalStateException("PostgreSQL restarted during the rebuild: batches it committed "
+                            + "asynchronously may be lost; nothing was swapped, start the rebuild again");
+                }
                 // long enough for readers in flight; a swap that cannot get its locks is tried again
                 jdbc.sql("SET LOCAL lock_timeout = '5s'").update();
                 jdbc.sql("UPDATE read_model_generation SET generation = generation + 1").update();

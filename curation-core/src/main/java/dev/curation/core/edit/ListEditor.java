@@ -270,19 +270,37 @@ public final class ListEditor {
 
     /** Block index for an entry that is to be entry number {@code position} among {@code blocks} (null: after the last entry). */
     private static int entryInsertIndex(List<Block> blocks, @Nullable Integer position, String field) {
-        List<Integer> entries = new ArrayList<>();
+        if (position == null) {
+            // appended after the topic's last entry: found from the end, without counting a long topic's entries
+            for (int i = blocks.size() - 1; i >= 0; i--) {
+                if (blocks.get(i) instanceof Entry) {
+                    return i + 1;
+                }
+            }
+            return beforeTrailingBlanks(blocks);
+        }
+        int entries = 0;
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof Entry) {
-                entries.add(i);
+                if (entries == position) {
+                    return i;
+                }
+                entries++;
             }
         }
-        if (position != null && position > entries.size()) {
-            throw new EditException.Invalid(field, "must be between 0 and " + entries.size());
+        if (position > entries) {
+            throw new EditException.Invalid(field, "must be between 0 and " + entries);
         }
-        if (position != null && position < entries.size()) {
-            return entries.get(position);
+        return entries == 0 ? beforeTrailingBlanks(blocks) : lastEntry(blocks) + 1;
+    }
+
+    private static int lastEntry(List<Block> blocks) {
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (blocks.get(i) instanceof Entry) {
+                return i;
+            }
         }
-        return entries.isEmpty() ? beforeTrailingBlanks(blocks) : entries.getLast() + 1;
+        return -1;
     }
 
     private static int beforeTrailingBlanks(List<Block> blocks) {

@@ -32,14 +32,29 @@ record SseClient(HttpClient http, JsonMapper json, int port) {
         return read(path, lastEventId, events -> events.size() >= count);
     }
 
-    /** Reads events until {@code done} says so (30 s at most), then hangs up. */
+    /**
+     * Reads events until {@code done} says so (30 s at most), then hangs up: on a connection of its
+     * own, shut down afterwards. A stream's body never ends, and closing it may leave the HTTP/1.1
+     * connection open (the server then keeps the stream and its slot: 16 per address, and the tests
+     * all read from 127.0.0.1); a client shut down closes it, and the server finds it gone at its
+     * next heartbeat.
+     */
     List<Sse> read(String path, String lastEventId, Predicate<List<Sse>> done) throws Exception {
+        HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            return read(own, path, lastEventId, done);
+        } finally {
+            own.shutdownNow();
+        }
+    }
+
+    private List<Sse> read(HttpClient client, String path, String lastEventId, Predicate<List<Sse>> done) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         List<Sse> events = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,7 +60,8 @@ class SettingsAndPastReadsTest extends KafkaFedTest {
                 .isEqualTo("{\"requiredApprovals\":2,\"authorCounts\":true,\"dismissOnAmend\":false}");
         JsonNode profile = getJson("/api/lists/" + slug + "/lint-profile");
         // what the command service's PUT answered: every rule with its severity, off included
-        assertThat(json.convertValue(profile.get("rules"), Map.class)).isEqualTo(set.toWire());
+        assertThat(json.convertValue(profile.get("rules"), new TypeReference<Map<String, String>>() { }))
+                .isEqualTo(set.toWire());
         assertThat(profile.at("/rules/separator").asString()).isEqualTo("off");
         assertThat(profile.at("/rules/alphabetical").asString()).isEqualTo("error");
         // the lint report's profile still names only the rules that are on

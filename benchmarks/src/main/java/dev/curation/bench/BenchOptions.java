@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param profileSeconds how long {@code profile} samples the services under load; 0 when not profiling
  */
 record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, String @Nullable [] jmhArgs,
-                    int profileSeconds) {
+                    int profileSeconds, int profileClients, boolean profileWall) {
 
     static final String USAGE = """
             usage: ./curation bench [--quick] [--json] [--no-docs]
                    ./curation bench links [--json]
                    ./curation bench jmh [JMH options]
-                   ./curation bench profile [--seconds N]
+                   ./curation bench profile [--seconds N] [--clients N] [--wall]
               (none)      every scenario on the real stack, beside PostgreSQL, Kafka and CRUD peer baselines
                           measured in the same run; writes docs/benchmarks.md and its charts
               --quick     shorter load phases at 1 and 32 clients (longer warm-up), about 5-10 minutes
@@ -27,8 +27,9 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
               --no-docs   leave docs/benchmarks.md as it is
               links       the in-process lint and link-check rows only (no stack, no docs)
               jmh         the JMH micro-benchmarks; `./curation bench jmh -h` lists JMH's options
-              profile     flame graphs of both services under 32 clients of edits (async-profiler), N seconds
-                          (default 30) after a 2-minute warm-up, into docs/benchmarks/flame-*.html
+              profile     flame graphs of both services under clients of edits (async-profiler; default 32),
+                          N seconds (default 30) after a 2-minute warm-up, into docs/benchmarks/flame-*.html;
+                          --wall: wall-clock time of every thread (where requests wait), into wall-*.html
               -h, --help  this text
             """;
 
@@ -47,7 +48,7 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
 
     static BenchOptions parse(String[] args) {
         if (args.length > 0 && args[0].equals("jmh")) {
-            return new BenchOptions(false, false, true, false, Arrays.copyOfRange(args, 1, args.length), 0);
+            return new BenchOptions(false, false, true, false, Arrays.copyOfRange(args, 1, args.length), 0, 0, false);
         }
         if (args.length > 0 && args[0].equals("profile")) {
             return profile(Arrays.asList(args).subList(1, args.length));
@@ -70,23 +71,32 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
                 throw new UsageException("links takes only --json, not " + option);
             }
         }
-        return new BenchOptions(quick, json, noDocs || links, links, null, 0);
+        return new BenchOptions(quick, json, noDocs || links, links, null, 0, 0, false);
     }
 
     private static BenchOptions profile(List<String> options) {
         int seconds = 30;
+        int clients = 32;
+        boolean wall = false;
         for (int i = 0; i < options.size(); i++) {
             switch (options.get(i)) {
                 case "-h", "--help" -> throw new UsageException("");
+                case "--wall" -> wall = true;
                 case "--seconds" -> {
                     if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,3}")) {
                         throw new UsageException("--seconds takes a number of seconds from 1 to 9999");
                     }
                     seconds = Integer.parseInt(options.get(++i));
                 }
-                default -> throw new UsageException("profile takes only --seconds N, not " + options.get(i));
+                case "--clients" -> {
+                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,2}")) {
+                        throw new UsageException("--clients takes a number of clients from 1 to 999");
+                    }
+                    clients = Integer.parseInt(options.get(++i));
+                }
+                default -> throw new UsageException("profile takes only --seconds N, --clients N and --wall, not " + options.get(i));
             }
         }
-        return new BenchOptions(false, false, true, false, null, seconds);
+        return new BenchOptions(false, false, true, false, null, seconds, clients, wall);
     }
 }

@@ -52,7 +52,11 @@ final class Profile {
     private Profile() {
     }
 
-    static void run(Path root, Duration load) throws Exception {
+    /**
+     * Samples under {@code clients} clients; {@code wall}: wall-clock time of every thread (where a
+     * request waits), else CPU time. Wall-clock graphs are written as {@code wall-*.html}.
+     */
+    static void run(Path root, Duration load, int clients, boolean wall) throws Exception {
         Path data = Files.createTempDirectory("curation-profile");
         Path out = root.resolve("docs").resolve("benchmarks");
         Files.createDirectories(out);
@@ -78,16 +82,18 @@ final class Profile {
             Map<String, Long> pids = Map.of("command-service", pid(data, "command-service"),
                     "query-service", pid(data, "query-service"));
             for (long pid : pids.values()) {
-                attach(pid, agent, "start,event=itimer,interval=1ms");
+                attach(pid, agent, wall ? "start,wall=2ms" : "start,event=itimer,interval=1ms");
             }
-            System.err.println("profile: sampling both services, 32 clients, " + load.toSeconds() + " s");
-            LoadDriver.Result result = LoadDriver.run(32, load, edits(api, lists, sections, "sampled"));
+            System.err.println("profile: sampling both services, " + clients + " clients, " + load.toSeconds() + " s"
+                    + (wall ? ", wall-clock" : ""));
+            LoadDriver.Result result = LoadDriver.run(clients, load, edits(api, lists, sections, "sampled"));
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 Path collapsed = data.resolve(service.getKey() + ".collapsed");
                 attach(service.getValue(), agent, "dump,collapsed,file=" + collapsed);
-                Path flame = out.resolve("flame-" + service.getKey() + ".html");
-                attach(service.getValue(), agent, "stop,flamegraph,title=" + service.getKey() + "_edits_32_clients,file=" + flame);
+                Path flame = out.resolve((wall ? "wall-" : "flame-") + service.getKey() + ".html");
+                attach(service.getValue(), agent, "stop,flamegraph,title=" + service.getKey() + "_edits_" + clients
+                        + "_clients,file=" + flame);
                 System.out.println("\n" + service.getKey() + " (" + flame + "):");
                 shares(Files.readAllLines(collapsed)).forEach((part, share) ->
                         System.out.printf("  %5.1f %%  %s%n", share, part));

@@ -47,7 +47,13 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse(new String[] {"--quick"}).profileSeconds()).isZero();
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--seconds", "0"}))
                 .hasMessage("--seconds takes a number of seconds from 1 to 9999");
+        BenchOptions wall = BenchOptions.parse(new String[] {"profile", "--clients", "1", "--wall"});
+        assertThat(wall.profileClients()).isEqualTo(1);
+        assertThat(wall.profileWall()).isTrue();
+        assertThat(BenchOptions.parse(new String[] {"profile"}).profileClients()).isEqualTo(32);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--clients", "x"}))
+                .hasMessage("--clients takes a number of clients from 1 to 999");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--quick"}))
-                .hasMessage("profile takes only --seconds N, not --quick");
+                .hasMessage("profile takes only --seconds N, --clients N and --wall, not --quick");
     }
 }

@@ -133,9 +133,15 @@ class GitBridgeTest {
         String nacos = entry(listId, "https://nacos.io");
         clone.write("README.md", clone.file("README.md").replace("- config", "- configuration service")
                 .replace("- an in-memory store", "- an in-memory data store"));
+        clone.commit("Wang Wei", "Describe Nacos");
+        // the server holds the bridge's pushes meanwhile: bob's edit must not reach the branch before Wang
+        // Wei's commit does (the bridge syncs every 300 ms, and a busy machine once let it in between);
+        // his commit goes into the served repository beside the server, as another host's push would
+        server.refusePushes("held by the test");
         assertThat(send("POST", "/api/lists/awesome/edits", "bob", "{\"edits\":[{\"op\":\"editLink\",\"entry\":\""
                 + nacos + "\",\"description\":\"service discovery\"}]}").statusCode()).isEqualTo(200);
-        clone.commitAndPush("Wang Wei", "Describe Nacos");
+        clone.run("push", "-q", dirs.resolve("server").resolve("awesome.git").toString(), "HEAD:main");
+        server.refusePushes(null);
         await().atMost(Duration.ofSeconds(30)).until(() -> markdown(listId).contains("an in-memory data store")
                 && proposals(listId).size() == 1);
         assertThat(markdown(listId)).contains("- service discovery").doesNotContain("configuration service");

@@ -272,12 +272,7 @@ public final class ListEditor {
     private static int entryInsertIndex(List<Block> blocks, @Nullable Integer position, String field) {
         if (position == null) {
             // appended after the topic's last entry: found from the end, without counting a long topic's entries
-            for (int i = blocks.size() - 1; i >= 0; i--) {
-                if (blocks.get(i) instanceof Entry) {
-                    return i + 1;
-                }
-            }
-            return beforeTrailingBlanks(blocks);
+            return afterLastEntry(blocks);
         }
         int entries = 0;
         for (int i = 0; i < blocks.size(); i++) {
@@ -291,16 +286,17 @@ public final class ListEditor {
         if (position > entries) {
             throw new EditException.Invalid(field, "must be between 0 and " + entries);
         }
-        return entries == 0 ? beforeTrailingBlanks(blocks) : lastEntry(blocks) + 1;
+        return afterLastEntry(blocks);
     }
 
-    private static int lastEntry(List<Block> blocks) {
+    /** Just after the last entry; without entries, before the trailing blank lines. */
+    private static int afterLastEntry(List<Block> blocks) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             if (blocks.get(i) instanceof Entry) {
-                return i;
+                return i + 1;
             }
         }
-        return -1;
+        return beforeTrailingBlanks(blocks);
     }
 
     private static int beforeTrailingBlanks(List<Block> blocks) {

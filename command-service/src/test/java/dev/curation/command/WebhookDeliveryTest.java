@@ -1,13 +1,18 @@
 package dev.curation.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import dev.curation.command.webhook.WebhookSignature;
 import dev.curation.embedded.ScriptedSite;
 import dev.curation.embedded.ScriptedSite.Reply;
 import dev.curation.embedded.TestInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +20,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +73,12 @@ class WebhookDeliveryTest {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger answer = new AtomicInteger(204);
 
-    record Received(String delivery, String timestamp, String signature, byte[] body) {
+    record Received(String delivery, String timestamp, String signature, byte[] body, Map<String, List<String>> headers) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(h -> h.getValue().getFirst())
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + headers.keySet()));
+        }
     }
 
     @BeforeEach
@@ -77,7 +90,8 @@ class WebhookDeliveryTest {
             if (status < 300) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("Curation-Delivery"),
                         exchange.getRequestHeaders().getFirst("Curation-Timestamp"),
-                        exchange.getRequestHeaders().getFirst("Curation-Signature"), body));
+                        exchange.getRequestHeaders().getFirst("Curation-Signature"), body,
+                        caseInsensitive(exchange.getRequestHeaders())));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -103,7 +117,8 @@ class WebhookDeliveryTest {
         JsonNode hook = json.readTree(subscribed.body());
         String id = hook.get("id").asString();
         String secret = hook.get("secret").asString();
-        assertThat(secret).hasSize(64);
+        assertThat(secret).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
         assertThat(post("/api/lists/hooked/webhooks", "application/json", "alice", "{\"url\":\"ftp://x.example/\"}").statusCode())
                 .isEqualTo(400);
 
@@ -111,6 +126,30 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
         Received first = received.getFirst();
         assertThat(first.signature()).isEqualTo(WebhookSignature.of(secret, Long.parseLong(first.timestamp()), first.body()));
+        // Standard Webhooks: the official library verifies the delivery, and refuses it tampered or replayed late
+        String body = new String(first.body(), StandardCharsets.UTF_8);
+        new Webhook(secret).verify(body, first.headers());
+        assertThat(first.header("webhook-id")).isEqualTo(id + "_" + first.delivery());
+        assertThatThrownBy(() -> new Webhook(secret).verify(body.replace("\"B\"", "\"X\""), first.headers()))
+                .isInstanceOf(WebhookVerificationException.class);
+        long late = Instant.now().getEpochSecond() - 600;
+        Map<String, List<String>> replayed = caseInsensitive(first.headers());
+        replayed.put("webhook-timestamp", List.of(Long.toString(late)));
+        replayed.put("webhook-signature", List.of(WebhookSignature.standard(secret, first.header("webhook-id"), late, first.body())));
+        assertThatThrownBy(() -> new Webhook(secret).verify(body, replayed))
+                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("too old");
+        assertThatThrownBy(() -> new Webhook("whsec_" + Base64.getEncoder().encodeToString(new byte[32])).verify(body,
+                first.headers())).isInstanceOf(WebhookVerificationException.class);
+        // CloudEvents' HTTP binding, binary mode: the SDK reads the change from the headers and the body
+        CloudEvent event = HttpMessageFactory.createReaderFromMultimap(first.headers(), first.body()).toEvent();
+        assertThat(event.getType()).isEqualTo("dev.curation.change.version.v1");
+        assertThat(event.getSource()).hasToString("/lists/" + json.readTree(first.body()).get("listId").asString());
+        assertThat(event.getSubject()).isEqualTo("versions/2");
+        assertThat(event.getId()).matches("[0-9a-f-]{36}");
+        assertThat(event.getExtension("listsequence")).hasToString(first.delivery());
+        assertThat(event.getExtension("actor")).isEqualTo("alice");
+        assertThat(event.getData()).isNotNull();
+        assertThat(event.getData().toBytes()).isEqualTo(first.body());
         JsonNode change = json.readTree(first.body());
         assertThat(change.get("kind").asString()).isEqualTo("version");
         assertThat(change.get("version").asLong()).isEqualTo(2);
@@ -177,6 +216,13 @@ class WebhookDeliveryTest {
         } finally {
             stalling.close();
         }
+    }
+
+    /** Header names as HTTP means them: in any case. */
+    private static Map<String, List<String>> caseInsensitive(Map<String, List<String>> headers) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        return copy;
     }
 
     private void edit(String slug, String title) throws Exception {

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends every stored list event to Kafka, keyed by list id, wrapped in an {@link EventEnvelope}.
+ * Sends every stored list event to Kafka, keyed by list id, wrapped in an {@link EventEnvelope}, as
+ * a CloudEvent ({@link CloudEventRecords}).
  * Sends of one batch go out together; the batch (and with it the processor's token) commits only
  * after Kafka acknowledged all of them (acks=all, idempotent producer).
  */
@@ -75,10 +76,7 @@ class KafkaEventPublisher {
                 (String) message.getMetaData().get(EventMetadata.CORRELATION_ID),
                 Boolean.TRUE.equals(message.getMetaData().get(EventMetadata.END_OF_VERSION)),
                 event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.listId(), json.writeValueAsBytes(envelope));
-        record.headers()
-                .add("curation-event-id", envelope.eventId().getBytes(StandardCharsets.UTF_8))
-                .add("curation-event-type", envelope.type().getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = CloudEventRecords.record(topic, envelope, json.writeValueAsBytes(envelope));
         traceparent(message).ifPresent(t -> record.headers().add("traceparent", t.getBytes(StandardCharsets.UTF_8)));
         try {
             long sent = System.nanoTime();

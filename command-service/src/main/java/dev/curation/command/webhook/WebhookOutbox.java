@@ -101,9 +101,9 @@ class WebhookOutbox {
         byte[] body = json.writeValueAsBytes(body(event, type, noVersion, sequence, version, message));
         for (String hook : hooks) {
             jdbc.sql("""
-                            INSERT INTO webhook_delivery (webhook_id, sequence, kind, body) VALUES (?, ?, ?, ?)
+                            INSERT INTO webhook_delivery (webhook_id, sequence, kind, body, event_id) VALUES (?, ?, ?, ?, ?)
                             ON CONFLICT (webhook_id, sequence) DO NOTHING""")
-                    .params(hook, sequence, kind(type, noVersion), body).update();
+                    .params(hook, sequence, kind(type, noVersion), body, message.getIdentifier()).update();
         }
     }
 

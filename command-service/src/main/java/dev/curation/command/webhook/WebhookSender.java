@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends deliveries, the oldest pending one of each active subscription at a time, so a receiver
@@ -44,13 +46,15 @@ class WebhookSender implements SmartLifecycle {
     private final WebhookProperties properties;
     private final AddressGuard guard;
     private final OutboundHttp http;
+    private final DeliveryHeaders deliveryHeaders;
     /** Subscriptions being sent to by this replica: one sending thread per receiver, whatever the lease says. */
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
     private ExecutorService sends;
 
-    WebhookSender(JdbcClient jdbc, WebhookProperties properties) {
+    WebhookSender(JdbcClient jdbc, WebhookProperties properties, JsonMapper json) {
         this.jdbc = jdbc;
+        this.deliveryHeaders = new DeliveryHeaders(json);
         this.properties = properties;
         this.guard = new AddressGuard(properties.allowPrivate());
         this.http = new OutboundHttp(properties.timeout());
@@ -80,7 +84,9 @@ class WebhookSender implements SmartLifecycle {
         return timer != null;
     }
 
-    private record Due(String webhook, String url, String secret, long sequence, byte[] body, int attempts, int failures) {
+    /** A delivery to send; {@code eventId} is null for one written before deliveries were CloudEvents. */
+    record Due(String webhook, String url, String secret, long sequence, byte[] body, int attempts, int failures,
+               @Nullable String eventId) {
     }
 
     void poll() {
@@ -120,13 +126,13 @@ class WebhookSender implements SmartLifecycle {
                         leased AS (
                             UPDATE webhook w SET leased_until = now() + make_interval(secs => ?) FROM due WHERE w.id = due.id
                             RETURNING w.id, w.url, w.failures)
-                        SELECT l.id, l.url, s.secret, d.sequence, d.body, d.attempts, l.failures
+                        SELECT l.id, l.url, s.secret, d.sequence, d.body, d.attempts, l.failures, d.event_id
                         FROM leased l JOIN webhook_secret s ON s.id = l.id
-                        JOIN LATERAL (SELECT sequence, body, attempts, next_attempt_at FROM webhook_delivery d
+                        JOIN LATERAL (SELECT sequence, body, attempts, next_attempt_at, event_id FROM webhook_delivery d
                                       WHERE d.webhook_id = l.id AND d.state = 'pending' ORDER BY sequence LIMIT 1) d ON true""")
                 .param(properties.timeout().toSeconds() + 30)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBytes(5),
-                        rs.getInt(6), rs.getInt(7)))
+                        rs.getInt(6), rs.getInt(7), rs.getString(8)))
                 .list();
     }
 
@@ -143,14 +149,7 @@ class WebhookSender implements SmartLifecycle {
             }
             // resolved and checked once; the delivery goes to this address (no second lookup to rebind)
             InetAddress address = guard.address(host, deadline);
-            long timestamp = Instant.now().getEpochSecond();
-            Map<String, String> headers = Map.of(
-                    "Content-Type", "application/json",
-                    "User-Agent", "curation-webhooks/0.1",
-                    "Curation-Webhook-Id", due.webhook(),
-                    "Curation-Delivery", Long.toString(due.sequence()),
-                    "Curation-Timestamp", Long.toString(timestamp),
-                    "Curation-Signature", WebhookSignature.of(due.secret(), timestamp, due.body()));
+            Map<String, String> headers = deliveryHeaders.of(due, Instant.now().getEpochSecond());
             status = http.exchange(new OutboundHttp.Call("POST", target, address, headers, due.body()), deadline).status();
             if (status < 200 || status >= 300) {
                 error = "status " + status;
@@ -169,7 +168,7 @@ class WebhookSender implements SmartLifecycle {
         try {
             record(due, status, error, millis);
         } catch (DataAccessException e) {
-            // the lease runs out and the delivery is sent again: receivers dedupe by Curation-Delivery
+            // the lease runs out and the delivery is sent again: receivers dedupe by webhook-id
             LOG.warn("the outcome of webhook delivery {}/{} was not recorded: {}", due.webhook(), due.sequence(), e.getMessage());
         }
     }

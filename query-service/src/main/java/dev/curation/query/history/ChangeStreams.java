@@ -1,6 +1,7 @@
 package dev.curation.query.history;
 
 import dev.curation.core.document.DocumentDiff;
+import dev.curation.core.list.CloudEventNames;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvents;
 import java.sql.ResultSet;
@@ -40,8 +41,34 @@ public class ChangeStreams {
         this.diffs = diffs;
     }
 
-    /** One change: its id (what {@code Last-Event-ID} resumes after), its event name and its data. */
-    public record Change(String id, String name, Map<String, Object> data) {
+    /**
+     * One change: its id (what {@code Last-Event-ID} resumes after), its event name, its data, and
+     * the id of the event that completed it (for a version its last event: the ce_id of that
+     * event's Kafka record).
+     */
+    public record Change(String id, String name, Map<String, Object> data, String eventId) {
+
+        /**
+         * The change as a CloudEvent in structured mode JSON ({@code ?format=cloudevents}): the
+         * attributes of docs/events.md, today's data as {@code data}.
+         */
+        public Map<String, Object> cloudEvent() {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("specversion", CloudEventNames.SPEC_VERSION);
+            event.put("id", eventId);
+            event.put("source", CloudEventNames.source((String) data.get("listId")));
+            event.put("type", CloudEventNames.changeType(name));
+            event.put("subject", CloudEventNames.subject(((Number) data.get("version")).longValue()));
+            event.put("time", data.get("at"));
+            event.put("datacontenttype", CloudEventNames.JSON);
+            event.put(CloudEventNames.LIST_VERSION, data.get("version"));
+            event.put(CloudEventNames.LIST_SEQUENCE, data.get("sequence"));
+            if (data.get("actor") != null) {
+                event.put(CloudEventNames.ACTOR, data.get("actor"));
+            }
+            event.put("data", data);
+            return event;
+        }
     }
 
     /** A place in the stream of all lists. */
@@ -64,11 +91,12 @@ public class ChangeStreams {
     }
 
     private record Row(String listId, String slug, long sequence, long version, String type, Instant at, String actor,
-                       byte[] payload, String tx, long position) {
+                       byte[] payload, String tx, long position, String eventId) {
     }
 
     private static final String ROW = """
-            SELECT e.list_id, l.slug, e.sequence, e.version, e.type, e.occurred_at, e.actor, e.payload, e.tx::text, e.position
+            SELECT e.list_id, l.slug, e.sequence, e.version, e.type, e.occurred_at, e.actor, e.payload, e.tx::text, e.position,
+                   e.event_id
             FROM list_event e JOIN list_view l ON l.id = e.list_id
             """;
 
@@ -116,7 +144,8 @@ public class ChangeStreams {
 
     private Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getLong(10));
+                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getLong(10),
+                rs.getString(11));
     }
 
     private Change change(Row row, String id) {
@@ -137,7 +166,7 @@ public class ChangeStreams {
             data.put("event", event);
             // the events of a proposal's review name it; a list's settings name none
             boolean settings = !event.has("proposal");
-            return new Change(id, settings ? "settings" : "proposal", data);
+            return new Change(id, settings ? "settings" : "proposal", data, row.eventId());
         }
         // who and when as the version's row says: for a version from git, the commit's author and date
         jdbc.sql("SELECT kind, proposal, rationale, occurred_at, actor, git_commit FROM list_version WHERE list_id = ? AND version = ?")
@@ -164,6 +193,6 @@ public class ChangeStreams {
             data.put("entries", new ArrayList<>(diff.entries()));
             data.put("sections", new ArrayList<>(diff.sections()));
         }
-        return new Change(id, "version", data);
+        return new Change(id, "version", data, row.eventId());
     }
 }

@@ -65,7 +65,8 @@ class WebhookController {
     }
 
     /**
-     * The secret is shown once, here: deliveries are signed with it (Curation-Signature). A request
+     * The secret ({@code whsec_...}, Standard Webhooks' form) is shown once, here: deliveries are
+     * signed with it ({@code webhook-signature}, and the deprecated Curation-Signature). A request
      * replayed with its Idempotency-Key gets this answer without the secret (null): answers are
      * kept for a day, secrets are not.
      */
@@ -80,7 +81,7 @@ class WebhookController {
         String url = request == null ? null : request.url();
         refuseInternal(url);
         String id = "w" + HexFormat.of().formatHex(bytes(8));
-        String secret = HexFormat.of().formatHex(bytes(32));
+        String secret = WebhookSignature.newSecret(bytes(32));
         SubscribeWebhook command = new SubscribeWebhook(listId, id, url, request == null ? null : request.kinds(),
                 WebhookSignature.fingerprint(secret));
         // the secret and the whole URL (the event carries only its origin) commit with the event or not at all:

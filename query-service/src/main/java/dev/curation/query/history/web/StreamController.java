@@ -66,13 +66,16 @@ class StreamController {
     SseEmitter list(@Parameter(example = "distributed-systems-notes") @PathVariable String slug,
                     @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                     @Parameter(description = "start after this id (as Last-Event-ID); 0 for the whole history; " + NOW_DOC)
-                    @RequestParam(required = false) String after, HttpServletRequest request) {
+                    @RequestParam(required = false) String after,
+                    @Parameter(description = FORMAT_DOC) @RequestParam(required = false) String format,
+                    HttpServletRequest request) {
+        boolean cloudEvents = cloudEvents(format);
         StoredDocument list = lists.bySlug(slug).orElseThrow(() -> NotFoundException.list(slug));
         String given = lastEventId != null ? lastEventId : after;
         // the list's last event when asked: a version still being written ends after it, so it is not skipped
         long from = now(given) ? list.lastSequence() : sequence(given);
         long[] cursor = {from};
-        return stream(request, now(given) ? Long.toString(from) : null, () -> {
+        return stream(request, now(given) ? Long.toString(from) : null, cloudEvents, () -> {
             List<ChangeStreams.Change> changes = streams.ofList(list.listId(), cursor[0], PAGE);
             if (!changes.isEmpty()) {
                 cursor[0] = Long.parseLong(changes.getLast().id());
@@ -87,16 +90,35 @@ class StreamController {
     SseEmitter all(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                    @Parameter(description = "start after this id (as Last-Event-ID); absent for the whole history; "
                            + NOW_DOC + " (changes committed a moment before may come too, while older transactions end)")
-                   @RequestParam(required = false) String after, HttpServletRequest request) {
+                   @RequestParam(required = false) String after,
+                   @Parameter(description = FORMAT_DOC) @RequestParam(required = false) String format,
+                   HttpServletRequest request) {
+        boolean cloudEvents = cloudEvents(format);
         String given = lastEventId != null ? lastEventId : after;
         ChangeStreams.Position[] cursor = {now(given) ? streams.latest() : position(given)};
-        return stream(request, now(given) ? cursor[0].id() : null, () -> {
+        return stream(request, now(given) ? cursor[0].id() : null, cloudEvents, () -> {
             List<ChangeStreams.Change> changes = streams.ofAll(cursor[0], PAGE);
             if (!changes.isEmpty()) {
                 cursor[0] = ChangeStreams.Position.parse(changes.getLast().id());
             }
             return changes;
         });
+    }
+
+    private static final String FORMAT_DOC = "cloudevents for every change as a CloudEvent in structured mode JSON "
+            + "(specversion, id, source, type dev.curation.change.<event name>.v1, subject, time, listversion, listsequence, "
+            + "actor, and the change as data); absent for the change itself";
+
+    /** Whether the client asked for CloudEvents ({@code format=cloudevents}); anything else but absent is a 400. */
+    private static boolean cloudEvents(String format) {
+        if (format == null || format.isBlank()) {
+            return false;
+        }
+        if (format.strip().equalsIgnoreCase("cloudevents")) {
+            return true;
+        }
+        throw new BadRequestException("format of a change stream is cloudevents (or absent for the changes themselves), not '"
+                + QueryParameters.echo(format) + "'");
     }
 
     /** Whether the client asked for what happens from now on ({@code after=now}). */
@@ -145,18 +167,18 @@ class StreamController {
     }
 
     /** A stream from {@code page}; {@code start}: an id the client is to resume from until a change comes, if any. */
-    private SseEmitter stream(HttpServletRequest request, String start, Page page) {
+    private SseEmitter stream(HttpServletRequest request, String start, boolean cloudEvents, Page page) {
         // the connection's address: forwarded headers are applied (from trusted proxies only) before this
         StreamSlots.Slot slot = slots.open(request.getRemoteAddr());
         try {
-            return emit(slot, start, page);
+            return emit(slot, start, cloudEvents, page);
         } catch (RuntimeException e) {
             slot.close(); // the stream never started
             throw e;
         }
     }
 
-    private SseEmitter emit(StreamSlots.Slot slot, String start, Page page) {
+    private SseEmitter emit(StreamSlots.Slot slot, String start, boolean cloudEvents, Page page) {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis() + 60_000);
         Thread.ofVirtual().name("change-stream").start(() -> {
             long end = System.nanoTime() + maxDuration.toNanos();
@@ -176,8 +198,8 @@ class StreamController {
                         continue;
                     }
                     for (ChangeStreams.Change change : changes) {
-                        emitter.send(SseEmitter.event().id(change.id()).name(change.name()).data(change.data(),
-                                MediaType.APPLICATION_JSON));
+                        emitter.send(SseEmitter.event().id(change.id()).name(change.name())
+                                .data(cloudEvents ? change.cloudEvent() : change.data(), MediaType.APPLICATION_JSON));
                     }
                     if (changes.isEmpty()) {
                         if (System.nanoTime() - quietSince > heartbeat.toNanos()) {

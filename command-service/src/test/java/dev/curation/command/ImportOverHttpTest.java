@@ -3,6 +3,8 @@ package dev.curation.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curation.embedded.TestInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -109,7 +113,7 @@ class ImportOverHttpTest {
         assertThat(first.get("payload").get("slug").asString()).isEqualTo("dsn");
         // the envelope's time is an ISO-8601 string (not epoch numbers), the instant the event store holds
         assertThat(first.get("timestamp").isString()).isTrue();
-        assertThat(java.time.Instant.parse(first.get("timestamp").asString())).isEqualTo(java.time.Instant.parse(jdbc.sql(
+        assertThat(Instant.parse(first.get("timestamp").asString())).isEqualTo(Instant.parse(jdbc.sql(
                 "SELECT time_stamp FROM domain_event_entry WHERE event_identifier = ?").param(first.get("eventId").asString())
                 .query(String.class).single()));
         JsonNode second = json.readTree(records.get(1).value());
@@ -120,6 +124,27 @@ class ImportOverHttpTest {
         assertThat(second.get("correlationId").asString()).isEqualTo(first.get("correlationId").asString());
         assertThat(new String(records.get(0).headers().lastHeader("curation-event-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("ListImported");
+
+        // the same records through the CloudEvents SDK's Kafka deserializer: a consumer that knows nothing of the envelope
+        List<CloudEvent> events = new ArrayList<>();
+        try (var sdk = new CloudEventDeserializer()) {
+            records.forEach(r -> events.add(sdk.deserialize(r.topic(), r.headers(), r.value())));
+        }
+        assertThat(events).extracting(CloudEvent::getType)
+                .containsExactly("dev.curation.list.ListImported.v1", "dev.curation.list.ListContentImported.v1");
+        assertThat(events).extracting(CloudEvent::getId)
+                .containsExactly(first.get("eventId").asString(), second.get("eventId").asString());
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.getSpecVersion().toString()).isEqualTo("1.0");
+            assertThat(e.getSource()).hasToString("/lists/" + listId);
+            assertThat(e.getSubject()).isEqualTo("versions/1");
+            assertThat(e.getExtension("actor")).isEqualTo("alice");
+            assertThat(e.getData()).isNotNull();
+        });
+        assertThat(events.getFirst().getTime()).isEqualTo(
+                Instant.parse(first.get("timestamp").asString()).atOffset(ZoneOffset.UTC));
+        assertThat(events.get(1).getExtension("endofversion")).hasToString("true");
+        assertThat(events.get(1).getData().toBytes()).isEqualTo(records.get(1).value());
     }
 
     @Test
@@ -172,7 +197,7 @@ class ImportOverHttpTest {
                         INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
                             time_stamp, payload_type, payload_revision, payload, meta_data)
                         VALUES (?, ?, ?, 'CuratedList', ?, ?, ?, ?, ?)""")
-                .params(java.util.UUID.randomUUID().toString(), listId, last + 1, java.time.Instant.now().toString(),
+                .params(java.util.UUID.randomUUID().toString(), listId, last + 1, Instant.now().toString(),
                         dev.curation.core.list.ProposalWithdrawn.class.getName(),
                         dev.curation.core.list.EventEnvelope.revisionOf(dev.curation.core.list.ProposalWithdrawn.class),
                         json.writeValueAsBytes(new dev.curation.core.list.ProposalWithdrawn(listId, "elsewhere", "bob")),

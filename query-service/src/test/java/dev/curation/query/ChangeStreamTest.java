@@ -106,6 +106,28 @@ class ChangeStreamTest extends KafkaFedTest {
         List<Sse> after = read("/api/streams/changes", middle, 1);
         assertThat(after.getFirst().id()).isEqualTo(everything.get(everything.indexOf(mine.get(1)) + 1).id());
 
+        // the same changes as CloudEvents (structured mode): attributes around the very same data
+        List<Sse> cloudEvents = read("/api/lists/stream-one/stream?format=cloudevents", null, 4);
+        assertThat(cloudEvents).extracting(Sse::id).containsExactlyElementsOf(all.stream().map(Sse::id).toList());
+        for (int i = 0; i < 4; i++) {
+            JsonNode event = cloudEvents.get(i).data();
+            JsonNode change = all.get(i).data();
+            assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+            assertThat(event.get("type").asString()).isEqualTo("dev.curation.change." + all.get(i).name() + ".v1");
+            assertThat(event.get("source").asString()).isEqualTo("/lists/" + listId);
+            assertThat(event.get("subject").asString()).isEqualTo("versions/" + change.get("version").asLong());
+            assertThat(event.get("time").asString()).isEqualTo(change.get("at").asString());
+            assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+            assertThat(event.get("listsequence").asLong()).isEqualTo(Long.parseLong(all.get(i).id()));
+            assertThat(event.get("listversion").asLong()).isEqualTo(change.get("version").asLong());
+            // the id of the event that completed the change: the ce_id of its Kafka record
+            assertThat(event.get("id").asString()).isEqualTo(jdbc.sql("SELECT event_id FROM list_event WHERE list_id = ? AND sequence = ?")
+                    .params(listId, Long.parseLong(all.get(i).id())).query(String.class).single());
+            assertThat(event.get("data")).isEqualTo(change);
+        }
+        assertProblem(get("/api/lists/stream-one/stream?format=xml"), 400, "cloudevents", "xml");
+        assertProblem(get("/api/streams/changes?format=json"), 400, "cloudevents");
+
         assertProblem(get("/api/lists/stream-one/stream", "Last-Event-ID", "yesterday"), 400, "Last-Event-ID");
         assertProblem(get("/api/streams/changes", "Last-Event-ID", "12"), 400, "1234.56");
         assertProblem(get("/api/lists/no-such-list/stream"), 404, "no-such-list");

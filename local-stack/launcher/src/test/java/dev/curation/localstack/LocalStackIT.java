@@ -17,7 +17,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The product end to end, as {@code ./curation start} runs it: embedded PostgreSQL and Kafka, both
@@ -41,6 +45,7 @@ import org.slf4j.LoggerFactory;
 class LocalStackIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStackIT.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path data;
@@ -132,6 +137,30 @@ class LocalStackIT {
         if (onPath("kcat")) {
             String out = run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "curation.list-events", "-e", "-q", "-f", "%s\\n");
             assertThat(out).contains("\"type\":\"ListImported\"", "\"slug\":\"architecture-design-notes\"");
+            // every record a CloudEvent (Kafka binding, binary mode): its attributes in ce_ headers, ids unique
+            List<JsonNode> records = run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "curation.list-events", "-e", "-q", "-J")
+                    .lines().filter(l -> !l.isBlank()).map(JSON::readTree).toList();
+            assertThat(records).hasSizeGreaterThan(5);
+            List<String> ids = new ArrayList<>();
+            for (JsonNode record : records) {
+                Map<String, String> headers = new HashMap<>();
+                JsonNode list = record.get("headers");
+                for (int i = 0; i + 1 < list.size(); i += 2) {
+                    headers.put(list.get(i).asString(), list.get(i + 1).asString());
+                }
+                JsonNode envelope = JSON.readTree(record.get("payload").asString());
+                assertThat(headers).containsEntry("ce_specversion", "1.0")
+                        .containsEntry("ce_id", envelope.get("eventId").asString())
+                        .containsEntry("ce_source", "/lists/" + record.get("key").asString())
+                        .containsEntry("ce_type", "dev.curation.list." + envelope.get("type").asString() + ".v"
+                                + envelope.get("revision").asString())
+                        .containsEntry("ce_subject", "versions/" + envelope.get("version").asLong())
+                        .containsEntry("ce_listsequence", Long.toString(envelope.get("sequence").asLong()))
+                        .containsEntry("content-type", "application/json")
+                        .containsKey("ce_time");
+                ids.add(headers.get("ce_id"));
+            }
+            assertThat(ids).doesNotHaveDuplicates();
         } else {
             LOG.warn("kcat not installed: the Kafka log was checked with the Java consumer only");
         }

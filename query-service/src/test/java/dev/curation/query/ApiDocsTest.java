@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.curation.core.edit.EditSpec;
 import dev.curation.service.OpenApiAssertions;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,5 +74,13 @@ class ApiDocsTest extends KafkaFedTest {
                 assertThat(parameter.at("/schema/enum").toString()).isEqualTo("[\"import\",\"edit\",\"proposal\",\"revert\",\"commit\"]");
             }
         }
+    }
+
+    @Test
+    void theAsyncApiDocumentIsServedOpenAsDocsHasIt() throws Exception {
+        HttpResponse<byte[]> response = get("/asyncapi.yaml");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("yaml");
+        assertThat(response.body()).isEqualTo(Files.readAllBytes(AsyncApiDocumentTest.DOCUMENT));
     }
 }

@@ -9,14 +9,20 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document as clients need it: reads are open (declared so), operations need the
  * operations token, every refusal is RFC 9457 problem+json, and an edit has its op's own schema.
+ * Beside it, open too, the AsyncAPI document of the events ({@code /asyncapi.yaml}, docs/asyncapi.yaml
+ * copied into the static resources at build time).
  */
 @Configuration
 class ApiDocs {
@@ -31,6 +37,12 @@ class ApiDocs {
                         .description("Reads, all open: lists, Markdown at any version, history, diffs, blame, "
                                 + "proposals, search; and the operations on quarantined lists."))
                 .servers(List.of(new Server().url("/").description("this service")));
+    }
+
+    /** The servlet container knows no YAML: without this the AsyncAPI document would be application/octet-stream. */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> yamlDocuments() {
+        return factory -> factory.addMimeMappings(new MimeMappings(Map.of("yaml", "application/yaml")));
     }
 
     @Bean

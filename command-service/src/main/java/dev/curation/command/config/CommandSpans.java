@@ -36,8 +36,11 @@ final class CommandSpans implements MessageHandlerInterceptor<CommandMessage<?>>
         }
         unitOfWork.onRollback(u -> span.error(u.getExecutionResult().getExceptionResult()));
         unitOfWork.onCleanup(u -> span.end());
-        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        try {
             return chain.proceed();
+        } finally {
+            scope.close();
         }
     }
 }

@@ -215,8 +215,11 @@ public class ListCommandBatcher implements SmartLifecycle {
     }
 
     private Object dispatch(Queued queued) {
-        try (Tracer.SpanInScope scope = tracer.withSpan(queued.span())) {
+        Tracer.SpanInScope scope = tracer.withSpan(queued.span());
+        try {
             return gateway.sendAndWait(queued.command());
+        } finally {
+            scope.close();
         }
     }
 

@@ -42,7 +42,7 @@ public final class TraceMetadata {
      * {@link EventMetadata#TRACE_ID} (the request's trace id, or Axon's command id as 32 hex digits) and
      * a span id from the event id, as the Kafka records of those events carried it.
      */
-    static @Nullable String parent(Message<?> message) {
+    public static @Nullable String parent(Message<?> message) {
         Object traceparent = message.getMetaData().get(EventMetadata.TRACEPARENT);
         if (traceparent != null) {
             return traceparent.toString();

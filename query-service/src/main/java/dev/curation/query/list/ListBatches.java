@@ -128,12 +128,14 @@ final class ListBatches {
             Span span = propagator.extract(record, ListBatches::header).name("project " + record.topic())
                     .kind(Span.Kind.CONSUMER).tag("messaging.system", "kafka")
                     .tag("messaging.destination.name", record.topic()).start();
-            try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            Tracer.SpanInScope scope = tracer.withSpan(span);
+            try {
                 applyOne(record, lists, recorded, indexed);
             } catch (RuntimeException e) {
                 span.error(e);
                 throw new ProjectionFailures.RecordFailed(record, e);
             } finally {
+                scope.close();
                 span.end();
             }
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.curation.embedded.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +32,9 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -77,6 +81,9 @@ class ImportOverHttpTest {
     org.springframework.transaction.PlatformTransactionManager springTransactions;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    SpanRecorder spans;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -490,10 +497,15 @@ class ImportOverHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The W3C trace of a request travels on the events it causes, so the query side's logs can name it. */
+    /**
+     * One edit sent with a {@code traceparent} is one trace in the caller's trace id: the request's
+     * server span, the command's span under it, and a publish span per event under that, whose id the
+     * record's {@code traceparent} carries to the query service. The answer names the request's span.
+     */
     @Test
     void aRequestsTraceTravelsOnItsEvents() throws Exception {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        spans.watch(trace);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/lists?slug=traced"))
                 .header("Content-Type", "text/markdown")
                 .header("Authorization", basic("alice", "alice"))
@@ -508,6 +520,36 @@ class ImportOverHttpTest {
         assertThat(records).hasSize(2).allSatisfy(r -> assertThat(
                 new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
                 .startsWith("00-" + trace + "-"));
+
+        List<SpanData> trail = spans.spans(trace, s -> s.stream().filter(d -> d.getKind() == SpanKind.PRODUCER).count() == 2
+                && s.stream().anyMatch(d -> d.getKind() == SpanKind.SERVER));
+        SpanData request = only(trail, d -> d.getKind() == SpanKind.SERVER);
+        assertThat(request.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(response.headers().firstValue("traceparent")).hasValue("00-" + trace + "-" + request.getSpanId() + "-01");
+        SpanData command = only(trail, d -> d.getName().equals("command ImportList"));
+        assertThat(command.getParentSpanId()).isEqualTo(request.getSpanId());
+        List<SpanData> publishes = trail.stream().filter(d -> d.getKind() == SpanKind.PRODUCER).toList();
+        assertThat(publishes).allSatisfy(p -> assertThat(p.getParentSpanId()).isEqualTo(command.getSpanId()));
+        // each record names its own publish span: the query service's span is that one's child
+        assertThat(records).extracting(r -> new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII)
+                .substring(36, 52)).containsExactlyInAnyOrderElementsOf(publishes.stream().map(SpanData::getSpanId).toList());
+        // small: no span per SQL statement or Axon internals
+        assertThat(trail).hasSize(4);
+    }
+
+    private static SpanData only(List<SpanData> spans, java.util.function.Predicate<SpanData> which) {
+        List<SpanData> found = spans.stream().filter(which).toList();
+        assertThat(found).as("spans %s", spans).hasSize(1);
+        return found.get(0);
+    }
+
+    /** In-process span collection for the traces a test watches. */
+    @TestConfiguration
+    static class Spans {
+        @Bean
+        SpanRecorder spanRecorder() {
+            return new SpanRecorder();
+        }
     }
 
     /**

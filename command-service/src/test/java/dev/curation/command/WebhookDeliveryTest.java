@@ -72,6 +72,8 @@ class WebhookDeliveryTest {
     private HttpServer receiver;
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger answer = new AtomicInteger(204);
+    /** The {@code traceparent} of every delivery received. */
+    private final List<String> traceparents = Collections.synchronizedList(new ArrayList<>());
 
     record Received(String delivery, String timestamp, String signature, byte[] body, Map<String, List<String>> headers) {
 
@@ -86,6 +88,7 @@ class WebhookDeliveryTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             int status = answer.get();
             if (status < 300) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("Curation-Delivery"),
@@ -122,8 +125,10 @@ class WebhookDeliveryTest {
         assertThat(post("/api/lists/hooked/webhooks", "application/json", "alice", "{\"url\":\"ftp://x.example/\"}").statusCode())
                 .isEqualTo(400);
 
-        edit("hooked", "B");
+        String trace = edit("hooked", "B");
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 1);
+        // the delivery is a span in the edit's trace, and its POST names it
+        assertThat(traceparents.getFirst()).startsWith("00-" + trace + "-");
         Received first = received.getFirst();
         assertThat(first.signature()).isEqualTo(WebhookSignature.of(secret, Long.parseLong(first.timestamp()), first.body()));
         // Standard Webhooks: the official library verifies the delivery, and refuses it tampered or replayed late
@@ -225,11 +230,13 @@ class WebhookDeliveryTest {
         return copy;
     }
 
-    private void edit(String slug, String title) throws Exception {
+    /** Makes an edit; returns its trace id (of the answer's {@code traceparent}). */
+    private String edit(String slug, String title) throws Exception {
         HttpResponse<String> edited = post("/api/lists/" + slug + "/edits", "application/json", "alice",
                 "{\"edits\":[{\"op\":\"addLink\",\"section\":\"s1\",\"title\":\"" + title + "\",\"url\":\"https://" + title.toLowerCase()
                         + ".example\",\"description\":\"" + title + ".\"}]}");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        return edited.headers().firstValue("traceparent").orElseThrow().substring(3, 35);
     }
 
     private HttpResponse<String> post(String path, String type, String user, String body) throws Exception {

@@ -126,7 +126,7 @@ class WebhookPrivacyTest {
         HttpResponse<String> first = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         String secret = json.readTree(first.body()).get("secret").asString();
-        assertThat(secret).hasSize(64);
+        assertThat(secret).startsWith("whsec_").hasSize(50);
 
         byte[] kept = jdbc.sql("SELECT body FROM idempotency_record WHERE idempotency_key = 'hook-1'").query(byte[].class).single();
         assertThat(new String(kept, StandardCharsets.UTF_8)).doesNotContain(secret);

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,6 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
                 // a stream learns that its client hung up only when it next writes: a short heartbeat frees the
                 // slots of the many streams the tests open from 127.0.0.1 soon after they hang up
                 "curation.streams.heartbeat=1s"})
+@Import(SpanRecorder.class)
 abstract class KafkaFedTest {
 
     /** A small diff budget, so that a test list can exceed it. */

@@ -10,6 +10,9 @@ import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.EventRevision;
 import dev.curation.core.list.InputContract;
 import dev.curation.core.list.ListRuleException;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.sql.SQLException;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
@@ -30,7 +33,6 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,7 +93,7 @@ class AxonConfig {
     // Axon's Configuration spelled out: the simple name is Spring's @Configuration on this class
     SimpleCommandBus curationCommandBus(TransactionManager transactions, org.axonframework.config.Configuration axon,
                                         DuplicateCommandHandlerResolver duplicates, InputContract contract,
-                                        ListProperties lists) {
+                                        ListProperties lists, Tracer tracer, Propagator propagator) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
                 .transactionManager(transactions)
                 .duplicateCommandHandlerResolver(duplicates)
@@ -99,6 +101,8 @@ class AxonConfig {
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .rollbackConfiguration(AxonConfig::rollsBack)
                 .build();
+        // first: the command's span is current while the rest runs, and its events carry it
+        bus.registerHandlerInterceptor(new CommandSpans(tracer, propagator));
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         // one command per list until its transaction ends, not only until its unit of work does
         bus.registerHandlerInterceptor(new ListTransactionLock(lists.lockTimeout()));
@@ -106,8 +110,8 @@ class AxonConfig {
         bus.registerDispatchInterceptor(commands -> (index, command) -> {
             contract.check(command.getPayload());
             // the request's trace id, which Axon's MessageOriginProvider copies onto every event
-            String traceId = MDC.get(EventMetadata.TRACE_ID);
-            return traceId == null ? command : command.andMetaData(Map.of(EventMetadata.TRACE_ID, traceId));
+            Span current = tracer.currentSpan();
+            return current == null ? command : command.andMetaData(Map.of(EventMetadata.TRACE_ID, current.context().traceId()));
         });
         return bus;
     }

@@ -24,6 +24,11 @@ public final class EventMetadata {
     public static final String CORRELATION_ID = "correlationId";
     /** The W3C trace id of the request that caused the event (from its command, by MessageOriginProvider). */
     public static final String TRACE_ID = "traceId";
+    /**
+     * The W3C {@code traceparent} of the span that handled the command: readers of the event (the
+     * Kafka publisher, the webhook outbox) open their spans as its children ({@link TraceMetadata}).
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private EventMetadata() {
     }

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.MDC;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,7 +60,8 @@ public class ListCommandBatcher implements SmartLifecycle {
         NOTHING
     }
 
-    private record Queued(CommandMessage<?> command, String traceId, CompletableFuture<Object> answer) {
+    /** {@code span}: the caller's, current again while the worker handles the command (its trace and log lines). */
+    private record Queued(CommandMessage<?> command, @Nullable Span span, CompletableFuture<Object> answer) {
     }
 
     /** A failure while deciding a batch: rolled back, nothing stored; the batch runs again command by command. */
@@ -78,11 +81,13 @@ public class ListCommandBatcher implements SmartLifecycle {
     private final DistributionSummary batchSizes;
     private final Timer commits;
     private final EventStoreWake wake;
+    private final Tracer tracer;
     private volatile boolean running;
 
     ListCommandBatcher(CommandGateway gateway, PlatformTransactionManager transactions, MeterRegistry meters,
-                       CommandProperties settings, EventStoreWake wake) {
+                       CommandProperties settings, EventStoreWake wake, Tracer tracer) {
         this.gateway = gateway;
+        this.tracer = tracer;
         this.wake = wake;
         this.transactions = new TransactionTemplate(transactions);
         this.maxBatch = settings.maxBatch();
@@ -117,7 +122,7 @@ public class ListCommandBatcher implements SmartLifecycle {
         }
         CompletableFuture<Object> answer = new CompletableFuture<>();
         queues.get(Math.floorMod(list.listId().hashCode(), queues.size()))
-                .add(new Queued(command, MDC.get(EventMetadata.TRACE_ID), answer));
+                .add(new Queued(command, tracer.currentSpan(), answer));
         try {
             return (R) answer.get(5, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
@@ -210,13 +215,11 @@ public class ListCommandBatcher implements SmartLifecycle {
     }
 
     private Object dispatch(Queued queued) {
-        if (queued.traceId() != null) {
-            MDC.put(EventMetadata.TRACE_ID, queued.traceId());
-        }
+        Tracer.SpanInScope scope = tracer.withSpan(queued.span());
         try {
             return gateway.sendAndWait(queued.command());
         } finally {
-            MDC.remove(EventMetadata.TRACE_ID);
+            scope.close();
         }
     }
 

@@ -1,21 +1,21 @@
 package dev.curation.command.publishing;
 
 import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.TraceMetadata;
 import dev.curation.core.list.EventEnvelope;
 import dev.curation.core.list.ListEvent;
 import dev.curation.service.PipelineHops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -46,9 +46,11 @@ class KafkaEventPublisher {
     private final PublisherHealth health;
     private final Timer pickups;
     private final Timer acks;
+    private final Propagator propagator;
 
     KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicProperties topic,
-                        PublisherHealth health, MeterRegistry meters) {
+                        PublisherHealth health, MeterRegistry meters, Propagator propagator) {
+        this.propagator = propagator;
         this.kafka = kafka;
         this.json = json;
         this.topic = topic.topic();
@@ -77,40 +79,27 @@ class KafkaEventPublisher {
                 Boolean.TRUE.equals(message.getMetaData().get(EventMetadata.END_OF_VERSION)),
                 event);
         ProducerRecord<String, byte[]> record = CloudEventRecords.record(topic, envelope, json.writeValueAsBytes(envelope));
-        traceparent(message).ifPresent(t -> record.headers().add("traceparent", t.getBytes(StandardCharsets.UTF_8)));
+        // a span per event in the trace of the request that caused it, until Kafka acknowledged it;
+        // the record's traceparent names it, so the query service's span is its child
+        Span span = TraceMetadata.childOf(propagator, message).name("publish " + topic).kind(Span.Kind.PRODUCER)
+                .tag("messaging.system", "kafka").tag("messaging.destination.name", topic).start();
+        propagator.inject(span.context(), record, (r, key, value) -> r.headers().add(key, value.getBytes(StandardCharsets.UTF_8)));
         try {
             long sent = System.nanoTime();
             pending().add(kafka.send(record).whenComplete((result, failure) -> {
                 if (failure == null) {
                     acks.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
+                } else {
+                    span.error(failure);
                 }
+                span.end();
             }));
         } catch (RuntimeException e) {
+            span.error(e);
+            span.end();
             health.failed(e);
             throw e;
         }
-    }
-
-    /** Compiled once: every published event is checked. */
-    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern SPAN_SOURCE = Pattern.compile("[0-9a-f]{16,}");
-
-    /**
-     * The W3C {@code traceparent} of the request that caused the event: its trace id (a command id
-     * when the request brought none: Axon's own trace id, a UUID, as 32 hex digits) and a span id
-     * derived from the event id, so the same event always carries the same header.
-     */
-    static Optional<String> traceparent(EventMessage<?> message) {
-        Object traceId = message.getMetaData().get(EventMetadata.TRACE_ID);
-        if (traceId == null) {
-            return Optional.empty();
-        }
-        String trace = traceId.toString().replace("-", "").toLowerCase(Locale.ROOT);
-        String span = message.getIdentifier().replace("-", "").toLowerCase(Locale.ROOT);
-        if (!TRACE_ID.matcher(trace).matches() || !SPAN_SOURCE.matcher(span).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of("00-" + trace + "-" + span.substring(0, 16) + "-01");
     }
 
     /** Sends of the current batch; awaited once, before the batch's token is committed. */

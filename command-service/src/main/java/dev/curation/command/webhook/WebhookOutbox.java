@@ -1,6 +1,7 @@
 package dev.curation.command.webhook;
 
 import dev.curation.command.list.EventMetadata;
+import dev.curation.command.list.TraceMetadata;
 import dev.curation.core.decider.ListHistory;
 import dev.curation.core.document.DocumentDiff;
 import dev.curation.core.document.ListDocument;
@@ -101,9 +102,10 @@ class WebhookOutbox {
         byte[] body = json.writeValueAsBytes(body(event, type, noVersion, sequence, version, message));
         for (String hook : hooks) {
             jdbc.sql("""
-                            INSERT INTO webhook_delivery (webhook_id, sequence, kind, body, event_id) VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (webhook_id, sequence) DO NOTHING""")
-                    .params(hook, sequence, kind(type, noVersion), body, message.getIdentifier()).update();
+                            INSERT INTO webhook_delivery (webhook_id, sequence, kind, body, event_id, traceparent)
+                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (webhook_id, sequence) DO NOTHING""")
+                    .params(hook, sequence, kind(type, noVersion), body, message.getIdentifier(), TraceMetadata.parent(message))
+                    .update();
         }
     }
 

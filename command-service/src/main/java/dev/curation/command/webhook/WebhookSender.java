@@ -3,11 +3,15 @@ package dev.curation.command.webhook;
 import dev.curation.links.AddressGuard;
 import dev.curation.links.Deadline;
 import dev.curation.links.OutboundHttp;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,14 +51,18 @@ class WebhookSender implements SmartLifecycle {
     private final AddressGuard guard;
     private final OutboundHttp http;
     private final DeliveryHeaders deliveryHeaders;
+    private final Tracer tracer;
+    private final Propagator propagator;
     /** Subscriptions being sent to by this replica: one sending thread per receiver, whatever the lease says. */
     private final Set<String> sending = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
     private ExecutorService sends;
 
-    WebhookSender(JdbcClient jdbc, WebhookProperties properties, JsonMapper json) {
+    WebhookSender(JdbcClient jdbc, WebhookProperties properties, JsonMapper json, Tracer tracer, Propagator propagator) {
         this.jdbc = jdbc;
         this.deliveryHeaders = new DeliveryHeaders(json);
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.properties = properties;
         this.guard = new AddressGuard(properties.allowPrivate());
         this.http = new OutboundHttp(properties.timeout());
@@ -84,9 +92,12 @@ class WebhookSender implements SmartLifecycle {
         return timer != null;
     }
 
-    /** A delivery to send; {@code eventId} is null for one written before deliveries were CloudEvents. */
+    /**
+     * A delivery to send; {@code eventId} is null for one written before deliveries were CloudEvents,
+     * {@code traceparent} for one written before they were traced.
+     */
     record Due(String webhook, String url, String secret, long sequence, byte[] body, int attempts, int failures,
-               @Nullable String eventId) {
+               @Nullable String eventId, @Nullable String traceparent) {
     }
 
     void poll() {
@@ -126,17 +137,33 @@ class WebhookSender implements SmartLifecycle {
                         leased AS (
                             UPDATE webhook w SET leased_until = now() + make_interval(secs => ?) FROM due WHERE w.id = due.id
                             RETURNING w.id, w.url, w.failures)
-                        SELECT l.id, l.url, s.secret, d.sequence, d.body, d.attempts, l.failures, d.event_id
+                        SELECT l.id, l.url, s.secret, d.sequence, d.body, d.attempts, l.failures, d.event_id, d.traceparent
                         FROM leased l JOIN webhook_secret s ON s.id = l.id
-                        JOIN LATERAL (SELECT sequence, body, attempts, next_attempt_at, event_id FROM webhook_delivery d
+                        JOIN LATERAL (SELECT sequence, body, attempts, next_attempt_at, event_id, traceparent FROM webhook_delivery d
                                       WHERE d.webhook_id = l.id AND d.state = 'pending' ORDER BY sequence LIMIT 1) d ON true""")
                 .param(properties.timeout().toSeconds() + 30)
                 .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBytes(5),
-                        rs.getInt(6), rs.getInt(7), rs.getString(8)))
+                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)))
                 .list();
     }
 
+    /** A span per attempt, in the trace of the edit that caused the delivery; the receiver gets its traceparent. */
     private void send(Due due) {
+        String traceparent = due.traceparent();
+        Map<String, String> parent = traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
+        Span span = propagator.extract(parent, (carrier, key) -> carrier == null ? null : carrier.get(key))
+                .name("webhook POST").kind(Span.Kind.CLIENT)
+                .tag("curation.webhook", due.webhook()).tag("curation.delivery", due.sequence()).start();
+        Tracer.SpanInScope scope = tracer.withSpan(span);
+        try {
+            attempt(due, span);
+        } finally {
+            scope.close();
+            span.end();
+        }
+    }
+
+    private void attempt(Due due, Span span) {
         long started = System.nanoTime();
         Integer status = null;
         String error = null;
@@ -150,7 +177,9 @@ class WebhookSender implements SmartLifecycle {
             // resolved and checked once; the delivery goes to this address (no second lookup to rebind)
             InetAddress address = guard.address(host, deadline);
             Map<String, String> headers = deliveryHeaders.of(due, Instant.now().getEpochSecond());
-            status = http.exchange(new OutboundHttp.Call("POST", target, address, headers, due.body()), deadline).status();
+            status = http.exchange(new OutboundHttp.Call("POST", target, address, traced(headers, span), due.body()), deadline)
+                    .status();
+            span.tag("http.response.status_code", status);
             if (status < 200 || status >= 300) {
                 error = "status " + status;
             }
@@ -164,6 +193,9 @@ class WebhookSender implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return;
         }
+        if (error != null) {
+            span.tag("error", error);
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         try {
             record(due, status, error, millis);
@@ -171,6 +203,17 @@ class WebhookSender implements SmartLifecycle {
             // the lease runs out and the delivery is sent again: receivers dedupe by webhook-id
             LOG.warn("the outcome of webhook delivery {}/{} was not recorded: {}", due.webhook(), due.sequence(), e.getMessage());
         }
+    }
+
+    /** The delivery's headers and the attempt's {@code traceparent}. */
+    private Map<String, String> traced(Map<String, String> headers, Span span) {
+        Map<String, String> traced = new HashMap<>(headers);
+        propagator.inject(span.context(), traced, (carrier, key, value) -> {
+            if (carrier != null) {
+                carrier.put(key, value);
+            }
+        });
+        return Map.copyOf(traced);
     }
 
     private void record(Due due, Integer status, String error, long millis) {

@@ -10,6 +10,10 @@ import dev.curation.core.list.ListImported;
 import dev.curation.core.list.LintProfileChanged;
 import dev.curation.query.history.GitAuthorship;
 import dev.curation.query.history.HistoryRecorder;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +21,9 @@ import java.util.Optional;
 import java.util.function.ObjLongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +48,9 @@ final class ListBatches {
     /** Told each version readers can now see (after the commit); a rebuild's readers see nothing yet. */
     private final ObjLongConsumer<String> visible;
     private final long itemsInMemory;
+    /** A span per applied record, child of its {@code traceparent}: the edit's trace reaches the projection. */
+    private final Tracer tracer;
+    private final Propagator propagator;
     /**
      * Lists as the last committed batch left them, so that a batch does not load and parse the
      * whole document of every list it touches. Written only after a commit; a failed batch evicts
@@ -53,7 +60,10 @@ final class ListBatches {
     private final Cache<String, Working> committed;
 
     ListBatches(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, LintCounts lintCounts, EntryIndex entries,
-                HistoryRecorder history, JsonMapper json, ObjLongConsumer<String> visible, long itemsInMemory) {
+                HistoryRecorder history, JsonMapper json, ObjLongConsumer<String> visible, long itemsInMemory,
+                Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.store = store;
         this.proposals = proposals;
         this.lintProfiles = lintProfiles;
@@ -66,10 +76,13 @@ final class ListBatches {
         this.committed = newCache(itemsInMemory);
     }
 
-    /** Batches applied by the same rules into lists of their own, telling readers nothing (a rebuild's). */
+    /**
+     * Batches applied by the same rules into lists of their own, telling readers nothing (a rebuild's);
+     * untraced: a rebuild applies the whole topic again, which is no request's work.
+     */
     ListBatches unseen() {
         return new ListBatches(store, proposals, lintProfiles, lintCounts, entries, history, json, (slug, version) -> {
-        }, itemsInMemory);
+        }, itemsInMemory, Tracer.NOOP, Propagator.NOOP);
     }
 
     /** Bounded by the items the lists hold, not by their number: a few huge lists must not exhaust the heap. */
@@ -111,17 +124,19 @@ final class ListBatches {
         HistoryRecorder.Batch recorded = history.batch();
         EntryIndex.Batch indexed = entries.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
-            // the trace of the request that caused the event, in every log line about it
-            String traceId = ProjectionFailures.traceId(record);
-            if (traceId != null) {
-                MDC.put("traceId", traceId);
-            }
+            // the trace of the request that caused the event: its span, and its trace id in every log line about it
+            Span span = propagator.extract(record, ListBatches::header).name("project " + record.topic())
+                    .kind(Span.Kind.CONSUMER).tag("messaging.system", "kafka")
+                    .tag("messaging.destination.name", record.topic()).start();
+            Tracer.SpanInScope scope = tracer.withSpan(span);
             try {
                 applyOne(record, lists, recorded, indexed);
             } catch (RuntimeException e) {
+                span.error(e);
                 throw new ProjectionFailures.RecordFailed(record, e);
             } finally {
-                MDC.remove("traceId");
+                scope.close();
+                span.end();
             }
         }
         recorded.flush();
@@ -130,6 +145,11 @@ final class ListBatches {
         // the counts are made again by LintCountKeeper, after this transaction
         lists.values().stream().filter(w -> w.lintProfileChanged).forEach(w -> lintCounts.stale(w.listId));
         return lists;
+    }
+
+    private static @Nullable String header(@Nullable ConsumerRecord<String, byte[]> record, String key) {
+        Header header = record == null ? null : record.headers().lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void applyOne(ConsumerRecord<String, byte[]> record, Map<String, Working> lists,

@@ -3,6 +3,8 @@ package dev.curation.query.list;
 import dev.curation.query.config.ProjectionProperties;
 import dev.curation.query.config.TopicProperties;
 import dev.curation.query.history.HistoryRecorder;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,12 +57,12 @@ class ListProjection {
     ListProjection(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, LintCounts lintCounts, EntryIndex entries,
                    HistoryRecorder history, JsonMapper json, TransactionTemplate transactions, JdbcClient jdbc, Quarantine quarantine,
                    ProjectionMetrics metrics, ProjectedVersions versions,
-                   TopicProperties topic, ProjectionProperties settings) {
+                   TopicProperties topic, ProjectionProperties settings, Tracer tracer, Propagator propagator) {
         this.quarantine = quarantine;
         this.metrics = metrics;
         this.topic = topic.topic();
         this.batches = new ListBatches(store, proposals, lintProfiles, lintCounts, entries, history, json, versions::committed,
-                settings.itemsInMemory());
+                settings.itemsInMemory(), tracer, propagator);
         this.json = json;
         this.transactions = new ReadModelGeneration(transactions, jdbc, this::readModelSwapped);
     }

@@ -138,8 +138,8 @@ class LocalStackIT {
             String out = run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "curation.list-events", "-e", "-q", "-f", "%s\\n");
             assertThat(out).contains("\"type\":\"ListImported\"", "\"slug\":\"architecture-design-notes\"");
             // every record a CloudEvent (Kafka binding, binary mode): its attributes in ce_ headers, ids unique
-            List<JsonNode> records = run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "curation.list-events", "-e", "-q", "-J")
-                    .lines().filter(l -> !l.isBlank()).map(JSON::readTree).toList();
+            String kcatJson = run("kcat", "-C", "-b", stack.kafkaBootstrap(), "-t", "curation.list-events", "-e", "-q", "-J");
+            List<JsonNode> records = kcatJson.lines().filter(l -> !l.isBlank()).map(JSON::readTree).toList();
             assertThat(records).hasSizeGreaterThan(5);
             List<String> ids = new ArrayList<>();
             for (JsonNode record : records) {
@@ -161,6 +161,7 @@ class LocalStackIT {
                 ids.add(headers.get("ce_id"));
             }
             assertThat(ids).doesNotHaveDuplicates();
+            readWithTheJavaScriptSdk(kcatJson, records.size());
         } else {
             LOG.warn("kcat not installed: the Kafka log was checked with the Java consumer only");
         }
@@ -241,6 +242,36 @@ class LocalStackIT {
     private static HttpResponse<byte[]> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * The same records through the CloudEvents JavaScript SDK's Kafka binding (tools/cloudevents-consumer,
+     * installed by .ci/run with npm ci): a consumer in another language reads type, id, source and
+     * data without knowing our envelope.
+     */
+    private static void readWithTheJavaScriptSdk(String kcatJson, int count) throws Exception {
+        Path consumer = Path.of("..", "..", "tools", "cloudevents-consumer").toAbsolutePath().normalize();
+        if (!onPath("node") || !Files.isDirectory(consumer.resolve("node_modules").resolve("cloudevents"))) {
+            LOG.warn("node or the CloudEvents JavaScript SDK ({}/node_modules) missing: the records were read with the Java "
+                    + "SDK's tests only (npm ci in that directory installs it)", consumer);
+            return;
+        }
+        Process process = new ProcessBuilder("node", "read.mjs").directory(consumer.toFile()).redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(kcatJson.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        List<JsonNode> events = out.lines().filter(l -> !l.isBlank()).map(JSON::readTree).toList();
+        assertThat(events).hasSize(count).allSatisfy(event -> {
+            assertThat(event.get("type").asString())
+                    .matches("dev\\.curation\\.list\\." + event.get("dataType").asString() + "\\.v[0-9]+");
+            assertThat(event.get("id").asString()).isEqualTo(event.get("dataEventId").asString());
+            assertThat(event.get("source").asString()).startsWith("/lists/");
+            assertThat(event.get("subject").asString()).startsWith("versions/");
+        });
+        assertThat(events).extracting(e -> e.get("dataType").asString()).contains("ListImported", "ListContentImported");
     }
 
     private static boolean onPath(String tool) {

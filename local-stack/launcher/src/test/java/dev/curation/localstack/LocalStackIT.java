@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,7 +71,11 @@ class LocalStackIT {
     @BeforeAll
     static void start() throws IOException {
         collector = SpanCollector.start();
-        options = StackFixture.tracedTo(StackFixture.options(data), collector.endpoint());
+        // spans exported in batches every 200 ms (the default 5 s would only make a test wait); a quiet
+        // change stream's heartbeat after 1 s, which tells the test the stream is live
+        options = StackFixture.withJavaOptions(StackFixture.options(data),
+                "-Dmanagement.opentelemetry.tracing.export.otlp.endpoint=" + collector.endpoint()
+                        + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=200ms -Dcuration.streams.heartbeat=1s");
         stack = StackFixture.start(options);
     }
 
@@ -225,12 +232,12 @@ class LocalStackIT {
     /**
      * One edit sent with a caller's {@code traceparent} is one trace, exported by both services to a
      * collector: the command service's request (child of the caller's span), its command, a publish
-     * per event, the query service's projection of each record (child of its publish), and the
-     * webhook delivery (child of the command).
+     * per event, the query service's projection of each record (child of its publish), the webhook
+     * delivery (child of the command), and the live change stream's send (child of a projection).
      */
     @Test
     @Order(6)
-    void anEditIsOneTraceFromTheCallerToTheProjectionAndTheWebhook() throws Exception {
+    void anEditIsOneTraceFromTheCallerToTheStreamAndTheWebhook() throws Exception {
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
         receiver.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -238,17 +245,32 @@ class LocalStackIT {
             exchange.close();
         });
         receiver.start();
+        HttpClient streaming = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             HttpResponse<String> hook = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/e2e/webhooks"))
                     .header("Content-Type", "application/json").header("Authorization", StackFixture.basic("alice"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort()
                             + "/hook\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+            HttpResponse<InputStream> stream = streaming.send(HttpRequest.newBuilder(URI.create(stack.queryUrl()
+                    + "/api/lists/e2e/stream?after=now")).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            // a heartbeat comes once the stream found nothing new (past the subscription's settings change): it is live
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith(":heartbeat"));
 
             HexFormat hex = HexFormat.of();
             SecureRandom random = new SecureRandom();
-            String trace = hex.formatHex(random.generateSeed(16));
-            String caller = hex.formatHex(random.generateSeed(8));
+            byte[] traceId = new byte[16];
+            byte[] callerId = new byte[8];
+            random.nextBytes(traceId);
+            random.nextBytes(callerId);
+            String trace = hex.formatHex(traceId);
+            String caller = hex.formatHex(callerId);
             collector.watch(trace);
             HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/e2e/edits"))
                     .header("Content-Type", "application/json").header("Authorization", StackFixture.basic("alice"))
@@ -261,6 +283,7 @@ class LocalStackIT {
             String project = "project curation.list-events";
             List<SpanCollector.Collected> trail = await().atMost(Duration.ofSeconds(30)).until(() -> collector.spans(trace), spans ->
                     spans.stream().anyMatch(s -> s.name().equals("webhook POST"))
+                            && spans.stream().anyMatch(s -> s.name().equals("stream send"))
                             && spans.stream().anyMatch(s -> s.name().equals(publish))
                             && spans.stream().filter(s -> s.name().equals(project)).count()
                                     == spans.stream().filter(s -> s.name().equals(publish)).count());
@@ -287,7 +310,12 @@ class LocalStackIT {
                 assertThat(d.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
                 assertThat(d.parentSpanId()).isEqualTo(command.spanId());
             });
+            SpanCollector.Collected sent = only(trail, s -> s.name().equals("stream send"));
+            assertThat(sent.service()).isEqualTo("query-service");
+            assertThat(sent.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_PRODUCER);
+            assertThat(projections).extracting(SpanCollector.Collected::spanId).contains(sent.parentSpanId());
         } finally {
+            streaming.shutdownNow();
             receiver.stop(0);
         }
     }

@@ -65,17 +65,12 @@ final class StackFixture {
                 previous.javaOptions(), previous.linkChecks(), previous.webApp());
     }
 
-    /**
-     * The options of {@code previous} with both services exporting their spans over OTLP/HTTP to
-     * {@code endpoint}, in batches sent every 200 ms (the default 5 s would only make a test wait).
-     */
-    static StackOptions tracedTo(StackOptions previous, String endpoint) {
+    /** The options of {@code previous} with {@code extra} JVM options (system properties) for every service. */
+    static StackOptions withJavaOptions(StackOptions previous, String extra) {
         return new StackOptions(previous.dataDir(), previous.webPort(), previous.commandPort(), previous.queryPort(),
                 previous.identityPort(), previous.kafkaPort(), previous.kafkaControllerPort(), previous.pgPort(),
                 previous.seedsDir(), previous.webJar(), previous.commandJar(), previous.queryJar(), previous.identityJar(),
-                previous.javaOptions() + " -Dmanagement.opentelemetry.tracing.export.otlp.endpoint=" + endpoint
-                        + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=200ms",
-                previous.linkChecks(), previous.webApp());
+                previous.javaOptions() + " " + extra, previous.linkChecks(), previous.webApp());
     }
 
     static LocalStack start(StackOptions options) {

@@ -3,7 +3,13 @@ package dev.curation.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,10 +25,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +65,17 @@ class LocalStackIT {
     static final Path REAL_WORLD = Path.of(System.getProperty("curation.real-world-dir",
             "../../curation-core/src/test/resources/real-world"));
 
+    /** Both services export their spans here, as to a collector of a real deployment (the other tests ignore it). */
+    static SpanCollector collector;
+
     @BeforeAll
-    static void start() {
-        options = StackFixture.options(data);
+    static void start() throws IOException {
+        collector = SpanCollector.start();
+        // spans exported in batches every 200 ms (the default 5 s would only make a test wait); a quiet
+        // change stream's heartbeat after 1 s, which tells the test the stream is live
+        options = StackFixture.withJavaOptions(StackFixture.options(data),
+                "-Dmanagement.opentelemetry.tracing.export.otlp.endpoint=" + collector.endpoint()
+                        + " -Dmanagement.opentelemetry.tracing.export.schedule-delay=200ms -Dcuration.streams.heartbeat=1s");
         stack = StackFixture.start(options);
     }
 
@@ -66,6 +83,9 @@ class LocalStackIT {
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -208,6 +228,103 @@ class LocalStackIT {
             assertThat(out.lines()).contains("architecture-design-notes 1", "distributed-systems-notes 2", "e2e 1",
                     "rw-jobbole-awesome-python-cn 1");
         }
+    }
+
+    /**
+     * One edit sent with a caller's {@code traceparent} is one trace, exported by both services to a
+     * collector: the command service's request (child of the caller's span), its command, a publish
+     * per event, the query service's projection of each record (child of its publish), the webhook
+     * delivery (child of the command), and the live change stream's send (child of a projection).
+     */
+    @Test
+    @Order(6)
+    void anEditIsOneTraceFromTheCallerToTheStreamAndTheWebhook() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        HttpClient streaming = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<String> hook = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/e2e/webhooks"))
+                    .header("Content-Type", "application/json").header("Authorization", StackFixture.basic("alice"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort()
+                            + "/hook\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+            HttpResponse<InputStream> stream = streaming.send(HttpRequest.newBuilder(URI.create(stack.queryUrl()
+                    + "/api/lists/e2e/stream?after=now")).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            // a heartbeat comes once the stream found nothing new (past the subscription's settings change): it is live
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.startsWith(":heartbeat"));
+
+            HexFormat hex = HexFormat.of();
+            SecureRandom random = new SecureRandom();
+            byte[] traceId = new byte[16];
+            byte[] callerId = new byte[8];
+            random.nextBytes(traceId);
+            random.nextBytes(callerId);
+            String trace = hex.formatHex(traceId);
+            String caller = hex.formatHex(callerId);
+            collector.watch(trace);
+            HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + "/api/lists/e2e/edits"))
+                    .header("Content-Type", "application/json").header("Authorization", StackFixture.basic("alice"))
+                    .header("traceparent", "00-" + trace + "-" + caller + "-01")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"edits\":[{\"op\":\"addSection\",\"parent\":null,\"title\":\"Traced\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+
+            String publish = "publish curation.list-events";
+            String project = "project curation.list-events";
+            List<SpanCollector.Collected> trail = await().atMost(Duration.ofSeconds(30)).until(() -> collector.spans(trace), spans ->
+                    spans.stream().anyMatch(s -> s.name().equals("webhook POST"))
+                            && spans.stream().anyMatch(s -> s.name().equals("stream send"))
+                            && spans.stream().anyMatch(s -> s.name().equals(publish))
+                            && spans.stream().filter(s -> s.name().equals(project)).count()
+                                    == spans.stream().filter(s -> s.name().equals(publish)).count());
+            SpanCollector.Collected request = only(trail, s -> s.kind() == Span.SpanKind.SPAN_KIND_SERVER);
+            assertThat(request.service()).isEqualTo("command-service");
+            assertThat(request.parentSpanId()).isEqualTo(caller);
+            SpanCollector.Collected command = only(trail, s -> s.name().startsWith("command "));
+            assertThat(command.name()).isEqualTo("command ApplyChangeSet");
+            assertThat(command.parentSpanId()).isEqualTo(request.spanId());
+            List<SpanCollector.Collected> publishes = trail.stream().filter(s -> s.name().equals(publish)).toList();
+            assertThat(publishes).allSatisfy(p -> {
+                assertThat(p.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_PRODUCER);
+                assertThat(p.parentSpanId()).isEqualTo(command.spanId());
+            });
+            // each record projected once, in the query service, as the child of the span that published it
+            List<SpanCollector.Collected> projections = trail.stream().filter(s -> s.name().equals(project)).toList();
+            assertThat(projections).allSatisfy(p -> {
+                assertThat(p.service()).isEqualTo("query-service");
+                assertThat(p.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
+            });
+            assertThat(projections).extracting(SpanCollector.Collected::parentSpanId)
+                    .containsExactlyInAnyOrderElementsOf(publishes.stream().map(SpanCollector.Collected::spanId).toList());
+            assertThat(trail).filteredOn(s -> s.name().equals("webhook POST")).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+                assertThat(d.parentSpanId()).isEqualTo(command.spanId());
+            });
+            SpanCollector.Collected sent = only(trail, s -> s.name().equals("stream send"));
+            assertThat(sent.service()).isEqualTo("query-service");
+            assertThat(sent.kind()).isEqualTo(Span.SpanKind.SPAN_KIND_PRODUCER);
+            assertThat(projections).extracting(SpanCollector.Collected::spanId).contains(sent.parentSpanId());
+        } finally {
+            streaming.shutdownNow();
+            receiver.stop(0);
+        }
+    }
+
+    private static SpanCollector.Collected only(List<SpanCollector.Collected> spans, Predicate<SpanCollector.Collected> which) {
+        List<SpanCollector.Collected> found = spans.stream().filter(which).toList();
+        assertThat(found).as("spans %s", spans).hasSize(1);
+        return found.get(0);
     }
 
     private static HttpResponse<String> importList(String slug, byte[] markdown) throws Exception {

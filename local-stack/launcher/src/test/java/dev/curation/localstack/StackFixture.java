@@ -65,6 +65,14 @@ final class StackFixture {
                 previous.javaOptions(), previous.linkChecks(), previous.webApp());
     }
 
+    /** The options of {@code previous} with {@code extra} JVM options (system properties) for every service. */
+    static StackOptions withJavaOptions(StackOptions previous, String extra) {
+        return new StackOptions(previous.dataDir(), previous.webPort(), previous.commandPort(), previous.queryPort(),
+                previous.identityPort(), previous.kafkaPort(), previous.kafkaControllerPort(), previous.pgPort(),
+                previous.seedsDir(), previous.webJar(), previous.commandJar(), previous.queryJar(), previous.identityJar(),
+                previous.javaOptions() + " " + extra, previous.linkChecks(), previous.webApp());
+    }
+
     static LocalStack start(StackOptions options) {
         return LocalStack.start(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
     }

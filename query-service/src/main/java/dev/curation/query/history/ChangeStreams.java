@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +45,9 @@ public class ChangeStreams {
     /**
      * One change: its id (what {@code Last-Event-ID} resumes after), its event name, its data, and
      * the id of the event that completed it (for a version its last event: the ce_id of that
-     * event's Kafka record).
+     * event's Kafka record), and the traceparent of that event's projection, if it was traced.
      */
-    public record Change(String id, String name, Map<String, Object> data, String eventId) {
+    public record Change(String id, String name, Map<String, Object> data, String eventId, @Nullable String traceparent) {
 
         /**
          * The change as a CloudEvent in structured mode JSON ({@code ?format=cloudevents}): the
@@ -91,12 +92,12 @@ public class ChangeStreams {
     }
 
     private record Row(String listId, String slug, long sequence, long version, String type, Instant at, String actor,
-                       byte[] payload, String tx, long position, String eventId) {
+                       byte[] payload, String tx, long position, String eventId, @Nullable String traceparent) {
     }
 
     private static final String ROW = """
             SELECT e.list_id, l.slug, e.sequence, e.version, e.type, e.occurred_at, e.actor, e.payload, e.tx::text, e.position,
-                   e.event_id
+                   e.event_id, e.traceparent
             FROM list_event e JOIN list_view l ON l.id = e.list_id
             """;
 
@@ -145,7 +146,7 @@ public class ChangeStreams {
     private Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getLong(10),
-                rs.getString(11));
+                rs.getString(11), rs.getString(12));
     }
 
     private Change change(Row row, String id) {
@@ -166,7 +167,7 @@ public class ChangeStreams {
             data.put("event", event);
             // the events of a proposal's review name it; a list's settings name none
             boolean settings = !event.has("proposal");
-            return new Change(id, settings ? "settings" : "proposal", data, row.eventId());
+            return new Change(id, settings ? "settings" : "proposal", data, row.eventId(), row.traceparent());
         }
         // who and when as the version's row says: for a version from git, the commit's author and date
         jdbc.sql("SELECT kind, proposal, rationale, occurred_at, actor, git_commit FROM list_version WHERE list_id = ? AND version = ?")
@@ -193,6 +194,6 @@ public class ChangeStreams {
             data.put("entries", new ArrayList<>(diff.entries()));
             data.put("sections", new ArrayList<>(diff.sections()));
         }
-        return new Change(id, "version", data, row.eventId());
+        return new Change(id, "version", data, row.eventId(), row.traceparent());
     }
 }

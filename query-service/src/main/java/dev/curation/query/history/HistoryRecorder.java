@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -100,16 +101,17 @@ public class HistoryRecorder {
 
         /**
          * Records one event; {@code payloadJson} is its payload as it arrived (stored as is),
-         * {@code before} the document as it was before the event.
+         * {@code before} the document as it was before the event, {@code traceparent} the span
+         * that projects it (the change streams' spans are its children), if traced.
          */
-        public void record(EventEnvelope envelope, byte[] payloadJson, ListDocument before) {
+        public void record(EventEnvelope envelope, byte[] payloadJson, ListDocument before, @Nullable String traceparent) {
             // what changed, with the names its sentence needs; worded again whenever history is read
             ChangeSummary.Change change = ChangeSummary.change(envelope.payload(), before);
             String summary = change == null ? null : ChangeSummary.sentence(change);
             events.add(new Object[] {envelope.listId(), envelope.sequence(), envelope.version(), envelope.eventId(),
                     envelope.type(), Timestamp.from(envelope.timestamp()), envelope.actor(),
                     envelope.correlationId(), summary, payloadJson,
-                    change == null ? null : json.writeValueAsString(change)});
+                    change == null ? null : json.writeValueAsString(change), traceparent});
             List<String> changed = envelope.payload() instanceof ListContentImported content
                     ? changedByPart(envelope, content)
                     : ListEvents.changedItems(envelope.payload());
@@ -197,7 +199,7 @@ public class HistoryRecorder {
         /** Writes the batch's rows; call before anything reads them. */
         public void flush() {
             CopyRows.insert(template, "list_event", List.of("list_id", "sequence", "version", "event_id", "type", "occurred_at",
-                    "actor", "correlation_id", "summary", "payload", "change"), events);
+                    "actor", "correlation_id", "summary", "payload", "change", "traceparent"), events);
             // an item changed twice in a version is one row; a version spanning two batches may meet its rows again
             List<Object[]> fresh = new ArrayList<>();
             List<Object[]> continued = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ final class ListBatches {
                     .tag("messaging.destination.name", record.topic()).start();
             Tracer.SpanInScope scope = tracer.withSpan(span);
             try {
-                applyOne(record, lists, recorded, indexed);
+                applyOne(record, lists, recorded, indexed, traceparent(span));
             } catch (RuntimeException e) {
                 span.error(e);
                 throw new ProjectionFailures.RecordFailed(record, e);
@@ -152,8 +153,19 @@ final class ListBatches {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The span's W3C traceparent; none when not traced (a rebuild's NOOP propagator writes nothing). */
+    private @Nullable String traceparent(Span span) {
+        Map<String, String> carrier = new HashMap<>(4);
+        propagator.inject(span.context(), carrier, (c, key, value) -> {
+            if (c != null) {
+                c.put(key, value);
+            }
+        });
+        return carrier.get("traceparent");
+    }
+
     private void applyOne(ConsumerRecord<String, byte[]> record, Map<String, Working> lists,
-                          HistoryRecorder.Batch recorded, EntryIndex.Batch indexed) {
+                          HistoryRecorder.Batch recorded, EntryIndex.Batch indexed, @Nullable String traceparent) {
         ArrivedEvent arrived = ArrivedEvent.read(json, record);
         EventEnvelope envelope = arrived.envelope();
         Working list = lists.computeIfAbsent(envelope.listId(),
@@ -181,7 +193,7 @@ final class ListBatches {
         proposals.apply(envelope);
         lintProfiles.apply(envelope);
         store.git(envelope);
-        recorded.record(envelope, arrived.payloadJson(), list.document);
+        recorded.record(envelope, arrived.payloadJson(), list.document, traceparent);
         list.apply(envelope);
         indexed.apply(envelope);
         if (envelope.endOfVersion()) {

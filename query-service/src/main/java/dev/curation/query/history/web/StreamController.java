@@ -9,6 +9,8 @@ import dev.curation.query.list.StoredDocument;
 import dev.curation.query.web.BadRequestException;
 import dev.curation.query.web.NotFoundException;
 import dev.curation.query.web.QueryParameters;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.propagation.Propagator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,9 +51,11 @@ class StreamController {
     private final Duration poll;
     private final Duration heartbeat;
     private final Duration maxDuration;
+    private final Propagator propagator;
 
     StreamController(ChangeStreams streams, StreamSlots slots, ListStore lists,
-                     StreamProperties settings) {
+                     StreamProperties settings, Propagator propagator) {
+        this.propagator = propagator;
         this.streams = streams;
         this.slots = slots;
         this.lists = lists;
@@ -166,6 +170,20 @@ class StreamController {
         }
     }
 
+    /**
+     * A span for sending a live change, in its edit's trace: the child of the span that projected
+     * the change's (last) event. None for a change without one (before tracing, after a rebuild), nor
+     * for the history a stream catches up on: old edits' traces get no late spans.
+     */
+    private Span sendSpan(ChangeStreams.Change change) {
+        String traceparent = change.traceparent();
+        if (traceparent == null) {
+            return Span.NOOP;
+        }
+        return propagator.extract(traceparent, (carrier, key) -> "traceparent".equals(key) ? carrier : null)
+                .name("stream send").kind(Span.Kind.PRODUCER).tag("curation.change", change.name()).start();
+    }
+
     /** A stream from {@code page}; {@code start}: an id the client is to resume from until a change comes, if any. */
     private SseEmitter stream(HttpServletRequest request, String start, boolean cloudEvents, Page page) {
         // the connection's address: forwarded headers are applied (from trusted proxies only) before this
@@ -183,6 +201,8 @@ class StreamController {
         Thread.ofVirtual().name("change-stream").start(() -> {
             long end = System.nanoTime() + maxDuration.toNanos();
             long quietSince = System.nanoTime();
+            // caught up once nothing new was found: from then on each change is sent as it happens, and traced
+            boolean live = false;
             try {
                 SseEmitter.SseEventBuilder opening = SseEmitter.event().comment("curation change stream").reconnectTime(2000);
                 // an id without data: an EventSource takes it as its last event id and dispatches nothing, so a
@@ -198,10 +218,16 @@ class StreamController {
                         continue;
                     }
                     for (ChangeStreams.Change change : changes) {
-                        emitter.send(SseEmitter.event().id(change.id()).name(change.name())
-                                .data(cloudEvents ? change.cloudEvent() : change.data(), MediaType.APPLICATION_JSON));
+                        Span span = live ? sendSpan(change) : Span.NOOP;
+                        try {
+                            emitter.send(SseEmitter.event().id(change.id()).name(change.name())
+                                    .data(cloudEvents ? change.cloudEvent() : change.data(), MediaType.APPLICATION_JSON));
+                        } finally {
+                            span.end();
+                        }
                     }
                     if (changes.isEmpty()) {
+                        live = true;
                         if (System.nanoTime() - quietSince > heartbeat.toNanos()) {
                             emitter.send(SseEmitter.event().comment("heartbeat"));
                             quietSince = System.nanoTime();

@@ -29,16 +29,18 @@ public final class Bench {
     private final List<Double> latencies = new ArrayList<>();
 
     /**
-     * The quick run measures shorter phases at fewer concurrencies, but warms up longer: the full
-     * run's phases before 32 clients (100 s of load) warm the services' JIT compilers too, and a
-     * quick run with 5 s of warm-up measured a third of the full run's edits/s.
+     * Both runs warm the services (and the CRUD peer, the same way) before the first measured phase,
+     * the one-client phase: a quick run with 5 s of warm-up measured a third of the full run's
+     * edits/s, and after the full run's former 20 s a lone edit took 10 ms where a wall-clock profile
+     * after two minutes of load measured 3.5 ms (benchmarks/ANALYSIS.md). The quick run measures
+     * shorter phases at fewer concurrencies.
      */
     record Settings(boolean quick, Duration warmUp, Duration load, List<Integer> concurrency, int historyChangeSets,
                     int kafkaRecords) {
         static Settings of(boolean quick) {
             return quick
                     ? new Settings(true, Duration.ofSeconds(40), Duration.ofSeconds(5), List.of(1, 32), 100, 100_000)
-                    : new Settings(false, Duration.ofSeconds(20), Duration.ofSeconds(20), List.of(1, 4, 8, 16, 32, 64), 1000,
+                    : new Settings(false, Duration.ofSeconds(90), Duration.ofSeconds(20), List.of(1, 4, 8, 16, 32, 64), 1000,
                     400_000);
         }
     }

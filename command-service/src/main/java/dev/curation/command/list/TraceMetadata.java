@@ -32,8 +32,12 @@ public final class TraceMetadata {
 
     /** A span builder whose parent is the trace context a message carries (a new trace when it carries none). */
     public static Span.Builder childOf(Propagator propagator, Message<?> message) {
-        String parent = parent(message);
-        Map<String, String> carrier = parent == null ? Map.of() : Map.of("traceparent", parent);
+        return childOf(propagator, parent(message));
+    }
+
+    /** A span builder whose parent is {@code traceparent} (a new trace when null). */
+    public static Span.Builder childOf(Propagator propagator, @Nullable String traceparent) {
+        Map<String, String> carrier = traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
         return propagator.extract(carrier, Map::get);
     }
 

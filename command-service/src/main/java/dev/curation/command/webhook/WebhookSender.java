@@ -1,5 +1,6 @@
 package dev.curation.command.webhook;
 
+import dev.curation.command.list.TraceMetadata;
 import dev.curation.links.AddressGuard;
 import dev.curation.links.Deadline;
 import dev.curation.links.OutboundHttp;
@@ -149,9 +150,7 @@ class WebhookSender implements SmartLifecycle {
 
     /** A span per attempt, in the trace of the edit that caused the delivery; the receiver gets its traceparent. */
     private void send(Due due) {
-        String traceparent = due.traceparent();
-        Map<String, String> parent = traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
-        Span span = propagator.extract(parent, (carrier, key) -> carrier == null ? null : carrier.get(key))
+        Span span = TraceMetadata.childOf(propagator, due.traceparent())
                 .name("webhook POST").kind(Span.Kind.CLIENT)
                 .tag("curation.webhook", due.webhook()).tag("curation.delivery", due.sequence()).start();
         Tracer.SpanInScope scope = tracer.withSpan(span);

@@ -27,6 +27,8 @@ public final class Bench {
     private final List<Measure> measures = new ArrayList<>();
     private final Map<Integer, double[]> throughput = new LinkedHashMap<>();
     private final List<Double> latencies = new ArrayList<>();
+    /** What the direct edits left for the query service to project: drained before each latency phase. */
+    private final Backlog backlog = new Backlog();
 
     /**
      * Both runs warm the services (and the CRUD peer, the same way) before the first measured phase,
@@ -76,7 +78,7 @@ public final class Bench {
         }
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
         if (options.profileSeconds() > 0) {
-            Profile.run(root, Duration.ofSeconds(options.profileSeconds()), options.profileClients(), options.profileWall());
+            Profile.run(root, Duration.ofSeconds(options.profileSeconds()), options.profileClients(), options.profileRate(), options.profileWall());
             return;
         }
         Bench bench = new Bench(Settings.of(options.quick()));
@@ -174,7 +176,8 @@ public final class Bench {
 
             progress("direct edits on one hot list, 32 clients");
             LoadDriver.Result hot = LoadDriver.run(32, settings.load(), (client, n) ->
-                    api.edit("bench-hot", Api.addLink(hotSection, "Hot " + n, "https://example.com/hot/" + n)) > 0);
+                    backlog.accepted("bench-hot",
+                            api.edit("bench-hot", Api.addLink(hotSection, "Hot " + n, "https://example.com/hot/" + n))) > 0);
             add(new Measure("accepted edits/s, one hot list, 32 clients", hot.rate(), "edits/s", many32,
                     "edits/s, many lists", 0.25, true, true, "all clients edit the same list"));
 
@@ -211,10 +214,11 @@ public final class Bench {
     }
 
     /** Edit number n adds a link to list n modulo the lists, with a URL under {@code prefix}; true if accepted. */
-    private static LoadDriver.Operation addLinks(Api api, List<String> lists, Map<String, String> sections, String prefix) {
+    private LoadDriver.Operation addLinks(Api api, List<String> lists, Map<String, String> sections, String prefix) {
         return (client, n) -> {
             String slug = lists.get((int) (n % lists.size()));
-            return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/" + prefix + "/" + n)) > 0;
+            return backlog.accepted(slug, api.edit(slug, Api.addLink(sections.get(slug), "Link " + n,
+                    "https://example.com/" + prefix + "/" + n))) > 0;
         };
     }
 
@@ -237,6 +241,9 @@ public final class Bench {
     private void readYourWrite(Api api, List<String> lists, Map<String, String> sections, double rate, String label)
             throws Exception {
         progress("read-your-write latency " + label + " (" + Math.round(rate) + " edits/s in the background)");
+        // the steady state at this rate, not the backlog of the phases before (on every partition)
+        Duration drained = backlog.awaitProjected(api, Duration.ofMinutes(5));
+        progress("  the query service caught up in " + drained.toMillis() + " ms");
         String slug = "bench-ryw-" + Math.round(rate);
         api.importList(slug, "# RYW\n\n- [seed](https://example.com/ryw)\n".getBytes(StandardCharsets.UTF_8));
         // the new list becomes visible only after any backlog of earlier phases is projected

@@ -57,6 +57,15 @@ final class Profile {
      * request waits), else CPU time. Wall-clock graphs are written as {@code wall-*.html}.
      */
     static void run(Path root, Duration load, int clients, boolean wall) throws Exception {
+        run(root, load, clients, 0, wall);
+    }
+
+    /**
+     * As {@link #run(Path, Duration, int, boolean)}; with {@code rate} > 0 the sampled load is paced
+     * at that many edits/s (after the warm-up's backlog is projected), and the pipeline's hops over
+     * the sampled time are printed: where a paced edit's latency goes, beside where the CPU goes.
+     */
+    static void run(Path root, Duration load, int clients, double rate, boolean wall) throws Exception {
         Path data = Files.createTempDirectory("curation-profile");
         Path out = root.resolve("docs").resolve("benchmarks");
         Files.createDirectories(out);
@@ -78,16 +87,24 @@ final class Profile {
             }
             // the JIT compilers took a third of the CPU after 40 s of load: sample a service that has been running
             System.err.println("profile: warm-up, 32 clients, 120 s");
-            LoadDriver.run(32, Duration.ofSeconds(120), edits(api, lists, sections, "warm"));
+            Backlog backlog = new Backlog();
+            LoadDriver.run(32, Duration.ofSeconds(120), edits(api, lists, sections, "warm", backlog));
+            if (rate > 0) {
+                System.err.println("profile: the query service caught up in "
+                        + backlog.awaitProjected(api, Duration.ofMinutes(5)).toMillis() + " ms");
+            }
             Map<String, Long> pids = Map.of("command-service", pid(data, "command-service"),
                     "query-service", pid(data, "query-service"));
             for (long pid : pids.values()) {
                 attach(pid, agent, wall ? "start,wall=2ms" : "start,event=itimer,interval=1ms");
             }
             System.err.println("profile: sampling both services, " + clients + " clients, " + load.toSeconds() + " s"
-                    + (wall ? ", wall-clock" : ""));
-            LoadDriver.Result result = LoadDriver.run(clients, load, edits(api, lists, sections, "sampled"));
+                    + (rate > 0 ? ", " + Math.round(rate) + " edits/s offered" : "") + (wall ? ", wall-clock" : ""));
+            HopSplit before = HopSplit.parse(api.prometheus());
+            LoadDriver.Result result = LoadDriver.run(clients, load, rate, edits(api, lists, sections, "sampled", backlog));
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
+            HopSplit.parse(api.prometheus()).since(before).rows("sampled").forEach(row ->
+                    System.err.printf("profile: %-30s %8.1f ms%n", row.measure(), row.value()));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 Path collapsed = data.resolve(service.getKey() + ".collapsed");
                 attach(service.getValue(), agent, "dump,collapsed,file=" + collapsed);
@@ -102,10 +119,12 @@ final class Profile {
     }
 
     /** New links round the lists; the prefix keeps each phase's URLs new (a list refuses a URL twice). */
-    private static LoadDriver.Operation edits(Api api, List<String> lists, Map<String, String> sections, String prefix) {
+    private static LoadDriver.Operation edits(Api api, List<String> lists, Map<String, String> sections, String prefix,
+                                              Backlog backlog) {
         return (client, n) -> {
             String slug = lists.get((int) (n % lists.size()));
-            return api.edit(slug, Api.addLink(sections.get(slug), "Link " + n, "https://example.com/" + prefix + "/" + n)) > 0;
+            return backlog.accepted(slug, api.edit(slug, Api.addLink(sections.get(slug), "Link " + n,
+                    "https://example.com/" + prefix + "/" + n))) > 0;
         };
     }
 

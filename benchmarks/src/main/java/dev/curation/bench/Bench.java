@@ -78,7 +78,8 @@ public final class Bench {
         }
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
         if (options.profileSeconds() > 0) {
-            Profile.run(root, Duration.ofSeconds(options.profileSeconds()), options.profileClients(), options.profileRate(), options.profileWall());
+            Profile.run(root, Duration.ofSeconds(options.profileSeconds()), options.profileClients(), options.profileRate(), options.profileEntries(),
+                    options.profileWall());
             return;
         }
         Bench bench = new Bench(Settings.of(options.quick()));

@@ -12,15 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param jmhArgs the JMH arguments when running the micro-benchmarks, else null
  * @param profileSeconds how long {@code profile} samples the services under load; 0 when not profiling
  * @param profileRate    the edits/s {@code profile} offers while sampling; 0: as fast as its clients go
+ * @param profileEntries the links each of {@code profile}'s lists starts with
  */
 record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, String @Nullable [] jmhArgs,
-                    int profileSeconds, int profileClients, boolean profileWall, int profileRate) {
+                    int profileSeconds, int profileClients, boolean profileWall, int profileRate, int profileEntries) {
 
     static final String USAGE = """
             usage: ./curation bench [--quick] [--json] [--no-docs]
                    ./curation bench links [--json]
                    ./curation bench jmh [JMH options]
-                   ./curation bench profile [--seconds N] [--clients N] [--rate N] [--wall]
+                   ./curation bench profile [--seconds N] [--clients N] [--rate N] [--entries N] [--wall]
               (none)      every scenario on the real stack, beside PostgreSQL, Kafka and CRUD peer baselines
                           measured in the same run; writes docs/benchmarks.md and its charts
               --quick     shorter load phases at 1 and 32 clients (longer warm-up), about 5-10 minutes
@@ -31,7 +32,8 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
               profile     flame graphs of both services under clients of edits (async-profiler; default 32),
                           N seconds (default 30) after a 2-minute warm-up, into docs/benchmarks/flame-*.html;
                           --rate: N edits/s offered while sampling (after the warm-up's backlog is projected),
-                          and the pipeline's hops printed; --wall: wall-clock time of every thread (where
+                          and the pipeline's hops printed; --entries: links each of the 64 lists starts with
+                          (default 1; the full run's lists hold thousands by its latency phases); --wall: wall-clock time of every thread (where
                           requests wait), into wall-*.html
               -h, --help  this text
             """;
@@ -51,7 +53,7 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
 
     static BenchOptions parse(String[] args) {
         if (args.length > 0 && args[0].equals("jmh")) {
-            return new BenchOptions(false, false, true, false, Arrays.copyOfRange(args, 1, args.length), 0, 0, false, 0);
+            return new BenchOptions(false, false, true, false, Arrays.copyOfRange(args, 1, args.length), 0, 0, false, 0, 1);
         }
         if (args.length > 0 && args[0].equals("profile")) {
             return profile(Arrays.asList(args).subList(1, args.length));
@@ -74,7 +76,7 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
                 throw new UsageException("links takes only --json, not " + option);
             }
         }
-        return new BenchOptions(quick, json, noDocs || links, links, null, 0, 0, false, 0);
+        return new BenchOptions(quick, json, noDocs || links, links, null, 0, 0, false, 0, 1);
     }
 
     private static BenchOptions profile(List<String> options) {
@@ -82,6 +84,7 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
         int clients = 32;
         boolean wall = false;
         int rate = 0;
+        int entries = 1;
         for (int i = 0; i < options.size(); i++) {
             switch (options.get(i)) {
                 case "-h", "--help" -> throw new UsageException("");
@@ -104,10 +107,16 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
                     }
                     rate = Integer.parseInt(options.get(++i));
                 }
-                default -> throw new UsageException("profile takes only --seconds N, --clients N, --rate N and --wall, not "
+                case "--entries" -> {
+                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,4}")) {
+                        throw new UsageException("--entries takes a number of links from 1 to 99999");
+                    }
+                    entries = Integer.parseInt(options.get(++i));
+                }
+                default -> throw new UsageException("profile takes only --seconds N, --clients N, --rate N, --entries N and --wall, not "
                         + options.get(i));
             }
         }
-        return new BenchOptions(false, false, true, false, null, seconds, clients, wall, rate);
+        return new BenchOptions(false, false, true, false, null, seconds, clients, wall, rate, entries);
     }
 }

@@ -57,7 +57,7 @@ final class Profile {
      * request waits), else CPU time. Wall-clock graphs are written as {@code wall-*.html}.
      */
     static void run(Path root, Duration load, int clients, boolean wall) throws Exception {
-        run(root, load, clients, 0, wall);
+        run(root, load, clients, 0, 1, wall);
     }
 
     /**
@@ -65,7 +65,7 @@ final class Profile {
      * at that many edits/s (after the warm-up's backlog is projected), and the pipeline's hops over
      * the sampled time are printed: where a paced edit's latency goes, beside where the CPU goes.
      */
-    static void run(Path root, Duration load, int clients, double rate, boolean wall) throws Exception {
+    static void run(Path root, Duration load, int clients, double rate, int entries, boolean wall) throws Exception {
         Path data = Files.createTempDirectory("curation-profile");
         Path out = root.resolve("docs").resolve("benchmarks");
         Files.createDirectories(out);
@@ -77,12 +77,15 @@ final class Profile {
             Map<String, String> sections = new LinkedHashMap<>();
             for (int i = 0; i < 64; i++) {
                 String slug = "profile-" + i;
-                api.importList(slug, ("# Profile " + i + "\n\n## Links\n- [seed](https://example.com/seed-" + i + ")\n\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                StringBuilder md = new StringBuilder("# Profile " + i + "\n\n## Links\n");
+                for (int e = 0; e < entries; e++) {
+                    md.append("- [seed ").append(e).append("](https://example.com/seed-").append(i).append('/').append(e).append(")\n");
+                }
+                api.importList(slug, md.append('\n').toString().getBytes(StandardCharsets.UTF_8));
                 lists.add(slug);
             }
             for (String slug : lists) {
-                api.awaitVersion(slug, 1, Duration.ofSeconds(30));
+                api.awaitVersion(slug, 1, Duration.ofMinutes(3));
                 sections.put(slug, api.firstSection(slug));
             }
             // the JIT compilers took a third of the CPU after 40 s of load: sample a service that has been running
@@ -103,8 +106,12 @@ final class Profile {
             HopSplit before = HopSplit.parse(api.prometheus());
             LoadDriver.Result result = LoadDriver.run(clients, load, rate, edits(api, lists, sections, "sampled", backlog));
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
-            HopSplit.parse(api.prometheus()).since(before).rows("sampled").forEach(row ->
+            String after = api.prometheus();
+            HopSplit.parse(after).since(before).rows("sampled").forEach(row ->
                     System.err.printf("profile: %-30s %8.1f ms%n", row.measure(), row.value()));
+            // where the projection found the lists it changed (since start): from the database means they did not fit
+            after.lines().filter(line -> line.startsWith("curation_projection_list_loads_total"))
+                    .forEach(line -> System.err.println("profile: " + line));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 Path collapsed = data.resolve(service.getKey() + ".collapsed");
                 attach(service.getValue(), agent, "dump,collapsed,file=" + collapsed);
@@ -112,8 +119,14 @@ final class Profile {
                 attach(service.getValue(), agent, "stop,flamegraph,title=" + service.getKey() + "_edits_" + clients
                         + "_clients,file=" + flame);
                 System.out.println("\n" + service.getKey() + " (" + flame + "):");
-                shares(Files.readAllLines(collapsed)).forEach((part, share) ->
-                        System.out.printf("  %5.1f %%  %s%n", share, part));
+                List<String> stacks = Files.readAllLines(collapsed);
+                if (!wall) {
+                    // CPU time by a 1 ms interval timer: a sample is a millisecond of CPU
+                    double cpuMs = samples(stacks);
+                    System.out.printf("  %.1f CPU s while sampled, %.2f CPU ms per accepted edit%n", cpuMs / 1000,
+                            cpuMs / Math.max(1, result.accepted()));
+                }
+                shares(stacks).forEach((part, share) -> System.out.printf("  %5.1f %%  %s%n", share, part));
             }
         }
     }
@@ -126,6 +139,18 @@ final class Profile {
             return backlog.accepted(slug, api.edit(slug, Api.addLink(sections.get(slug), "Link " + n,
                     "https://example.com/" + prefix + "/" + n))) > 0;
         };
+    }
+
+    /** All samples of a collapsed-stacks dump. */
+    static long samples(List<String> collapsed) {
+        long total = 0;
+        for (String line : collapsed) {
+            int space = line.lastIndexOf(' ');
+            if (space > 0) {
+                total += Long.parseLong(line.substring(space + 1).strip());
+            }
+        }
+        return total;
     }
 
     /** Each part's share of all samples, in percent: a sample counts for a part when its stack holds the part's frame. */

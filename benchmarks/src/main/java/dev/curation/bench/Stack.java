@@ -4,10 +4,12 @@ import dev.curation.embedded.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -205,6 +207,22 @@ final class Stack implements AutoCloseable {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+        // the databases and the broker's log are gigabytes after a full run, and runs add up in /tmp;
+        // the logs and what a profile wrote stay
+        for (String bulky : new String[] {"postgres", "kafka"}) {
+            deleteTree(dataDir.resolve(bulky));
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

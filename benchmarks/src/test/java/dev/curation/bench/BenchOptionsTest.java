@@ -54,10 +54,12 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--clients", "x"}))
                 .hasMessage("--clients takes a number of clients from 1 to 999");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--quick"}))
-                .hasMessage("profile takes only --seconds N, --clients N, --rate N and --wall, not --quick");
+                .hasMessage("profile takes only --seconds N, --clients N, --rate N, --entries N and --wall, not --quick");
         assertThat(BenchOptions.parse(new String[] {"profile"}).profileRate()).isZero();
         assertThat(BenchOptions.parse(new String[] {"profile", "--rate", "500"}).profileRate()).isEqualTo(500);
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--rate", "-1"}))
                 .hasMessage("--rate takes a number of edits/s from 1 to 99999");
+        assertThat(BenchOptions.parse(new String[] {"profile"}).profileEntries()).isEqualTo(1);
+        assertThat(BenchOptions.parse(new String[] {"profile", "--entries", "3000"}).profileEntries()).isEqualTo(3000);
     }
 }

@@ -51,7 +51,10 @@ class QuarantineTest extends KafkaFedTest {
         JsonNode all = getJson("/api/operations/quarantine").get("items");
         String scrape = new String(get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
         assertThat(scrape).contains("curation_projection_quarantined ", "curation_projection_quarantines_total ",
-                "curation_projection_lag_seconds ");
+                "curation_projection_lag_seconds ", "curation_projection_list_loads_total{from=\"database\"}");
+        // the healthy list's edit found it in memory, as its import's batch left it
+        assertThat(getJson("/actuator/metrics/curation.projection.list.loads?tag=from:memory").at("/measurements/0/value")
+                .asDouble()).isPositive();
         assertThat(getJson("/actuator/metrics/curation.projection.quarantined").at("/measurements/0/value").asDouble())
                 .isEqualTo(all.size());
         assertThat(byList(all, poisoned).get("held").findValuesAsString("offset"))

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ObjLongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +60,9 @@ final class ListBatches {
      * is loaded from its snapshot again when next needed.
      */
     private final Cache<String, Working> committed;
+    /** Lists batches found in memory, or had to fold from the database: whether the edited lists fit. */
+    private final LongAdder fromMemory = new LongAdder();
+    private final LongAdder fromDatabase = new LongAdder();
 
     ListBatches(ListStore store, ProposalStore proposals, LintProfiles lintProfiles, LintCounts lintCounts, EntryIndex entries,
                 HistoryRecorder history, JsonMapper json, ObjLongConsumer<String> visible, long itemsInMemory,
@@ -98,6 +102,16 @@ final class ListBatches {
     /** Drops what is kept in memory of lists; they are read from the database when next needed. */
     void forget() {
         committed.invalidateAll();
+    }
+
+    /** Lists batches found in memory, so far. */
+    long loadsFromMemory() {
+        return fromMemory.sum();
+    }
+
+    /** Lists batches folded from the database (snapshot and events), so far. */
+    long loadsFromDatabase() {
+        return fromDatabase.sum();
     }
 
     /** The transaction that applied {@code applied} committed: readers may see its versions, its lists are kept. */
@@ -168,8 +182,7 @@ final class ListBatches {
                           HistoryRecorder.Batch recorded, EntryIndex.Batch indexed, @Nullable String traceparent) {
         ArrivedEvent arrived = ArrivedEvent.read(json, record);
         EventEnvelope envelope = arrived.envelope();
-        Working list = lists.computeIfAbsent(envelope.listId(),
-                id -> Optional.ofNullable(committed.getIfPresent(id)).or(() -> store.byId(id).map(Working::new)).orElse(null));
+        Working list = lists.computeIfAbsent(envelope.listId(), this::load);
         long applied = list == null ? -1 : list.lastSequence;
         if (envelope.sequence() <= applied) {
             LOG.debug("skipping redelivered event {} of list {} (sequence {} <= {})", envelope.eventId(),
@@ -199,6 +212,18 @@ final class ListBatches {
         if (envelope.endOfVersion()) {
             recorded.complete(envelope, list.document);
         }
+    }
+
+    /** A list as the last committed batch left it: kept in memory, or folded from the database; null if new. */
+    private @Nullable Working load(String listId) {
+        Working kept = committed.getIfPresent(listId);
+        if (kept != null) {
+            fromMemory.increment();
+            return kept;
+        }
+        Optional<StoredDocument> stored = store.byId(listId);
+        stored.ifPresent(s -> fromDatabase.increment());
+        return stored.map(Working::new).orElse(null);
     }
 
     /** A list being changed by the current batch. */

@@ -63,6 +63,7 @@ class ListProjection {
         this.topic = topic.topic();
         this.batches = new ListBatches(store, proposals, lintProfiles, lintCounts, entries, history, json, versions::committed,
                 settings.itemsInMemory(), tracer, propagator);
+        metrics.listLoads(batches);
         this.json = json;
         this.transactions = new ReadModelGeneration(transactions, jdbc, this::readModelSwapped);
     }

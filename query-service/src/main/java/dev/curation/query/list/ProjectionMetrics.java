@@ -2,6 +2,7 @@ package dev.curation.query.list;
 
 import dev.curation.service.PipelineHops;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,8 +32,10 @@ class ProjectionMetrics {
     private final Timer consume;
     private final Timer project;
     private final Timer visible;
+    private final MeterRegistry meters;
 
     ProjectionMetrics(MeterRegistry meters, Quarantine quarantine) {
+        this.meters = meters;
         this.quarantines = Counter.builder("curation.projection.quarantines")
                 .description("lists the projection quarantined because a record could not be projected")
                 .register(meters);
@@ -46,6 +49,19 @@ class ProjectionMetrics {
         this.consume = PipelineHops.timer(meters, "consume", "a record's send to Kafka until the projection's poll returned it");
         this.project = PipelineHops.timer(meters, "project", "a record's poll until its batch's transaction committed");
         this.visible = PipelineHops.timer(meters, "visible", "a record's send to Kafka until readers see its version");
+    }
+
+    /**
+     * {@code curation.projection.list.loads}: where batches found the lists they changed ({@code from}:
+     * {@code memory} or {@code database}). Loads from the database under steady load
+     * say the edited lists do not fit the working set: give the query service more heap.
+     */
+    void listLoads(ListBatches batches) {
+        for (String from : new String[] {"memory", "database"}) {
+            FunctionCounter.builder("curation.projection.list.loads", batches,
+                    b -> from.equals("memory") ? b.loadsFromMemory() : b.loadsFromDatabase()).tag("from", from).description("lists the projection's batches loaded, by where they were found")
+                    .register(meters);
+        }
     }
 
     /** The hops of records applied in one committed batch, polled at {@code polledMillis} (epoch) / {@code polledNanos}. */

@@ -73,4 +73,22 @@ class ListDocumentTest {
         assertThatThrownBy(() -> document.blocksOf(Parent.section("s999")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s999");
     }
+
+    @Test
+    void itsEstimatedSizeFollowsItsItemsAndTheirText() {
+        ListDocument shortLinks = MarkdownReader.read("# T\n\n- [a](https://a.example)\n- [b](https://b.example)\n",
+                new IdSequence(0));
+        ListDocument longLinks = MarkdownReader.read("# T\n\n- [a](https://a.example) - " + "a long description ".repeat(20)
+                + "\n- [b](https://b.example)\n", new IdSequence(0));
+        long before = shortLinks.estimatedBytes();
+
+        assertThat(new ListDocument().estimatedBytes()).isZero();
+        assertThat(longLinks.estimatedBytes()).isGreaterThan(before + 4 * 300);
+        shortLinks.insertBlock(shortLinks.blocksOf(Parent.section(shortLinks.sections().get(0).id())).isEmpty()
+                ? Parent.DOCUMENT : Parent.section(shortLinks.sections().get(0).id()), 0,
+                new Entry("e99", "- [c](https://c.example)", "c", "https://c.example", ""));
+        assertThat(shortLinks.estimatedBytes()).isEqualTo(before + 380 + 4 * "- [c](https://c.example)".length());
+        shortLinks.removeBlock("e99");
+        assertThat(shortLinks.estimatedBytes()).isEqualTo(before);
+    }
 }

@@ -92,10 +92,13 @@ final class ListBatches {
 
     /** Bounded by the items the lists hold, not by their number: a few huge lists must not exhaust the heap. */
     private static Cache<String, Working> newCache(long itemsInMemory) {
-        // about 1 KB per item; by default a quarter of the heap
+        // weighed in KB of heap as estimated (an item takes 0.4 to 1 KB); by default two fifths of the
+        // heap: a batch applies every list it touches, and a list that missed here is folded from its
+        // snapshot and events. With a quarter, 64 lists of 4,900 links edited at 500/s did not fit a
+        // 384 MB heap and visibility fell 4 s behind in garbage collection; fitting, 0.1 s (profiled)
         return Caffeine.newBuilder()
-                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() / 4 / 1024)
-                .weigher((String id, Working w) -> 1 + w.document.itemCount())
+                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() * 2 / 5 / 1024)
+                .weigher((String id, Working w) -> (int) Math.min(Integer.MAX_VALUE, 1 + w.document.estimatedBytes() / 1024))
                 .executor(Runnable::run).build();
     }
 

@@ -49,7 +49,6 @@ final class ListBatches {
     private final JsonMapper json;
     /** Told each version readers can now see (after the commit); a rebuild's readers see nothing yet. */
     private final ObjLongConsumer<String> visible;
-    private final long itemsInMemory;
     /** A span per applied record, child of its {@code traceparent}: the edit's trace reaches the projection. */
     private final Tracer tracer;
     private final Propagator propagator;
@@ -60,6 +59,8 @@ final class ListBatches {
      * is loaded from its snapshot again when next needed.
      */
     private final Cache<String, Working> committed;
+    /** The cache's bound in KB: two fifths of the heap unless set; halved while a rebuild runs. */
+    private final long bound;
     /** Lists batches found in memory, or had to fold from the database: whether the edited lists fit. */
     private final LongAdder fromMemory = new LongAdder();
     private final LongAdder fromDatabase = new LongAdder();
@@ -77,8 +78,8 @@ final class ListBatches {
         this.history = history;
         this.json = json;
         this.visible = visible;
-        this.itemsInMemory = itemsInMemory;
-        this.committed = newCache(itemsInMemory);
+        this.bound = itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() * 2 / 5 / 1024;
+        this.committed = newCache(bound);
     }
 
     /**
@@ -86,18 +87,32 @@ final class ListBatches {
      * untraced: a rebuild applies the whole topic again, which is no request's work.
      */
     ListBatches unseen() {
+        // the rebuild's lists share the budget: the live ones keep half of it until rebuildEnded (with
+        // a whole budget each, a full benchmark's rebuild ran the query service out of heap)
+        long half = Math.max(1, bound / 2);
+        committed.policy().eviction().ifPresent(eviction -> eviction.setMaximum(half));
         return new ListBatches(store, proposals, lintProfiles, lintCounts, entries, history, json, (slug, version) -> {
-        }, itemsInMemory, Tracer.NOOP, Propagator.NOOP);
+        }, half, Tracer.NOOP, Propagator.NOOP);
+    }
+
+    /** The bound of the lists kept between batches now, in KB. */
+    long budget() {
+        return committed.policy().eviction().map(eviction -> eviction.getMaximum()).orElse(Long.MAX_VALUE);
+    }
+
+    /** The rebuild {@link #unseen} was made for ended (swapped, failed or stopped): the live lists get the whole budget again. */
+    void rebuildEnded() {
+        committed.policy().eviction().ifPresent(eviction -> eviction.setMaximum(bound));
     }
 
     /** Bounded by the items the lists hold, not by their number: a few huge lists must not exhaust the heap. */
-    private static Cache<String, Working> newCache(long itemsInMemory) {
+    private static Cache<String, Working> newCache(long bound) {
         // weighed in KB of heap as estimated (an item takes 0.4 to 1 KB); by default two fifths of the
         // heap: a batch applies every list it touches, and a list that missed here is folded from its
         // snapshot and events. With a quarter, 64 lists of 4,900 links edited at 500/s did not fit a
         // 384 MB heap and visibility fell 4 s behind in garbage collection; fitting, 0.1 s (profiled)
         return Caffeine.newBuilder()
-                .maximumWeight(itemsInMemory > 0 ? itemsInMemory : Runtime.getRuntime().maxMemory() * 2 / 5 / 1024)
+                .maximumWeight(bound)
                 .weigher((String id, Working w) -> (int) Math.min(Integer.MAX_VALUE, 1 + w.document.estimatedBytes() / 1024))
                 .executor(Runnable::run).build();
     }

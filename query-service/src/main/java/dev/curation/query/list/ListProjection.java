@@ -93,6 +93,11 @@ class ListProjection {
         return new ListProjection(this, transactions, quarantine, metrics);
     }
 
+    /** The rebuild a {@link #forRebuild} projection was made for ended: this live one gets its whole memory budget back. */
+    void rebuildEnded() {
+        batches.rebuildEnded();
+    }
+
     /**
      * A rebuild swapped the tables (here or on another replica): what this replica kept in memory
      * describes the old ones. Called inside the transaction that noticed, which then fails and is

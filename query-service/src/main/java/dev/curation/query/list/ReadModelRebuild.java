@@ -242,6 +242,7 @@ public class ReadModelRebuild implements DisposableBean {
             return progress.status("failed", error);
         } finally {
             readers.forEach(Reader::close);
+            live.rebuildEnded();
         }
     }
 

@@ -216,6 +216,12 @@ public final class Bench {
 
     /** Edit number n adds a link to list n modulo the lists, with a URL under {@code prefix}; true if accepted. */
     private LoadDriver.Operation addLinks(Api api, List<String> lists, Map<String, String> sections, String prefix) {
+        return addLinks(api, lists, sections, prefix, backlog);
+    }
+
+    /** As above, each accepted version noted in {@code backlog} (the profile's load too). */
+    static LoadDriver.Operation addLinks(Api api, List<String> lists, Map<String, String> sections, String prefix,
+                                         Backlog backlog) {
         return (client, n) -> {
             String slug = lists.get((int) (n % lists.size()));
             return backlog.accepted(slug, api.edit(slug, Api.addLink(sections.get(slug), "Link " + n,

@@ -89,34 +89,22 @@ record BenchOptions(boolean quick, boolean json, boolean noDocs, boolean links, 
             switch (options.get(i)) {
                 case "-h", "--help" -> throw new UsageException("");
                 case "--wall" -> wall = true;
-                case "--seconds" -> {
-                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,3}")) {
-                        throw new UsageException("--seconds takes a number of seconds from 1 to 9999");
-                    }
-                    seconds = Integer.parseInt(options.get(++i));
-                }
-                case "--clients" -> {
-                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,2}")) {
-                        throw new UsageException("--clients takes a number of clients from 1 to 999");
-                    }
-                    clients = Integer.parseInt(options.get(++i));
-                }
-                case "--rate" -> {
-                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,4}")) {
-                        throw new UsageException("--rate takes a number of edits/s from 1 to 99999");
-                    }
-                    rate = Integer.parseInt(options.get(++i));
-                }
-                case "--entries" -> {
-                    if (i + 1 == options.size() || !options.get(i + 1).matches("[1-9][0-9]{0,4}")) {
-                        throw new UsageException("--entries takes a number of links from 1 to 99999");
-                    }
-                    entries = Integer.parseInt(options.get(++i));
-                }
+                case "--seconds" -> seconds = number(options, i++, 4, "--seconds takes a number of seconds from 1 to 9999");
+                case "--clients" -> clients = number(options, i++, 3, "--clients takes a number of clients from 1 to 999");
+                case "--rate" -> rate = number(options, i++, 5, "--rate takes a number of edits/s from 1 to 99999");
+                case "--entries" -> entries = number(options, i++, 5, "--entries takes a number of links from 1 to 99999");
                 default -> throw new UsageException("profile takes only --seconds N, --clients N, --rate N, --entries N and --wall, not "
                         + options.get(i));
             }
         }
         return new BenchOptions(false, false, true, false, null, seconds, clients, wall, rate, entries);
+    }
+
+    /** The value after option {@code at}: a number without leading zeros of at most {@code digits} digits. */
+    private static int number(List<String> options, int at, int digits, String usage) {
+        if (at + 1 == options.size() || !options.get(at + 1).matches("[1-9][0-9]{0," + (digits - 1) + "}")) {
+            throw new UsageException(usage);
+        }
+        return Integer.parseInt(options.get(at + 1));
     }
 }

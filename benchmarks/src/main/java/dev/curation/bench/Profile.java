@@ -91,7 +91,7 @@ final class Profile {
             // the JIT compilers took a third of the CPU after 40 s of load: sample a service that has been running
             System.err.println("profile: warm-up, 32 clients, 120 s");
             Backlog backlog = new Backlog();
-            LoadDriver.run(32, Duration.ofSeconds(120), edits(api, lists, sections, "warm", backlog));
+            LoadDriver.run(32, Duration.ofSeconds(120), Bench.addLinks(api, lists, sections, "warm", backlog));
             if (rate > 0) {
                 System.err.println("profile: the query service caught up in "
                         + backlog.awaitProjected(api, Duration.ofMinutes(5)).toMillis() + " ms");
@@ -104,7 +104,7 @@ final class Profile {
             System.err.println("profile: sampling both services, " + clients + " clients, " + load.toSeconds() + " s"
                     + (rate > 0 ? ", " + Math.round(rate) + " edits/s offered" : "") + (wall ? ", wall-clock" : ""));
             HopSplit before = HopSplit.parse(api.prometheus());
-            LoadDriver.Result result = LoadDriver.run(clients, load, rate, edits(api, lists, sections, "sampled", backlog));
+            LoadDriver.Result result = LoadDriver.run(clients, load, rate, Bench.addLinks(api, lists, sections, "sampled", backlog));
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
             String after = api.prometheus();
             HopSplit.parse(after).since(before).rows("sampled").forEach(row ->
@@ -131,22 +131,12 @@ final class Profile {
         }
     }
 
-    /** New links round the lists; the prefix keeps each phase's URLs new (a list refuses a URL twice). */
-    private static LoadDriver.Operation edits(Api api, List<String> lists, Map<String, String> sections, String prefix,
-                                              Backlog backlog) {
-        return (client, n) -> {
-            String slug = lists.get((int) (n % lists.size()));
-            return backlog.accepted(slug, api.edit(slug, Api.addLink(sections.get(slug), "Link " + n,
-                    "https://example.com/" + prefix + "/" + n))) > 0;
-        };
-    }
-
     /** All samples of a collapsed-stacks dump. */
     static long samples(List<String> collapsed) {
         long total = 0;
         for (String line : collapsed) {
             int space = line.lastIndexOf(' ');
-            if (space > 0) {
+            if (space >= 0) {
                 total += Long.parseLong(line.substring(space + 1).strip());
             }
         }
@@ -155,7 +145,6 @@ final class Profile {
 
     /** Each part's share of all samples, in percent: a sample counts for a part when its stack holds the part's frame. */
     static Map<String, Double> shares(List<String> collapsed) {
-        long total = 0;
         Map<String, Long> counts = new LinkedHashMap<>();
         PARTS.forEach(part -> counts.put(part.name(), 0L));
         for (String line : collapsed) {
@@ -165,7 +154,6 @@ final class Profile {
             }
             long samples = Long.parseLong(line.substring(space + 1).strip());
             String stack = line.substring(0, space);
-            total += samples;
             for (Part part : PARTS) {
                 if (stack.contains(part.frame()) && (part.unless().isEmpty() || !stack.contains(part.unless()))) {
                     counts.merge(part.name(), samples, Long::sum);
@@ -173,7 +161,7 @@ final class Profile {
             }
         }
         Map<String, Double> shares = new LinkedHashMap<>();
-        long all = Math.max(1, total);
+        long all = Math.max(1, samples(collapsed));
         counts.forEach((part, n) -> shares.put(part, 100.0 * n / all));
         return shares;
     }

@@ -4,16 +4,15 @@ import dev.curation.embedded.Ports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 import java.util.stream.Stream;
 
 /** The product as {@code ./curation start} runs it: the launcher jar as a child process, on free ports. */
@@ -211,18 +210,11 @@ final class Stack implements AutoCloseable {
         // the databases and the broker's log are gigabytes after a full run, and runs add up in /tmp;
         // the logs and what a profile wrote stay
         for (String bulky : new String[] {"postgres", "kafka"}) {
-            deleteTree(dataDir.resolve(bulky));
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
+            try {
+                FileSystemUtils.deleteRecursively(dataDir.resolve(bulky));
+            } catch (IOException e) {
+                System.err.println("could not delete " + dataDir.resolve(bulky) + ": " + e.getMessage());
+            }
         }
     }
 }

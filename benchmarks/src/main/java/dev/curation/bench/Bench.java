@@ -79,7 +79,7 @@ public final class Bench {
         Path root = Path.of(System.getProperty("curation.root", ".")).toAbsolutePath().normalize();
         if (options.profileSeconds() > 0) {
             Profile.run(root, Duration.ofSeconds(options.profileSeconds()), options.profileClients(), options.profileRate(), options.profileEntries(),
-                    options.profileWall());
+                    options.profileSampling());
             return;
         }
         Bench bench = new Bench(Settings.of(options.quick()));

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class Peer implements AutoCloseable {
 
     /** The launcher's default java options for each service, and its out-of-memory rule. */
-    static final List<String> SERVICE_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+    static final List<String> SERVICE_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC",
             "-XX:+ExitOnOutOfMemoryError");
 
     private final Process process;

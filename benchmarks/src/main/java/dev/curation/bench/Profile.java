@@ -46,26 +46,36 @@ final class Profile {
             new Part("Kafka consumer", "org/apache/kafka/clients/consumer/", ""),
             new Part("metrics (Micrometer)", "io/micrometer/", ""),
             new Part("logging", "ch/qos/logback/", ""),
-            new Part("garbage collection (Serial, in the VM thread)", "GenCollect", ""),
+            new Part("garbage collection (G1: pauses and concurrent marking)", "G1", ""),
             new Part("JIT compilers", "CompileBroker::", ""));
 
     private Profile() {
     }
 
-    /**
-     * Samples under {@code clients} clients; {@code wall}: wall-clock time of every thread (where a
-     * request waits), else CPU time. Wall-clock graphs are written as {@code wall-*.html}.
-     */
-    static void run(Path root, Duration load, int clients, boolean wall) throws Exception {
-        run(root, load, clients, 0, 1, wall);
+    /** What a profile samples, and the prefix of its flame graphs' files. */
+    enum Sampling {
+        /** CPU time (a 1 ms interval timer): where the processors go. */
+        CPU("flame-", "start,event=itimer,interval=1ms"),
+        /** Wall-clock time of every thread: where requests and the projection wait. */
+        WALL("wall-", "start,wall=2ms"),
+        /** Bytes allocated (a sample every 512 KB, weighed by its size): what fills the heap and starts collections. */
+        ALLOC("alloc-", "start,event=alloc,alloc=512k");
+
+        final String prefix;
+        final String start;
+
+        Sampling(String prefix, String start) {
+            this.prefix = prefix;
+            this.start = start;
+        }
     }
 
     /**
-     * As {@link #run(Path, Duration, int, boolean)}; with {@code rate} > 0 the sampled load is paced
+     * Samples both services under {@code clients} clients for {@code load}; with {@code rate} > 0 the sampled load is paced
      * at that many edits/s (after the warm-up's backlog is projected), and the pipeline's hops over
      * the sampled time are printed: where a paced edit's latency goes, beside where the CPU goes.
      */
-    static void run(Path root, Duration load, int clients, double rate, int entries, boolean wall) throws Exception {
+    static void run(Path root, Duration load, int clients, double rate, int entries, Sampling sampling) throws Exception {
         Path data = Files.createTempDirectory("curation-profile");
         Path out = root.resolve("docs").resolve("benchmarks");
         Files.createDirectories(out);
@@ -99,10 +109,10 @@ final class Profile {
             Map<String, Long> pids = Map.of("command-service", pid(data, "command-service"),
                     "query-service", pid(data, "query-service"));
             for (long pid : pids.values()) {
-                attach(pid, agent, wall ? "start,wall=2ms" : "start,event=itimer,interval=1ms");
+                attach(pid, agent, sampling.start);
             }
             System.err.println("profile: sampling both services, " + clients + " clients, " + load.toSeconds() + " s"
-                    + (rate > 0 ? ", " + Math.round(rate) + " edits/s offered" : "") + (wall ? ", wall-clock" : ""));
+                    + (rate > 0 ? ", " + Math.round(rate) + " edits/s offered" : "") + (sampling == Sampling.CPU ? "" : ", " + sampling.name().toLowerCase(Locale.ROOT)));
             HopSplit before = HopSplit.parse(api.prometheus());
             LoadDriver.Result result = LoadDriver.run(clients, load, rate, Bench.addLinks(api, lists, sections, "sampled", backlog));
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
@@ -114,17 +124,22 @@ final class Profile {
                     .forEach(line -> System.err.println("profile: " + line));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 Path collapsed = data.resolve(service.getKey() + ".collapsed");
-                attach(service.getValue(), agent, "dump,collapsed,file=" + collapsed);
-                Path flame = out.resolve((wall ? "wall-" : "flame-") + service.getKey() + ".html");
+                // allocations weighed by their bytes (total), not counted
+                attach(service.getValue(), agent, "dump,collapsed" + (sampling == Sampling.ALLOC ? ",total" : "") + ",file=" + collapsed);
+                Path flame = out.resolve(sampling.prefix + service.getKey() + ".html");
                 attach(service.getValue(), agent, "stop,flamegraph,title=" + service.getKey() + "_edits_" + clients
                         + "_clients,file=" + flame);
                 System.out.println("\n" + service.getKey() + " (" + flame + "):");
                 List<String> stacks = Files.readAllLines(collapsed);
-                if (!wall) {
+                if (sampling == Sampling.CPU) {
                     // CPU time by a 1 ms interval timer: a sample is a millisecond of CPU
                     double cpuMs = samples(stacks);
                     System.out.printf("  %.1f CPU s while sampled, %.2f CPU ms per accepted edit%n", cpuMs / 1000,
                             cpuMs / Math.max(1, result.accepted()));
+                } else if (sampling == Sampling.ALLOC) {
+                    double bytes = samples(stacks);
+                    System.out.printf("  %.0f MB allocated while sampled, %.0f KB per accepted edit%n", bytes / 1e6,
+                            bytes / 1e3 / Math.max(1, result.accepted()));
                 }
                 shares(stacks).forEach((part, share) -> System.out.printf("  %5.1f %%  %s%n", share, part));
             }

@@ -67,7 +67,7 @@ final class Report {
         md.append("- Mode: ").append(settings.quick() ? "quick" : "full").append(", ").append(settings.load().toSeconds())
                 .append(" s per load phase, concurrency ").append(settings.concurrency()).append('\n');
         md.append("- Everything on this one machine: PostgreSQL 14 (embedded binaries, fsync and synchronous_commit on), ")
-                .append("Kafka 4.2 broker (KRaft, in the launcher JVM), both services (-Xmx384m, SerialGC: the ")
+                .append("Kafka 4.2 broker (KRaft, in the launcher JVM), both services (-Xmx384m, G1: the ")
                 .append("`./curation start` defaults), and the load driver (JDK HttpClient on virtual threads).\n\n");
         md.append("## Results\n\n| measure | value | unit | baseline | ratio | target | holds | settings |\n|---|---|---|---|---|---|---|---|\n");
         for (Measure m : measures) {

@@ -49,12 +49,14 @@ class BenchOptionsTest {
                 .hasMessage("--seconds takes a number of seconds from 1 to 9999");
         BenchOptions wall = BenchOptions.parse(new String[] {"profile", "--clients", "1", "--wall"});
         assertThat(wall.profileClients()).isEqualTo(1);
-        assertThat(wall.profileWall()).isTrue();
+        assertThat(wall.profileSampling()).isEqualTo(Profile.Sampling.WALL);
+        assertThat(BenchOptions.parse(new String[] {"profile", "--alloc"}).profileSampling()).isEqualTo(Profile.Sampling.ALLOC);
+        assertThat(BenchOptions.parse(new String[] {"profile"}).profileSampling()).isEqualTo(Profile.Sampling.CPU);
         assertThat(BenchOptions.parse(new String[] {"profile"}).profileClients()).isEqualTo(32);
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--clients", "x"}))
                 .hasMessage("--clients takes a number of clients from 1 to 999");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--quick"}))
-                .hasMessage("profile takes only --seconds N, --clients N, --rate N, --entries N and --wall, not --quick");
+                .hasMessage("profile takes only --seconds N, --clients N, --rate N, --entries N, --wall and --alloc, not --quick");
         assertThat(BenchOptions.parse(new String[] {"profile"}).profileRate()).isZero();
         assertThat(BenchOptions.parse(new String[] {"profile", "--rate", "500"}).profileRate()).isEqualTo(500);
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"profile", "--rate", "-1"}))

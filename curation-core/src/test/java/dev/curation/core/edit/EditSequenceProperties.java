@@ -70,6 +70,8 @@ class EditSequenceProperties {
             log.add(events);
             expected.add(MarkdownWriter.write(writeSide));
             assertUrlIndexAgrees(writeSide, ids);
+            assertThat(writeSide.estimatedBytes()).as("the size kept through the edits is the size of the same list built anew")
+                    .isEqualTo(ListDocument.of(writeSide.nodes()).estimatedBytes());
         }
 
         for (int version = 0; version < log.size(); version++) {

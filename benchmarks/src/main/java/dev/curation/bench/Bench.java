@@ -183,9 +183,16 @@ public final class Bench {
                     "edits/s, many lists", 0.25, true, true, "all clients edit the same list"));
 
             readYourWrite(api, lists, sections, 490, "at 500 edits/s offered");
+            // capacity again, on the lists as the phases before left them (thousands of links each, where the
+            // first measure had a handful): half of the first one saturated both cores here (vmstat 0-1 % idle)
+            progress("capacity on the lists as they are now, 32 clients");
+            LoadDriver.Result now = LoadDriver.run(32, settings.load(), addLinks(api, lists, sections, "cap"));
+            add(new Measure("accepted edits/s, many lists, 32 clients, before the half-capacity phase", now.rate(), "edits/s",
+                    Double.NaN, null, 0, true, false, "the same 64 lists after the phases above added thousands of links to each; "
+                    + "the half-capacity phase offers half of this"));
             // the services' per-hop timers over the half-capacity phase name the hop its latency went to
             HopSplit hopsBefore = HopSplit.parse(api.prometheus());
-            readYourWrite(api, lists, sections, Math.max(1, many32 / 2), "at half the measured capacity");
+            readYourWrite(api, lists, sections, Math.max(1, now.rate() / 2), "at half the measured capacity");
             HopSplit.parse(api.prometheus()).since(hopsBefore).rows("at half the measured capacity").forEach(this::add);
             add(new Measure("stack RSS, after load", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
                     "same processes"));

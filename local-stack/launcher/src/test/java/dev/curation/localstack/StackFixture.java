@@ -50,7 +50,9 @@ final class StackFixture {
         // tests never reach the internet: the seeds' links are not checked (LinkHealthIT checks local ones)
         env.put("CURATION_LINK_CHECKS", "off");
         // test receivers of webhooks listen on loopback, which a real stack refuses; retries in seconds
-        env.put("CURATION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -Dcuration.webhooks.allow-private=true"
+        // C1 only: a test's services live for seconds to minutes, where C2's compilations cost two busy
+        // cores more than its code gains (ReplicasIT ran so first)
+        env.put("CURATION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dcuration.webhooks.allow-private=true"
                 + " -Dcuration.webhooks.backoff=200ms -Dcuration.webhooks.max-backoff=1s"
                 // git bridges (GitBridgeIT) sync twice a second
                 + " -Dcuration.git.poll-interval=500ms");

@@ -46,6 +46,7 @@ final class Profile {
             new Part("Kafka consumer", "org/apache/kafka/clients/consumer/", ""),
             new Part("metrics (Micrometer)", "io/micrometer/", ""),
             new Part("logging", "ch/qos/logback/", ""),
+            new Part("garbage collection (Serial, in the VM thread)", "GenCollect", ""),
             new Part("garbage collection (G1: pauses and concurrent marking)", "G1", ""),
             new Part("JIT compilers", "CompileBroker::", ""));
 

@@ -125,10 +125,11 @@ final class Profile {
                     .forEach(line -> System.err.println("profile: " + line));
             for (Map.Entry<String, Long> service : pids.entrySet()) {
                 Path collapsed = data.resolve(service.getKey() + ".collapsed");
-                // allocations weighed by their bytes (total), not counted
-                attach(service.getValue(), agent, "dump,collapsed" + (sampling == Sampling.ALLOC ? ",total" : "") + ",file=" + collapsed);
+                // allocations weighed by their bytes (total), not counted, in the numbers and the graph alike
+                String weigh = sampling == Sampling.ALLOC ? ",total" : "";
+                attach(service.getValue(), agent, "dump,collapsed" + weigh + ",file=" + collapsed);
                 Path flame = out.resolve(sampling.prefix + service.getKey() + ".html");
-                attach(service.getValue(), agent, "stop,flamegraph,title=" + service.getKey() + "_edits_" + clients
+                attach(service.getValue(), agent, "stop,flamegraph" + weigh + ",title=" + service.getKey() + "_edits_" + clients
                         + "_clients,file=" + flame);
                 System.out.println("\n" + service.getKey() + " (" + flame + "):");
                 List<String> stacks = Files.readAllLines(collapsed);

@@ -177,7 +177,7 @@ class ChaosIT {
             int rebuildPort = Ports.free();
             try (ServiceProcess rebuild = ServiceProcess.start("query-rebuild",
                     new AotCache(Path.of(System.getProperty("curation.query-jar"))), rebuildPort,
-                    "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", data.resolve("logs"), List.of(
+                    StackFixture.JAVA_OPTIONS, data.resolve("logs"), List.of(
                             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/curation_rebuild",
                             "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
                             "--spring.kafka.consumer.group-id=chaos-rebuild",

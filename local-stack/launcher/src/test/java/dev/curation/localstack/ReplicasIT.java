@@ -31,7 +31,7 @@ class ReplicasIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final String JAVA = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    private static final String JAVA = StackFixture.JAVA_OPTIONS;
     private static final Duration READY = Duration.ofMinutes(4);
 
     @TempDir

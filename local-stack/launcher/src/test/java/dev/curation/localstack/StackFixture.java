@@ -22,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class StackFixture {
 
     static final Path SEEDS = Path.of(System.getProperty("curation.seeds-dir", "../../seeds"));
+    /**
+     * The JVM options of every service a test starts. C1 only: a test's services live for seconds to
+     * minutes, where C2's compilations cost two busy cores more than its code gains (ADR 32).
+     */
+    static final String JAVA_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private StackFixture() {
     }
@@ -50,9 +55,7 @@ final class StackFixture {
         // tests never reach the internet: the seeds' links are not checked (LinkHealthIT checks local ones)
         env.put("CURATION_LINK_CHECKS", "off");
         // test receivers of webhooks listen on loopback, which a real stack refuses; retries in seconds
-        // C1 only: a test's services live for seconds to minutes, where C2's compilations cost two busy
-        // cores more than its code gains (ReplicasIT ran so first)
-        env.put("CURATION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dcuration.webhooks.allow-private=true"
+        env.put("CURATION_JAVA_OPTS", JAVA_OPTIONS + " -Dcuration.webhooks.allow-private=true"
                 + " -Dcuration.webhooks.backoff=200ms -Dcuration.webhooks.max-backoff=1s"
                 // git bridges (GitBridgeIT) sync twice a second
                 + " -Dcuration.git.poll-interval=500ms");

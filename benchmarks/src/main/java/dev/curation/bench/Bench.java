@@ -146,11 +146,20 @@ public final class Bench {
                 for (int clients : settings.concurrency()) {
                     progress("PostgreSQL insert-commit baseline, " + clients + " clients");
                     double pg = Baselines.postgresInsertCommit(stack, clients, settings.load());
+                    // the query service's backlog of the edits before would share the cores with the peer
+                    backlog.awaitProjected(api, Duration.ofMinutes(5));
                     progress("CRUD peer over HTTP, " + clients + " clients");
+                    CpuUse peerStart = CpuUse.of(stack, peer);
                     LoadDriver.Result crud = LoadDriver.run(clients, settings.load(), peerLinks(api, peer, lists, sections, "c" + clients));
+                    CpuUse peerUse = CpuUse.of(stack, peer).since(peerStart);
                     reportRefusals();
                     progress("direct edits over HTTP on many lists, " + clients + " clients");
+                    CpuUse editStart = CpuUse.of(stack, peer);
                     LoadDriver.Result edits = LoadDriver.run(clients, settings.load(), addLinks(api, lists, sections, "m/c" + clients));
+                    CpuUse editPhase = CpuUse.of(stack, peer).since(editStart);
+                    // an edit's CPU includes its projection: counted until the query service shows every edit
+                    Duration drained = backlog.awaitProjected(api, Duration.ofMinutes(5));
+                    CpuUse editUse = CpuUse.of(stack, peer).since(editStart);
                     throughput.put(clients, new double[] {edits.rate(), pg, crud.rate()});
                     System.err.printf("  %d clients: %.1f edits/s accepted (%d refused), CRUD peer %.1f requests/s (%d refused), "
                             + "PostgreSQL %.0f rows/s%n", clients, edits.rate(), edits.refused(), crud.rate(), crud.refused(), pg);
@@ -167,6 +176,9 @@ public final class Bench {
                                 edits.rate(), "edits/s", crud.rate(), "CRUD peer requests/s", 0.5, true, true,
                                 "64 lists, the same load; the peer measured right before the edits"));
                     }
+                    if (clients == 32) {
+                        cpuRows(peerUse, crud, editPhase, editUse, edits, drained).forEach(peerRows::add);
+                    }
                 }
             }
             add(new Measure("PostgreSQL INSERT+COMMIT, 32 clients", baseline32, "rows/s", Double.NaN, null, 0, true, false,
@@ -182,7 +194,7 @@ public final class Bench {
             add(new Measure("accepted edits/s, one hot list, 32 clients", hot.rate(), "edits/s", many32,
                     "edits/s, many lists", 0.25, true, true, "all clients edit the same list"));
 
-            readYourWrite(api, lists, sections, 490, "at 500 edits/s offered");
+            readYourWrite(stack, api, lists, sections, 490, "at 500 edits/s offered");
             // capacity again, on the lists as the phases before left them (thousands of links each, where the
             // first measure had a handful): half of the first one saturated both cores here (vmstat 0-1 % idle)
             progress("capacity on the lists as they are now, 32 clients");
@@ -192,8 +204,11 @@ public final class Bench {
                     + "the half-capacity phase offers half of this"));
             // the services' per-hop timers over the half-capacity phase name the hop its latency went to
             HopSplit hopsBefore = HopSplit.parse(api.prometheus());
-            readYourWrite(api, lists, sections, Math.max(1, now.rate() / 2), "at half the measured capacity");
+            readYourWrite(stack, api, lists, sections, Math.max(1, now.rate() / 2), "at half the measured capacity");
             HopSplit.parse(api.prometheus()).since(hopsBefore).rows("at half the measured capacity").forEach(this::add);
+            // at half, both cores were about 95 % busy (the CPU an edit costs grows as batches shrink): the same
+            // latencies where the cores have room, at a quarter
+            readYourWrite(stack, api, lists, sections, Math.max(1, now.rate() / 4), "at a quarter of the measured capacity");
             add(new Measure("stack RSS, after load", stack.rssMiB(), "MiB", Double.NaN, null, 1536, false, false,
                     "same processes"));
             add(new Measure("stack memory (PSS), after load", stack.pssMiB(), "MiB", Double.NaN, null, 1536, false, false,
@@ -219,6 +234,34 @@ public final class Bench {
         LinkBench.linkChecks(settings.quick() ? 40 : 200).forEach(this::add);
         progress(String.format("done in %.0f s", (System.nanoTime() - runStart) / 1e9));
         Report.print(measures, json);
+    }
+
+    /**
+     * Where the CPU of a peer request and of an accepted edit goes, every process counted: on two
+     * shared cores, {@code cores / CPU per operation} bounds each one's rate, so the ratio of the two
+     * is the throughput ratio the CPU allows whatever else is cut.
+     */
+    private static List<Measure> cpuRows(CpuUse peerUse, LoadDriver.Result crud, CpuUse editPhase, CpuUse editUse,
+                                         LoadDriver.Result edits, Duration drained) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double peerMs = 1000 * peerUse.total() / Math.max(1, crud.accepted());
+        double editMs = 1000 * editUse.total() / Math.max(1, edits.accepted());
+        return List.of(
+                new Measure("CPU per CRUD peer request, 32 clients, every process", peerMs, "ms", Double.NaN, null, 0, true,
+                        false, String.format("%s ms; %d cores %.0f %% busy (%s); %.1f context switches per request; at most %.0f "
+                                + "requests/s on %d cores at this cost", peerUse.describePer(crud.accepted()), cores,
+                        peerUse.busyPercent(cores), peerUse.describeBusy(cores), perOperation(peerUse.contextSwitches(), crud),
+                        cores * 1000 / peerMs, cores)),
+                new Measure("CPU per accepted edit, 32 clients, every process, until projected", editMs, "ms", peerMs,
+                        "CPU per CRUD peer request", 0, true, false, String.format("%s ms; %d cores %.0f %% busy during the "
+                                + "edits (%s), the query service caught up %.1f s after them; %.1f context switches per edit; at "
+                                + "most %.0f edits/s on %d cores at this cost", editUse.describePer(edits.accepted()), cores,
+                        editPhase.busyPercent(cores), editPhase.describeBusy(cores), drained.toMillis() / 1000.0,
+                        perOperation(editUse.contextSwitches(), edits), cores * 1000 / editMs, cores)));
+    }
+
+    private static double perOperation(long count, LoadDriver.Result result) {
+        return (double) count / Math.max(1, result.accepted());
     }
 
     /** Edit number n adds a link to list n modulo the lists, with a URL under {@code prefix}; true if accepted. */
@@ -252,7 +295,7 @@ public final class Bench {
     }
 
     /** Edit accepted → visible on the query service, while other clients keep the stack at about 500 edits/s. */
-    private void readYourWrite(Api api, List<String> lists, Map<String, String> sections, double rate, String label)
+    private void readYourWrite(Stack stack, Api api, List<String> lists, Map<String, String> sections, double rate, String label)
             throws Exception {
         progress("read-your-write latency " + label + " (" + Math.round(rate) + " edits/s in the background)");
         // the steady state at this rate, not the backlog of the phases before (on every partition)
@@ -266,6 +309,7 @@ public final class Bench {
         List<Double> samples = new ArrayList<>();
         List<Double> tokenReads = new ArrayList<>();
         int tokenMisses = 0;
+        CpuUse cpuStart = CpuUse.of(stack, null);
         Thread background = Thread.ofPlatform().start(() -> {
             try {
                 LoadDriver.run(32, settings.load().plusSeconds(2), rate, addLinks(api, lists, sections, "bg/" + slug));
@@ -289,13 +333,16 @@ public final class Bench {
                 }
             } else {
                 while (version > 0 && api.version(slug) < version) {
-                    Thread.onSpinWait();
+                    // a millisecond between looks: back-to-back GETs were a load of their own on the cores the
+                    // pipeline needs, for a millisecond of resolution
+                    Thread.sleep(1);
                 }
                 samples.add((System.nanoTime() - accepted) / 1e6);
             }
             Thread.sleep(20);
         }
         background.join();
+        CpuUse cpu = CpuUse.of(stack, null).since(cpuStart);
         Collections.sort(samples);
         Collections.sort(tokenReads);
         if (latencies.isEmpty()) {
@@ -308,6 +355,10 @@ public final class Bench {
         add(new Measure("read with minVersion after write, p99, " + label, LoadDriver.percentile(tokenReads, 99), "ms",
                 Double.NaN, null, 150, false, false, tokenReads.size() + " samples (every other edit): one GET of the "
                 + "structure with ?minVersion= the version the edit answered; " + tokenMisses + " not answered within the wait (503)"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        add(new Measure("cores busy, " + label, cpu.busyPercent(cores), "%", Double.NaN, null, 0, true, false,
+                String.format("CPU of every process over the phase ÷ (%d cores × %.0f s): %s; %.0f context switches/s", cores,
+                        cpu.wallSeconds(), cpu.describeBusy(cores), cpu.contextSwitches() / Math.max(1, cpu.wallSeconds()))));
     }
 
     private void exportLargeList(Api api) throws Exception {

@@ -20,6 +20,9 @@ final class Peer implements AutoCloseable {
     static final List<String> SERVICE_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** The peer's role among the processes whose CPU a run counts ({@link CpuUse}). */
+    static final String ROLE = "CRUD peer";
+
     private final Process process;
     private final int port;
 
@@ -55,6 +58,10 @@ final class Peer implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the CRUD peer did not start:\n" + seen);
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     String url() {

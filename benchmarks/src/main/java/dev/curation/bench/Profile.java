@@ -107,6 +107,13 @@ final class Profile {
                 System.err.println("profile: the query service caught up in "
                         + backlog.awaitProjected(api, Duration.ofMinutes(5)).toMillis() + " ms");
             }
+            // what the stack burns with no load (pollers, timers, the lint keeper catching up): a floor under every rate's CPU
+            int cores = Runtime.getRuntime().availableProcessors();
+            CpuUse idleStart = CpuUse.of(stack, null);
+            Thread.sleep(10_000);
+            CpuUse idle = CpuUse.of(stack, null).since(idleStart);
+            System.err.printf("profile: idle for %.0f s: %d cores %.1f %% busy (%s), %.0f context switches/s%n", idle.wallSeconds(),
+                    cores, idle.busyPercent(cores), idle.describeBusy(cores), idle.contextSwitches() / idle.wallSeconds());
             Map<String, Long> pids = Map.of("command-service", pid(data, "command-service"),
                     "query-service", pid(data, "query-service"));
             for (long pid : pids.values()) {
@@ -115,8 +122,13 @@ final class Profile {
             System.err.println("profile: sampling both services, " + clients + " clients, " + load.toSeconds() + " s"
                     + (rate > 0 ? ", " + Math.round(rate) + " edits/s offered" : "") + (sampling == Sampling.CPU ? "" : ", " + sampling.name().toLowerCase(Locale.ROOT)));
             HopSplit before = HopSplit.parse(api.prometheus());
+            CpuUse cpuStart = CpuUse.of(stack, null);
             LoadDriver.Result result = LoadDriver.run(clients, load, rate, Bench.addLinks(api, lists, sections, "sampled", backlog));
+            CpuUse cpu = CpuUse.of(stack, null).since(cpuStart);
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
+            System.err.printf("profile: %d cores %.0f %% busy (%s); CPU ms per accepted edit: %s; %.1f context switches per edit%n",
+                    cores, cpu.busyPercent(cores), cpu.describeBusy(cores), cpu.describePer(result.accepted()),
+                    (double) cpu.contextSwitches() / Math.max(1, result.accepted()));
             String after = api.prometheus();
             HopSplit.parse(after).since(before).rows("sampled").forEach(row ->
                     System.err.printf("profile: %-30s %8.1f ms%n", row.measure(), row.value()));
@@ -133,12 +145,13 @@ final class Profile {
                         + "_clients,file=" + flame);
                 System.out.println("\n" + service.getKey() + " (" + flame + "):");
                 List<String> stacks = Files.readAllLines(collapsed);
-                if (sampling == Sampling.CPU) {
-                    // CPU time by a 1 ms interval timer: a sample is a millisecond of CPU
-                    double cpuMs = samples(stacks);
-                    System.out.printf("  %.1f CPU s while sampled, %.2f CPU ms per accepted edit%n", cpuMs / 1000,
-                            cpuMs / Math.max(1, result.accepted()));
-                } else if (sampling == Sampling.ALLOC) {
+                // the kernel's count: the interval timer's samples are not CPU time (with both cores busy it
+                // delivered one sample for about four milliseconds of the kernel's count), only shares of it
+                String role = service.getKey().replace('-', ' ');
+                double cpuMs = 1000 * cpu.seconds().getOrDefault(role, 0.0);
+                System.out.printf("  %.1f CPU s while sampled, %.2f CPU ms per accepted edit (the kernel's count); %d samples%n",
+                        cpuMs / 1000, cpuMs / Math.max(1, result.accepted()), samples(stacks));
+                if (sampling == Sampling.ALLOC) {
                     double bytes = samples(stacks);
                     System.out.printf("  %.0f MB allocated while sampled, %.0f KB per accepted edit%n", bytes / 1e6,
                             bytes / 1e3 / Math.max(1, result.accepted()));

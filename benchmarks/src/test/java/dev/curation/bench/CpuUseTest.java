@@ -1,0 +1,38 @@
+package dev.curation.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CpuUseTest {
+
+    private final CpuUse before = new CpuUse(Map.of("command service", 10.0, "PostgreSQL", 4.0), 100, 1_000);
+    private final CpuUse after = new CpuUse(Map.of("command service", 16.0, "PostgreSQL", 7.0, "CRUD peer", 1.0), 110, 31_000);
+
+    @Test
+    void aPhaseIsWhatEachRoleUsedBetweenTwoReadings() {
+        CpuUse phase = after.since(before);
+        assertThat(phase.seconds()).containsOnly(Map.entry("command service", 6.0), Map.entry("PostgreSQL", 3.0),
+                Map.entry("CRUD peer", 1.0));
+        assertThat(phase.wallSeconds()).isEqualTo(10.0);
+        assertThat(phase.total()).isEqualTo(10.0);
+        assertThat(phase.contextSwitches()).isEqualTo(30_000);
+    }
+
+    @Test
+    void busyIsCpuOverCoresTimesTheWallClock() {
+        // 10 CPU s in 10 s on 2 cores: half of what they could do
+        assertThat(after.since(before).busyPercent(2)).isCloseTo(50.0, within(1e-9));
+        assertThat(after.since(before).describeBusy(2)).isEqualTo("command service 30 %, PostgreSQL 15 %, CRUD peer 5 %");
+    }
+
+    @Test
+    void perOperationIsInMillisecondsLargestFirst() {
+        CpuUse phase = after.since(before);
+        assertThat(phase.millisPer(2000)).containsExactly(Map.entry("command service", 3.0), Map.entry("PostgreSQL", 1.5),
+                Map.entry("CRUD peer", 0.5));
+        assertThat(phase.describePer(2000)).isEqualTo("command service 3.00, PostgreSQL 1.50, CRUD peer 0.50");
+    }
+}

@@ -1,7 +1,5 @@
 package dev.curation.query.list;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.curation.core.document.ListDocument;
 import dev.curation.core.document.MarkdownWriter;
 import dev.curation.query.config.QueryProperties;
@@ -31,14 +29,11 @@ public class RenderedLists {
     public record Rendered(String listId, long version, byte[] markdown, String etag, byte[] structure) {
     }
 
-    private record Key(String listId, long version) {
-    }
-
     private final ListStore lists;
     private final ListHistory history;
     private final JsonMapper json;
     private final ReadGate gate;
-    private final Cache<Key, Rendered> cache;
+    private final RenderedVersions cache;
 
     RenderedLists(ListStore lists, ListHistory history, JsonMapper json, ReadGate gate,
                   QueryProperties settings) {
@@ -46,10 +41,7 @@ public class RenderedLists {
         this.history = history;
         this.json = json;
         this.gate = gate;
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(settings.renderedCacheBytes().toBytes())
-                .weigher((Key key, Rendered r) -> r.markdown().length + r.structure().length + 128)
-                .build();
+        this.cache = new RenderedVersions(settings.renderedCacheBytes().toBytes());
     }
 
     /** The current version of a published list, or empty if there is no such list. */
@@ -59,19 +51,23 @@ public class RenderedLists {
 
     /** A version of a published list, or empty if the list has no such version. */
     public Optional<Rendered> at(StoredDocument list, long version) {
-        Key key = new Key(list.listId(), version);
-        Rendered rendered = cache.getIfPresent(key);
+        Rendered rendered = cache.get(list.listId(), version);
         if (rendered != null) {
             return Optional.of(rendered);
         }
+        boolean current = version == list.version();
         // rendered outside the cache's lock: a miss reads the database, and two readers of the
         // same new version at worst render it twice
         Supplier<Optional<Rendered>> fold = () -> history.documentAt(list.listId(), version).map(document -> {
             Rendered fresh = render(list, version, document);
-            cache.put(key, fresh);
+            if (current) {
+                cache.putCurrent(fresh);
+            } else {
+                cache.putPast(fresh);
+            }
             return fresh;
         });
-        return version == list.version() ? fold.get() : gate.run(fold);
+        return current ? fold.get() : gate.run(fold);
     }
 
     private Rendered render(StoredDocument list, long version, ListDocument document) {

@@ -248,16 +248,18 @@ public final class Bench {
         double editMs = 1000 * editUse.total() / Math.max(1, edits.accepted());
         return List.of(
                 new Measure("CPU per CRUD peer request, 32 clients, every process", peerMs, "ms", Double.NaN, null, 0, true,
-                        false, String.format("%s ms; %d cores %.0f %% busy (%s); %.1f context switches per request; at most %.0f "
-                                + "requests/s on %d cores at this cost", peerUse.describePer(crud.accepted()), cores,
-                        peerUse.busyPercent(cores), peerUse.describeBusy(cores), perOperation(peerUse.contextSwitches(), crud),
+                        false, String.format("%s ms; %d cores %.0f %% busy (%s); per request %.1f context switches, %.2f PostgreSQL "
+                                + "transactions; at most %.0f requests/s on %d cores at this cost", peerUse.describePer(crud.accepted()),
+                        cores, peerUse.busyPercent(cores), peerUse.describeBusy(cores), perOperation(peerUse.contextSwitches(), crud),
+                        perOperation(peerUse.transactions(), crud),
                         cores * 1000 / peerMs, cores)),
                 new Measure("CPU per accepted edit, 32 clients, every process, until projected", editMs, "ms", peerMs,
                         "CPU per CRUD peer request", 0, true, false, String.format("%s ms; %d cores %.0f %% busy during the "
-                                + "edits (%s), the query service caught up %.1f s after them; %.1f context switches per edit; at "
-                                + "most %.0f edits/s on %d cores at this cost", editUse.describePer(edits.accepted()), cores,
-                        editPhase.busyPercent(cores), editPhase.describeBusy(cores), drained.toMillis() / 1000.0,
-                        perOperation(editUse.contextSwitches(), edits), cores * 1000 / editMs, cores)));
+                                + "edits (%s), the query service caught up %.1f s after them; per edit %.1f context switches, %.2f "
+                                + "PostgreSQL transactions; at most %.0f edits/s on %d cores at this cost",
+                        editUse.describePer(edits.accepted()), cores, editPhase.busyPercent(cores), editPhase.describeBusy(cores),
+                        drained.toMillis() / 1000.0, perOperation(editUse.contextSwitches(), edits),
+                        perOperation(editUse.transactions(), edits), cores * 1000 / editMs, cores)));
     }
 
     private static double perOperation(long count, LoadDriver.Result result) {
@@ -357,8 +359,10 @@ public final class Bench {
                 + "structure with ?minVersion= the version the edit answered; " + tokenMisses + " not answered within the wait (503)"));
         int cores = Runtime.getRuntime().availableProcessors();
         add(new Measure("cores busy, " + label, cpu.busyPercent(cores), "%", Double.NaN, null, 0, true, false,
-                String.format("CPU of every process over the phase ÷ (%d cores × %.0f s): %s; %.0f context switches/s", cores,
-                        cpu.wallSeconds(), cpu.describeBusy(cores), cpu.contextSwitches() / Math.max(1, cpu.wallSeconds()))));
+                String.format("CPU of every process over the phase ÷ (%d cores × %.0f s): %s; %.0f context switches/s; "
+                                + "threads runnable but waiting for a core %.2f s per s (%s, ms per s)", cores,
+                        cpu.wallSeconds(), cpu.describeBusy(cores), cpu.contextSwitches() / Math.max(1, cpu.wallSeconds()),
+                        cpu.waited() / Math.max(1, cpu.wallSeconds()), cpu.describeWaitPer(Math.round(cpu.wallSeconds())))));
     }
 
     private void exportLargeList(Api api) throws Exception {

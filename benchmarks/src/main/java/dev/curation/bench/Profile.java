@@ -126,9 +126,13 @@ final class Profile {
             LoadDriver.Result result = LoadDriver.run(clients, load, rate, Bench.addLinks(api, lists, sections, "sampled", backlog));
             CpuUse cpu = CpuUse.of(stack, null).since(cpuStart);
             System.err.printf("profile: %.0f edits/s while sampled (%d refused)%n", result.rate(), result.refused());
-            System.err.printf("profile: %d cores %.0f %% busy (%s); CPU ms per accepted edit: %s; %.1f context switches per edit%n",
+            System.err.printf("profile: %d cores %.0f %% busy (%s); CPU ms per accepted edit: %s; per edit %.1f context switches, "
+                            + "%.2f PostgreSQL transactions%n",
                     cores, cpu.busyPercent(cores), cpu.describeBusy(cores), cpu.describePer(result.accepted()),
-                    (double) cpu.contextSwitches() / Math.max(1, result.accepted()));
+                    (double) cpu.contextSwitches() / Math.max(1, result.accepted()),
+                    (double) cpu.transactions() / Math.max(1, result.accepted()));
+            System.err.printf("profile: threads runnable but waiting for a core, ms per accepted edit: %s (%.1f s in all over %.0f s)%n",
+                    cpu.describeWaitPer(result.accepted()), cpu.waited(), cpu.wallSeconds());
             String after = api.prometheus();
             HopSplit.parse(after).since(before).rows("sampled").forEach(row ->
                     System.err.printf("profile: %-30s %8.1f ms%n", row.measure(), row.value()));

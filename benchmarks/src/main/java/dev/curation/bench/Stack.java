@@ -122,21 +122,56 @@ final class Stack implements AutoCloseable {
      * in-process). Differences between two calls show where a phase spent its CPU.
      */
     Map<String, Double> cpuSeconds() {
-        ProcessHandle launcher = process.toHandle();
         Map<String, Double> seconds = new TreeMap<>();
+        roles().forEach((p, role) -> p.info().totalCpuDuration().ifPresent(d -> seconds.merge(role, d.toNanos() / 1e9, Double::sum)));
+        return seconds;
+    }
+
+    /**
+     * Seconds the stack's threads have spent runnable but waiting for a core, summed by role as
+     * {@link #cpuSeconds} sums CPU ({@code /proc/<pid>/task/<tid>/schedstat}; threads that ended
+     * no longer count). Differences between two calls show how long a phase queued for the cores.
+     */
+    Map<String, Double> runQueueSeconds() {
+        Map<String, Double> seconds = new TreeMap<>();
+        roles().forEach((p, role) -> seconds.merge(role, runQueueNanos(p.pid()) / 1e9, Double::sum));
+        return seconds;
+    }
+
+    /** The stack's processes (launcher, services, PostgreSQL server and backends) with their roles. */
+    private Map<ProcessHandle, String> roles() {
+        ProcessHandle launcher = process.toHandle();
         // the embedded PostgreSQL daemonizes: its server is found by its data directory, its backends are its children
         Stream<ProcessHandle> postgres = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString())
                         && p.info().command().orElse("").endsWith("postgres"))
                 .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+        Map<ProcessHandle, String> roles = new java.util.LinkedHashMap<>();
         Stream.concat(Stream.concat(Stream.of(launcher), launcher.descendants()), postgres).distinct().forEach(p -> {
             String command = p.info().commandLine().orElse("");
-            String role = command.contains("query-service") ? "query service"
+            roles.put(p, command.contains("query-service") ? "query service"
                     : command.contains("command-service") ? "command service"
-                    : p.info().command().orElse("").endsWith("postgres") ? "PostgreSQL" : "launcher and Kafka";
-            p.info().totalCpuDuration().ifPresent(d -> seconds.merge(role, d.toNanos() / 1e9, Double::sum));
+                    : p.info().command().orElse("").endsWith("postgres") ? "PostgreSQL" : "launcher and Kafka");
         });
-        return seconds;
+        return roles;
+    }
+
+    /** Nanoseconds the threads of a process have waited on a run queue (the second field of each thread's schedstat). */
+    static long runQueueNanos(long pid) {
+        long total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String[] fields = Files.readString(task.resolve("schedstat")).strip().split(" ");
+                    total += Long.parseLong(fields[1]);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended, or no /proc
+        }
+        return total;
     }
 
     /** A process's proportional set size in KiB, from {@code /proc/<pid>/smaps_rollup}; 0 if unknown. */

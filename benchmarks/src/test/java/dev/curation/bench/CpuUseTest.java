@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class CpuUseTest {
 
-    private final CpuUse before = new CpuUse(Map.of("command service", 10.0, "PostgreSQL", 4.0), 100, 1_000);
-    private final CpuUse after = new CpuUse(Map.of("command service", 16.0, "PostgreSQL", 7.0, "CRUD peer", 1.0), 110, 31_000);
+    private final CpuUse before = new CpuUse(Map.of("command service", 10.0, "PostgreSQL", 4.0),
+            Map.of("command service", 1.0), 100, 1_000, 50);
+    private final CpuUse after = new CpuUse(Map.of("command service", 16.0, "PostgreSQL", 7.0, "CRUD peer", 1.0),
+            Map.of("command service", 3.5, "PostgreSQL", 0.5), 110, 31_000, 250);
 
     @Test
     void aPhaseIsWhatEachRoleUsedBetweenTwoReadings() {
@@ -19,6 +21,9 @@ class CpuUseTest {
         assertThat(phase.wallSeconds()).isEqualTo(10.0);
         assertThat(phase.total()).isEqualTo(10.0);
         assertThat(phase.contextSwitches()).isEqualTo(30_000);
+        assertThat(phase.transactions()).isEqualTo(200);
+        assertThat(phase.waitSeconds()).containsOnly(Map.entry("command service", 2.5), Map.entry("PostgreSQL", 0.5));
+        assertThat(phase.waited()).isEqualTo(3.0);
     }
 
     @Test
@@ -34,5 +39,10 @@ class CpuUseTest {
         assertThat(phase.millisPer(2000)).containsExactly(Map.entry("command service", 3.0), Map.entry("PostgreSQL", 1.5),
                 Map.entry("CRUD peer", 0.5));
         assertThat(phase.describePer(2000)).isEqualTo("command service 3.00, PostgreSQL 1.50, CRUD peer 0.50");
+    }
+
+    @Test
+    void waitsAreDescribedPerOperationLargestFirst() {
+        assertThat(after.since(before).describeWaitPer(1000)).isEqualTo("command service 2.50, PostgreSQL 0.50");
     }
 }

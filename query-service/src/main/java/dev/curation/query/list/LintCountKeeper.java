@@ -1,8 +1,6 @@
 package dev.curation.query.list;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,10 +13,8 @@ import org.springframework.stereotype.Component;
  * not of their current version (a version completed, the lint profile changed, a rebuild swapped
  * in fresh tables, a list last changed before the counts were kept) are counted within about a
  * second, at most a hundred a round and a round a second, with a pause of at least four times the
- * round's length between rounds (a fifth of a core at most); a list counted again within five
- * seconds of its last count waits for the five seconds. Linting a 10k-entry list takes tens of
- * milliseconds; inside the projection's transaction it delayed every edit of the batch on its way
- * to readers.
+ * round's length between rounds (a fifth of a core at most). Linting a 10k-entry list takes tens of milliseconds; inside the projection's
+ * transaction it delayed every edit of the batch on its way to readers.
  */
 @Component
 class LintCountKeeper {
@@ -26,16 +22,8 @@ class LintCountKeeper {
     private static final Logger LOG = LoggerFactory.getLogger(LintCountKeeper.class);
     private static final Duration PAUSE = Duration.ofSeconds(1);
     private static final int AT_ONCE = 100;
-    /**
-     * How soon a list is counted again. Every second, 64 lists of 3,000 links edited without a
-     * pause were each folded from the database and linted again: a third of a core of the query
-     * service and a share of PostgreSQL's at any edit rate (profiled at 50 and 435 edits/s).
-     */
-    static final Duration AGAIN_AFTER = Duration.ofSeconds(5);
 
     private final LintCounts counts;
-    /** Lists counted in the last {@link #AGAIN_AFTER}, with when (nanoTime); the keeper's thread only. */
-    private final Map<String, Long> countedAt = new HashMap<>();
     private volatile boolean stopped;
 
     LintCountKeeper(LintCounts counts) {
@@ -56,15 +44,13 @@ class LintCountKeeper {
         while (!stopped) {
             try {
                 long started = System.nanoTime();
-                countedAt.values().removeIf(at -> started - at >= AGAIN_AFTER.toNanos());
-                for (LintCounts.Missing list : counts.due(AT_ONCE, countedAt.keySet())) {
+                for (LintCounts.Missing list : counts.due(AT_ONCE)) {
                     if (stopped) {
                         return;
                     }
                     counts.count(list.listId(), list.version());
-                    countedAt.put(list.listId(), System.nanoTime());
                 }
-                // a round a second at most: a list edited all the time is counted every AGAIN_AFTER, not
+                // a round a second at most: a list edited all the time is counted once a second, not
                 // once per version; and a pause of at least four times the round, so that the counting
                 // takes at most a fifth of a core from the projection (with 64 long lists edited all
                 // the time it took most of one, profiled)

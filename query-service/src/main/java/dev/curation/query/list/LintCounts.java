@@ -5,7 +5,6 @@ import dev.curation.core.lint.LintProblem;
 import dev.curation.core.lint.ListLinter;
 import dev.curation.core.lint.Severity;
 import dev.curation.query.history.ListHistory;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,16 +67,12 @@ public class LintCounts {
         return new long[] {errors, problems.size() - errors};
     }
 
-    /**
-     * Published lists whose counts are not of their current version (or profile), other than
-     * {@code notNow}: id and version, at most {@code limit}.
-     */
-    public List<Missing> due(int limit, Collection<String> notNow) {
+    /** Published lists whose counts are not of their current version (or profile): id and version, at most {@code limit}. */
+    public List<Missing> due(int limit) {
         return jdbc.sql("""
                         SELECT id, version FROM list_view
-                        WHERE version > 0 AND lint_version IS DISTINCT FROM version AND NOT (id = ANY (?))
-                        ORDER BY id LIMIT ?""")
-                .params(notNow.toArray(String[]::new), limit).query((rs, n) -> new Missing(rs.getString(1), rs.getLong(2))).list();
+                        WHERE version > 0 AND lint_version IS DISTINCT FROM version ORDER BY id LIMIT ?""")
+                .param(limit).query((rs, n) -> new Missing(rs.getString(1), rs.getLong(2))).list();
     }
 
     public record Missing(String listId, long version) {

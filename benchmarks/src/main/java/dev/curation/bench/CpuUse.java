@@ -18,10 +18,10 @@ import java.util.TreeMap;
  * every process shares, CPU per operation is what bounds its rate: {@code cores / CPU per operation}.
  *
  * @param seconds          CPU seconds by role since each process started
+ * @param waitSeconds      seconds the processes' threads waited for a core so far, by role (run queues)
  * @param wallSeconds      when it was taken (a monotonic clock, in seconds): a phase's length
  * @param contextSwitches  the machine's context switches since it booted ({@code /proc/stat}; 0 if unknown): a thread
  *                         handing work to another costs one or two, each several microseconds of CPU on a virtual machine
- * @param waitSeconds      seconds the processes' threads waited for a core so far, by role (run queues)
  * @param transactions     transactions PostgreSQL committed so far, read-only ones too ({@code pg_stat_database}, which
  *                         may lag half a second; 0 if unknown): each a round trip or more, and a WAL flush if it wrote
  */

@@ -244,26 +244,22 @@ public final class Bench {
     private static List<Measure> cpuRows(CpuUse peerUse, LoadDriver.Result crud, CpuUse editPhase, CpuUse editUse,
                                          LoadDriver.Result edits, Duration drained) {
         int cores = Runtime.getRuntime().availableProcessors();
-        double peerMs = 1000 * peerUse.total() / Math.max(1, crud.accepted());
-        double editMs = 1000 * editUse.total() / Math.max(1, edits.accepted());
+        double peerMs = peerUse.totalMillisPer(crud.accepted());
+        double editMs = editUse.totalMillisPer(edits.accepted());
         return List.of(
                 new Measure("CPU per CRUD peer request, 32 clients, every process", peerMs, "ms", Double.NaN, null, 0, true,
                         false, String.format("%s ms; %d cores %.0f %% busy (%s); per request %.1f context switches, %.2f PostgreSQL "
                                 + "transactions; at most %.0f requests/s on %d cores at this cost", peerUse.describePer(crud.accepted()),
-                        cores, peerUse.busyPercent(cores), peerUse.describeBusy(cores), perOperation(peerUse.contextSwitches(), crud),
-                        perOperation(peerUse.transactions(), crud),
+                        cores, peerUse.busyPercent(cores), peerUse.describeBusy(cores), peerUse.contextSwitchesPer(crud.accepted()),
+                        peerUse.transactionsPer(crud.accepted()),
                         cores * 1000 / peerMs, cores)),
                 new Measure("CPU per accepted edit, 32 clients, every process, until projected", editMs, "ms", peerMs,
                         "CPU per CRUD peer request", 0, true, false, String.format("%s ms; %d cores %.0f %% busy during the "
                                 + "edits (%s), the query service caught up %.1f s after them; per edit %.1f context switches, %.2f "
                                 + "PostgreSQL transactions; at most %.0f edits/s on %d cores at this cost",
                         editUse.describePer(edits.accepted()), cores, editPhase.busyPercent(cores), editPhase.describeBusy(cores),
-                        drained.toMillis() / 1000.0, perOperation(editUse.contextSwitches(), edits),
-                        perOperation(editUse.transactions(), edits), cores * 1000 / editMs, cores)));
-    }
-
-    private static double perOperation(long count, LoadDriver.Result result) {
-        return (double) count / Math.max(1, result.accepted());
+                        drained.toMillis() / 1000.0, editUse.contextSwitchesPer(edits.accepted()),
+                        editUse.transactionsPer(edits.accepted()), cores * 1000 / editMs, cores)));
     }
 
     /** Edit number n adds a link to list n modulo the lists, with a URL under {@code prefix}; true if accepted. */
@@ -362,7 +358,7 @@ public final class Bench {
                 String.format("CPU of every process over the phase ÷ (%d cores × %.0f s): %s; %.0f context switches/s; "
                                 + "threads runnable but waiting for a core %.2f s per s (%s, ms per s)", cores,
                         cpu.wallSeconds(), cpu.describeBusy(cores), cpu.contextSwitches() / Math.max(1, cpu.wallSeconds()),
-                        cpu.waited() / Math.max(1, cpu.wallSeconds()), cpu.describeWaitPer(Math.round(cpu.wallSeconds())))));
+                        cpu.waited() / Math.max(1, cpu.wallSeconds()), cpu.describeWaitPerSecond())));
     }
 
     private void exportLargeList(Api api) throws Exception {

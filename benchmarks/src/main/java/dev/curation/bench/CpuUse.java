@@ -76,12 +76,14 @@ record CpuUse(Map<String, Double> seconds, Map<String, Double> waitSeconds, doub
 
     /** What was used between {@code before} and this (roles that ended or started count what they used in it). */
     CpuUse since(CpuUse before) {
+        return new CpuUse(minus(seconds, before.seconds), minus(waitSeconds, before.waitSeconds), wallSeconds - before.wallSeconds,
+                contextSwitches - before.contextSwitches, transactions - before.transactions);
+    }
+
+    private static Map<String, Double> minus(Map<String, Double> now, Map<String, Double> before) {
         Map<String, Double> used = new TreeMap<>();
-        seconds.forEach((role, s) -> used.put(role, Math.max(0, s - before.seconds.getOrDefault(role, 0.0))));
-        Map<String, Double> waited = new TreeMap<>();
-        waitSeconds.forEach((role, s) -> waited.put(role, Math.max(0, s - before.waitSeconds.getOrDefault(role, 0.0))));
-        return new CpuUse(used, waited, wallSeconds - before.wallSeconds, contextSwitches - before.contextSwitches,
-                transactions - before.transactions);
+        now.forEach((role, s) -> used.put(role, Math.max(0, s - before.getOrDefault(role, 0.0))));
+        return used;
     }
 
     /** Seconds every role's threads waited for a core. */
@@ -94,6 +96,21 @@ record CpuUse(Map<String, Double> seconds, Map<String, Double> waitSeconds, doub
         return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
+    /** Of a phase: CPU milliseconds of every role per operation. */
+    double totalMillisPer(long operations) {
+        return 1000 * total() / Math.max(1, operations);
+    }
+
+    /** Of a phase: the machine's context switches per operation. */
+    double contextSwitchesPer(long operations) {
+        return (double) contextSwitches / Math.max(1, operations);
+    }
+
+    /** Of a phase: PostgreSQL's transactions per operation. */
+    double transactionsPer(long operations) {
+        return (double) transactions / Math.max(1, operations);
+    }
+
     /** Of a phase: how busy its {@code cores} were, in percent (every process counted). */
     double busyPercent(int cores) {
         return wallSeconds <= 0 ? 0 : 100 * total() / (cores * wallSeconds);
@@ -101,34 +118,42 @@ record CpuUse(Map<String, Double> seconds, Map<String, Double> waitSeconds, doub
 
     /** Of a phase: CPU milliseconds per operation, by role, largest first. */
     Map<String, Double> millisPer(long operations) {
-        Map<String, Double> per = new LinkedHashMap<>();
-        seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> per.put(e.getKey(), 1000 * e.getValue() / Math.max(1, operations)));
-        return per;
+        return largestFirst(seconds, 1000.0 / Math.max(1, operations));
     }
 
     /** Of a phase: "command service 31 %, PostgreSQL 22 %, ..." of {@code cores}, largest first. */
     String describeBusy(int cores) {
-        StringBuilder text = new StringBuilder();
-        millisPer(1).forEach((role, ms) -> text.append(text.isEmpty() ? "" : ", ").append(role).append(' ')
-                .append(String.format("%.0f %%", wallSeconds <= 0 ? 0 : ms / 10 / (cores * wallSeconds))));
-        return text.toString();
-    }
-
-    /** Of a phase: "command service 1.20, PostgreSQL 0.30, ..." in ms its threads waited for a core per operation, largest first. */
-    String describeWaitPer(long operations) {
-        StringBuilder text = new StringBuilder();
-        waitSeconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> text.append(text.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
-                        .append(String.format("%.2f", 1000 * e.getValue() / Math.max(1, operations))));
-        return text.toString();
+        return describe(largestFirst(seconds, wallSeconds <= 0 ? 0 : 100 / (cores * wallSeconds)), "%.0f %%");
     }
 
     /** Of a phase: "command service 0.61, PostgreSQL 0.52, ..." in CPU ms per operation. */
     String describePer(long operations) {
+        return describe(millisPer(operations), "%.2f");
+    }
+
+    /** Of a phase: "command service 1.20, PostgreSQL 0.30, ..." in ms its threads waited for a core per operation, largest first. */
+    String describeWaitPer(long operations) {
+        return describe(largestFirst(waitSeconds, 1000.0 / Math.max(1, operations)), "%.2f");
+    }
+
+    /** Of a phase: as {@link #describeWaitPer}, in ms waited per second of the phase. */
+    String describeWaitPerSecond() {
+        return describe(largestFirst(waitSeconds, wallSeconds <= 0 ? 0 : 1000 / wallSeconds), "%.2f");
+    }
+
+    /** Each role's value times {@code scale}, largest first. */
+    private static Map<String, Double> largestFirst(Map<String, Double> byRole, double scale) {
+        Map<String, Double> scaled = new LinkedHashMap<>();
+        byRole.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> scaled.put(e.getKey(), e.getValue() * scale));
+        return scaled;
+    }
+
+    /** "role value, role value, ..." with each value in {@code format}. */
+    private static String describe(Map<String, Double> byRole, String format) {
         StringBuilder text = new StringBuilder();
-        millisPer(operations).forEach((role, ms) -> text.append(text.isEmpty() ? "" : ", ")
-                .append(role).append(' ').append(String.format("%.2f", ms)));
+        byRole.forEach((role, value) -> text.append(text.isEmpty() ? "" : ", ").append(role).append(' ')
+                .append(String.format(format, value)));
         return text.toString();
     }
 }

@@ -129,8 +129,7 @@ final class Profile {
             System.err.printf("profile: %d cores %.0f %% busy (%s); CPU ms per accepted edit: %s; per edit %.1f context switches, "
                             + "%.2f PostgreSQL transactions%n",
                     cores, cpu.busyPercent(cores), cpu.describeBusy(cores), cpu.describePer(result.accepted()),
-                    (double) cpu.contextSwitches() / Math.max(1, result.accepted()),
-                    (double) cpu.transactions() / Math.max(1, result.accepted()));
+                    cpu.contextSwitchesPer(result.accepted()), cpu.transactionsPer(result.accepted()));
             System.err.printf("profile: threads runnable but waiting for a core, ms per accepted edit: %s (%.1f s in all over %.0f s)%n",
                     cpu.describeWaitPer(result.accepted()), cpu.waited(), cpu.wallSeconds());
             String after = api.prometheus();

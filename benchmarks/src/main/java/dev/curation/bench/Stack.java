@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,7 +147,7 @@ final class Stack implements AutoCloseable {
                 .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString())
                         && p.info().command().orElse("").endsWith("postgres"))
                 .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
-        Map<ProcessHandle, String> roles = new java.util.LinkedHashMap<>();
+        Map<ProcessHandle, String> roles = new LinkedHashMap<>();
         Stream.concat(Stream.concat(Stream.of(launcher), launcher.descendants()), postgres).distinct().forEach(p -> {
             String command = p.info().commandLine().orElse("");
             roles.put(p, command.contains("query-service") ? "query service"

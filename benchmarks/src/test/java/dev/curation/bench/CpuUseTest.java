@@ -44,5 +44,15 @@ class CpuUseTest {
     @Test
     void waitsAreDescribedPerOperationLargestFirst() {
         assertThat(after.since(before).describeWaitPer(1000)).isEqualTo("command service 2.50, PostgreSQL 0.50");
+        // 3 s of waiting in a 10 s phase
+        assertThat(after.since(before).describeWaitPerSecond()).isEqualTo("command service 250.00, PostgreSQL 50.00");
+    }
+
+    @Test
+    void countsPerOperationAreOfThePhase() {
+        CpuUse phase = after.since(before);
+        assertThat(phase.totalMillisPer(2000)).isCloseTo(5.0, within(1e-9));
+        assertThat(phase.contextSwitchesPer(2000)).isEqualTo(15.0);
+        assertThat(phase.transactionsPer(2000)).isEqualTo(0.1);
     }
 }
